@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+// dmaown: IOMMU group DMA ownership, made visible.
+import PackageDescription
+
+let package = Package(
+    name: "dmaown",
+    products: [
+        .executable(name: "dmaown", targets: ["dmaown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The pure ownership engine: world, kernel step programs, schemes, invariants.
+        .target(
+            name: "DMAOwnEngine",
+            dependencies: [.product(name: "Collections", package: "swift-collections")]
+        ),
+        // Scenario files (TOML), the operation grammar, traces and the built-in library.
+        .target(
+            name: "DMAOwnScenario",
+            dependencies: ["DMAOwnEngine", "TOMLKit"]
+        ),
+        // Exhaustive and random exploration of a scenario's interleavings.
+        .target(
+            name: "DMAOwnExplorer",
+            dependencies: ["DMAOwnEngine", "DMAOwnScenario", .product(name: "Collections", package: "swift-collections")]
+        ),
+        // The pure TUI model: state, reducer, layout, rendering into a cell buffer, themes.
+        .target(
+            name: "DMAOwnTUI",
+            dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "TOMLKit"]
+        ),
+        // The system ncursesw library, with shims for macros Swift cannot import.
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The thin ncurses presenter and the terminal's event loop.
+        .target(
+            name: "DMAOwnTerminal",
+            dependencies: ["CNCurses", "DMAOwnTUI"]
+        ),
+        .executableTarget(
+            name: "dmaown",
+            dependencies: [
+                "DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnTUI", "DMAOwnTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DMAOwnEngineTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
+        .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
+        .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
+        .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI"]),
+        .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "CNCurses"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dmaown"]),
+    ]
+)

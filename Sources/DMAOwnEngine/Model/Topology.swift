@@ -1,0 +1,88 @@
+/// The immutable facts of a machine: names, group membership, driver kinds and user owners.
+///
+/// The mutable `World` refers to everything here by index, so states stay small and cheap to hash;
+/// names are looked up here only when something is shown to a person.
+public struct Topology: Hashable, Sendable {
+    /// One IOMMU group: its sysfs number and the indices of its devices.
+    public struct Group: Hashable, Sendable {
+        public var id: Int
+        public var devices: [Int]
+        public init(id: Int, devices: [Int]) { self.id = id; self.devices = devices }
+    }
+
+    /// One device: its name (`0000:01:00.0`), its group index and whether it is a bridge.
+    public struct Device: Hashable, Sendable {
+        public var name: String
+        public var group: Int
+        public var bridge: Bool
+        public init(name: String, group: Int, bridge: Bool = false) {
+            self.name = name; self.group = group; self.bridge = bridge
+        }
+    }
+
+    /// One driver: `managedDMA` drivers (vfio-pci, pci-stub, pcieport) never take a kernel count.
+    public struct Driver: Hashable, Sendable {
+        public var name: String
+        public var managedDMA: Bool
+        public var mayFail: Set<FailPoint>
+        public init(name: String, managedDMA: Bool, mayFail: Set<FailPoint> = []) {
+            self.name = name; self.managedDMA = managedDMA; self.mayFail = mayFail
+        }
+    }
+
+    public var groups: [Group]
+    public var devices: [Device]
+    public var drivers: [Driver]
+    /// User owners (VFIO containers, iommufd contexts) by name.
+    public var owners: [String]
+
+    public init(groups: [Group] = [], devices: [Device] = [], drivers: [Driver] = [], owners: [String] = []) {
+        self.groups = groups; self.devices = devices; self.drivers = drivers; self.owners = owners
+    }
+
+    /// Index of the group whose sysfs number is `id`.
+    public func groupIndex(id: Int) -> Int? { groups.firstIndex { $0.id == id } }
+    public func driverIndex(named name: String) -> Int? { drivers.firstIndex { $0.name == name } }
+    public func ownerIndex(named name: String) -> Int? { owners.firstIndex(of: name) }
+
+    /// Resolves a device by its full name or by a unique suffix (`01:00.1` for `0000:01:00.1`).
+    public func deviceIndex(named name: String) -> DeviceLookup {
+        if let exact = devices.firstIndex(where: { $0.name == name }) { return .found(exact) }
+        let matches = devices.indices.filter { devices[$0].name.hasSuffix(name) }
+        switch matches.count {
+        case 0: return .unknown
+        case 1: return .found(matches[0])
+        default: return .ambiguous(matches.map { devices[$0].name })
+        }
+    }
+
+    /// Builds a topology from groups given as sysfs number and device names, in order.
+    public static func make(
+        groups: [(id: Int, devices: [String])], bridges: Set<String> = [],
+        drivers: [Driver], owners: [String]
+    ) -> Topology {
+        var topo = Topology(drivers: drivers, owners: owners)
+        for (gi, g) in groups.enumerated() {
+            var members: [Int] = []
+            for name in g.devices {
+                members.append(topo.devices.count)
+                topo.devices.append(Device(name: name, group: gi, bridge: bridges.contains(name)))
+            }
+            topo.groups.append(Group(id: g.id, devices: members))
+        }
+        return topo
+    }
+}
+
+/// The answer to a device-name look-up, which may be a unique suffix.
+public enum DeviceLookup: Equatable, Sendable {
+    case found(Int)
+    case unknown
+    case ambiguous([String])
+}
+
+/// A point in the bind path where a driver may fail; each is a two-way choice for the scheduler.
+public enum FailPoint: String, Hashable, Sendable, CaseIterable, Codable {
+    case pinctrl
+    case probe
+}

@@ -1,0 +1,218 @@
+/// The ownership logic of the Lu Baolu series (v6 as posted, v5.19 as merged) and iommufd's device
+/// claims: a per-group `owner_cnt` counting kernel users or claims, and an `owner` token for users.
+///
+/// The three schemes differ only in the choices below, so they share one implementation rather than
+/// three near-copies.
+struct CountingOwnership: Sendable {
+    /// A second claim by the same owner nests (`owner_cnt += 1`) instead of failing with `-EPERM` (v6).
+    var nestSameOwner: Bool
+    /// The domain a claim attaches before the user's own: `blocking` (merged) or `none` (v6).
+    var claimDomain: Domain
+    /// `dclaim`/`drelease` exist (iommufd, 6.2+).
+    var deviceClaims: Bool
+    var id: SchemeID
+
+    func program(for op: Operation, in topology: Topology) -> Program {
+        switch op {
+        case .bind(let d, let drv): bind(d, drv, topology)
+        case .unbind(let d): unbind(d, topology)
+        case .claim(let g, let o): claim(group: g, owner: o, device: nil)
+        case .release(let g, let o): release(group: g, owner: o, device: nil)
+        case .dclaim(let d, let o):
+            deviceClaims ? claim(group: topology.devices[d].group, owner: o, device: d) : KernelSteps.unsupported(op, scheme: id)
+        case .drelease(let d, let o):
+            deviceClaims ? release(group: topology.devices[d].group, owner: o, device: d) : KernelSteps.unsupported(op, scheme: id)
+        }
+    }
+
+    // MARK: Kernel users: bind and unbind
+
+    private func bind(_ d: Int, _ drv: Int, _ topology: Topology) -> Program {
+        let g = topology.devices[d].group
+        guard KernelSteps.isDMAAPI(drv, topology) else {
+            return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
+                dmaConfigure: [Step("dma_configure", "drv->driver_managed_dma: skip iommu_device_use_default_domain()",
+                                    note: "A managed driver (vfio-pci, pci-stub, pcieport) takes no kernel count.") { _, _ in .next }],
+                dmaCleanup: [], boundNotifier: nil))
+        }
+        return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
+            dmaConfigure: [
+                KernelSteps.lockGroup("iommu_device_use_default_domain", note: "dma_configure asks the IOMMU core for the default domain before probe() may DMA."),
+                Step("iommu_device_use_default_domain", "if (owner_cnt && (owner || domain != default)) ret = -EBUSY; else owner_cnt++; mutex_unlock",
+                     note: "A user owner, or a non-default domain, refuses the kernel driver before its probe() runs.") { w, c in
+                    var gs = w[group: g]
+                    gs.mutexHolder = nil
+                    if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
+                        w[group: g] = gs
+                        w[thread: c.thread].result = .EBUSY
+                        return .goto("unwind")
+                    }
+                    gs.ownerCount += 1
+                    w[group: g] = gs
+                    return .next
+                },
+            ],
+            dmaCleanup: [
+                KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "dma_cleanup gives back the count probe's failure no longer needs.", label: "cleanup"),
+                Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.") { w, _ in
+                    Self.decrement(&w, g)
+                    return .goto("unwind")
+                },
+            ],
+            boundNotifier: nil))
+    }
+
+    private func unbind(_ d: Int, _ topology: Topology) -> Program {
+        let g = topology.devices[d].group
+        return KernelSteps.unbind(device: d, hooks: .init(afterRemove: [
+            Step("dma_cleanup", "if (drv->driver_managed_dma) goto out", note: "Only a DMA-API driver holds a count to give back.") { w, c in
+                KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto("out")
+            },
+            KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "After remove() stopped DMA, the kernel count is returned under the mutex."),
+            Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.") { w, _ in
+                Self.decrement(&w, g)
+                return .next
+            },
+            Step("__device_release_driver", "dev->driver = NULL; device_unlock(dev); return 0", note: "The device is unbound and unlocked.", label: "out") { w, _ in
+                w[device: d].driver = nil
+                w[device: d].phase = .idle
+                w.unlockDevice(d)
+                return .finish(.ok)
+            },
+        ]))
+    }
+
+    private static func decrement(_ w: inout World, _ g: Int) {
+        var gs = w[group: g]
+        gs.mutexHolder = nil
+        if gs.ownerCount == 0 { w.warn() } else { gs.ownerCount -= 1 }
+        w[group: g] = gs
+    }
+
+    // MARK: Users: claim and release
+
+    /// A group claim (`iommu_group_claim_dma_owner`), or with `device` an iommufd device claim.
+    private func claim(group g: Int, owner o: Int, device: Int?) -> Program {
+        let fn = device == nil ? "iommu_group_claim_dma_owner" : "iommu_device_claim_dma_owner"
+        let nests = device != nil || nestSameOwner
+        let check = nests
+            ? "if (owner_cnt) { if (owner != token) return -EPERM; owner_cnt++; } else take ownership"
+            : "if (owner_cnt) return -EPERM; if (domain != default) return -EBUSY; take ownership"
+        let claimDomain = self.claimDomain
+        let attachFn = device == nil ? "iommu_attach_group" : "iommufd_device_attach"
+        return Program([
+            KernelSteps.lockGroup(fn, note: "Claims are decided under group->mutex, so no probe can slip in between check and take."),
+            Step(fn, check + "; mutex_unlock",
+                 note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.") { w, _ in
+                var gs = w[group: g]
+                gs.mutexHolder = nil
+                defer { w[group: g] = gs }
+                if gs.ownerCount != 0 {
+                    guard nests, gs.owner == .user(o) else { return .finish(.EPERM) }
+                    gs.ownerCount += 1
+                    return .next
+                }
+                if gs.domain != .none && gs.domain != .default { return .finish(.EBUSY) }
+                gs.domain = claimDomain
+                gs.owner = .user(o)
+                gs.ownerCount = 1
+                return .next
+            },
+            KernelSteps.lockGroup(attachFn, note: "The owner now attaches its own domain."),
+            Step(attachFn, "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.") { w, _ in
+                w[group: g].domain = .user(o)
+                w.unlockGroup(g)
+                return .finish(.ok)
+            },
+        ])
+    }
+
+    /// A group release (`VFIO_GROUP_UNSET_CONTAINER`), or with `device` an iommufd device release.
+    private func release(group g: Int, owner o: Int, device: Int?) -> Program {
+        let nests = device != nil || nestSameOwner
+        let fn = device == nil ? "iommu_group_release_dma_owner" : "iommu_device_release_dma_owner"
+        let detachFn = device == nil ? "iommu_detach_group" : "iommufd_device_detach"
+        let claimDomain = self.claimDomain
+        return Program([
+            KernelSteps.lockGroup(detachFn, note: "The owner first detaches its own domain."),
+            Step(detachFn, nests ? "if (owner != token) return -EINVAL; if (owner_cnt > 1) { owner_cnt--; return 0; } domain = \(claimDomain == .none ? "NULL" : "blocking")" : "if (owner != token) return -EINVAL; domain = blocking; mutex_unlock",
+                 note: "Only the owner can release; the group stays blocked until ownership is dropped.") { w, _ in
+                var gs = w[group: g]
+                gs.mutexHolder = nil
+                defer { w[group: g] = gs }
+                guard gs.owner == .user(o) else { return .finish(.EINVAL) }
+                if nests && gs.ownerCount > 1 {
+                    gs.ownerCount -= 1
+                    return .finish(.ok)
+                }
+                gs.domain = claimDomain
+                return .next
+            },
+            KernelSteps.lockGroup(fn, note: "Dropping ownership happens under group->mutex."),
+            Step(fn, "if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; mutex_unlock",
+                 note: "The default domain returns, so kernel drivers may bind again.") { w, _ in
+                var gs = w[group: g]
+                gs.mutexHolder = nil
+                if gs.ownerCount == 0 || gs.owner == .none {
+                    w.warn()
+                } else {
+                    gs.ownerCount = 0
+                    gs.owner = .none
+                    gs.domain = .default
+                }
+                w[group: g] = gs
+                return .finish(.ok)
+            },
+        ])
+    }
+
+    // MARK: Judging the end state
+
+    func staleOwnership(ofGroup g: Int, in w: World, run: Run) -> String? {
+        let gs = w[group: g]
+        let bound = KernelSteps.boundDMAAPICount(group: g, in: w, topology: run.topology)
+        let gid = run.topology.groups[g].id
+        switch gs.owner {
+        case .none where gs.ownerCount != bound:
+            return "group \(gid) has owner_cnt \(gs.ownerCount) but \(bound) DMA-API driver\(bound == 1 ? " is" : "s are") bound"
+        case .user(let o) where gs.ownerCount == 0:
+            return "group \(gid) is owned by \(run.topology.owners[o]) with owner_cnt 0"
+        default:
+            return nil
+        }
+    }
+}
+
+/// v5.19 as merged: exclusive claims that attach a blocking domain (section 3 of DOMAIN.md).
+struct MergedScheme: Scheme {
+    let ownership = CountingOwnership(nestSameOwner: false, claimDomain: .blocking, deviceClaims: false, id: .merged)
+    let info = SchemeInfo(
+        id: .merged, title: "v5.19 merged",
+        summary: "Ownership is an IOMMU-core concept checked under group->mutex. Every DMA-API driver takes a count at dma_configure, before probe(); a user claim needs the count at 0, attaches the blocking domain, and is exclusive, even against the same owner.",
+        sources: ["commit 1ea2a07a532b (iommu: Add DMA ownership management interfaces)", "commit 25f3bcfc54bc (driver core: Add dma_cleanup callback in bus_type)",
+                  "commit 512881eacfa7 (bus: platform,amba,fsl-mc,PCI: Add device DMA ownership management)", "commit 0286300e6045 (iommu: iommu_group_claim_dma_owner() must always assign a domain)"])
+    func program(for op: Operation, in topology: Topology) -> Program { ownership.program(for: op, in: topology) }
+    func staleOwnership(ofGroup g: Int, in w: World, run: Run) -> String? { ownership.staleOwnership(ofGroup: g, in: w, run: run) }
+}
+
+/// The series as posted in v6 (18 Feb 2022): same-owner claims nest, claims detach to no domain.
+struct V6Scheme: Scheme {
+    let ownership = CountingOwnership(nestSameOwner: true, claimDomain: .none, deviceClaims: false, id: .v6)
+    let info = SchemeInfo(
+        id: .v6, title: "v6 series as posted",
+        summary: "Like the merged scheme, but a second claim by the same owner nests (owner_cnt += 1) and release restores the default domain only when the count reaches 0; a claim detaches the group to no domain at all rather than a blocking one.",
+        sources: ["[PATCH v6 00/11] Fix BUG_ON in vfio_iommu_group_notifier(), Lu Baolu, 18 Feb 2022 (lore.kernel.org)"])
+    func program(for op: Operation, in topology: Topology) -> Program { ownership.program(for: op, in: topology) }
+    func staleOwnership(ofGroup g: Int, in w: World, run: Run) -> String? { ownership.staleOwnership(ofGroup: g, in: w, run: run) }
+}
+
+/// iommufd (6.2+): group claims as merged, plus device claims shared by one context.
+struct IommufdScheme: Scheme {
+    let ownership = CountingOwnership(nestSameOwner: false, claimDomain: .blocking, deviceClaims: true, id: .iommufd)
+    let info = SchemeInfo(
+        id: .iommufd, title: "iommufd device claims (6.2+)",
+        summary: "Adds iommu_device_claim_dma_owner(): devices of one group may be claimed one by one, and claims by the same iommufd context share the group (owner_cnt counts them) while another context is refused with -EPERM. Releasing the last device claim returns the default domain.",
+        sources: ["commit 89395ccedbc1 (iommu: Add device-centric DMA ownership interfaces)"])
+    func program(for op: Operation, in topology: Topology) -> Program { ownership.program(for: op, in: topology) }
+    func staleOwnership(ofGroup g: Int, in w: World, run: Run) -> String? { ownership.staleOwnership(ofGroup: g, in: w, run: run) }
+}

@@ -1,0 +1,152 @@
+/// Steps shared by every scheme: the driver core's bind and unbind paths (drivers/base/dd.c) and
+/// the lock steps, with holes where each scheme puts its ownership logic.
+enum KernelSteps {
+    /// The scheme-specific parts of binding a driver.
+    struct BindHooks {
+        /// Run at `dma_configure` (bind step 5) for the driver; may `goto("unwind")` with a pending errno.
+        var dmaConfigure: [Step]
+        /// Run after a failed `probe()` once `dmaConfigure` succeeded (bind step 8); ends by falling into "unwind".
+        var dmaCleanup: [Step]
+        /// Run at `driver_bound()` (the BOUND_DRIVER notification); nil when nothing listens.
+        var boundNotifier: (@Sendable (inout World) -> Void)?
+    }
+
+    /// The scheme-specific part of unbinding: what runs after `remove()`.
+    struct UnbindHooks {
+        /// Steps between `drv->remove()` and the end; they must clear `dev->driver` (see `clearDriver`)
+        /// and release the device lock at the very end via `finishUnbind`.
+        var afterRemove: [Step]
+    }
+
+    static func isDMAAPI(_ driver: Int, _ topology: Topology) -> Bool { !topology.drivers[driver].managedDMA }
+
+    /// Bind a driver `drv` to device `d` (`really_probe`), CONTRACT numbering in comments.
+    static func bind(device d: Int, driver drv: Int, topology: Topology, hooks: BindHooks) -> Program {
+        let dmaAPI = isDMAAPI(drv, topology)
+        let notifier = hooks.boundNotifier
+        var steps: [Step] = [
+            // 1
+            Step("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
+                 acquires: .deviceLock) { _, _ in .next },
+            // 2
+            Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.") { w, _ in
+                guard w[device: d].driver != nil else { return .next }
+                w.unlockDevice(d)
+                return .finish(.EBUSY)
+            },
+            // 3
+            Step("really_probe", "dev->driver = drv", note: "From here siblings reading dev->driver without the lock already see the new driver.") { w, _ in
+                w[device: d].driver = drv
+                w[device: d].phase = .probing
+                return .next
+            },
+            // 4
+            Step("pinctrl_bind_pins", "pinctrl_bind_pins(dev)", note: "Pin setup can fail; then no ownership was taken and no cleanup runs.",
+                 failPoint: .pinctrl) { w, c in
+                guard c.failed else { return .next }
+                w[thread: c.thread].result = .EINVAL
+                return .goto("unwind")
+            },
+        ]
+        // 5
+        steps += hooks.dmaConfigure
+        steps += [
+            // 6
+            Step("really_probe", "drv->probe(dev)", note: dmaAPI ? "The driver starts DMA through the DMA API: the group must be kernel-owned by now." : "A driver_managed_dma driver does no DMA through the DMA API.",
+                 failPoint: .probe) { w, c in
+                if c.failed {
+                    w[thread: c.thread].result = .ENODEV
+                    return .goto("cleanup")
+                }
+                if dmaAPI { w[device: d].doingDMA = true }
+                return .next
+            },
+            // 7
+            Step("driver_bound", notifier == nil ? "BOUND_DRIVER; device_unlock(dev); return 0" : "BOUND_DRIVER notifier; device_unlock(dev); return 0",
+                 note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.") { w, _ in
+                w[device: d].phase = .bound
+                notifier?(&w)
+                if w.flags.contains(.bugOn) { return .halt }
+                w.unlockDevice(d)
+                return .finish(.ok)
+            },
+        ]
+        // 8
+        if hooks.dmaCleanup.isEmpty {
+            steps.append(Step("really_probe", "probe failed: no dma_cleanup needed", note: "Nothing was taken at dma_configure, so nothing is given back.", label: "cleanup") { _, _ in .next })
+        } else {
+            steps += hooks.dmaCleanup
+        }
+        // 9
+        steps.append(
+            Step("really_probe", "dev->driver = NULL; device_unlock(dev); return ret", note: "The failed bind unwinds; the device is free again.", label: "unwind") { w, c in
+                w[device: d].driver = nil
+                w[device: d].phase = .idle
+                w[device: d].doingDMA = false
+                w.unlockDevice(d)
+                return .finish(w[thread: c.thread].result)
+            })
+        return Program(steps, mayFail: topology.drivers[drv].mayFail)
+    }
+
+    /// Unbind device `d` (`__device_release_driver`); the thread's `local` keeps the driver found.
+    static func unbind(device d: Int, hooks: UnbindHooks) -> Program {
+        var steps: [Step] = [
+            Step("device_release_driver", "device_lock(dev); if (!dev->driver) return -ENODEV", note: "Unbind holds the device lock from start to end.",
+                 acquires: .deviceLock) { w, c in
+                guard let drv = w[device: d].driver else {
+                    w.unlockDevice(d)
+                    return .finish(.ENODEV)
+                }
+                w[thread: c.thread].local = UInt8(drv)
+                w[device: d].phase = .removing
+                return .next
+            },
+            Step("__device_release_driver", "drv->remove(dev)", note: "The driver stops its DMA; only after this may ownership be dropped.") { w, _ in
+                w[device: d].doingDMA = false
+                return .next
+            },
+        ]
+        steps += hooks.afterRemove
+        return Program(steps)
+    }
+
+    /// `dev->driver = NULL`, the moment siblings stop seeing the driver.
+    static func clearDriver(_ d: Int, note: String) -> Step {
+        Step("__device_release_driver", "dev->driver = NULL", note: note) { w, _ in
+            w[device: d].driver = nil
+            return .next
+        }
+    }
+
+    /// The last unbind step: the device is idle and unlocked, the unbind returns 0.
+    static func finishUnbind(_ d: Int, code: String = "dev->driver = NULL; device_unlock(dev); return 0") -> Step {
+        Step("__device_release_driver", code, note: "The device is unbound and unlocked.") { w, _ in
+            w[device: d].driver = nil
+            w[device: d].phase = .idle
+            w.unlockDevice(d)
+            return .finish(.ok)
+        }
+    }
+
+    /// `mutex_lock(&group->mutex)` at the start of a kernel ownership function.
+    static func lockGroup(_ function: String, note: String = "Ownership changes happen under group->mutex.", label: String? = nil) -> Step {
+        Step(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label) { _, _ in .next }
+    }
+
+    /// The operation does not exist in this scheme.
+    static func unsupported(_ op: Operation, scheme: SchemeID) -> Program {
+        Program([
+            Step("ioctl", "return -EINVAL", note: "\(op.verb) does not exist in the \(scheme.rawValue) scheme (device claims came with iommufd, 6.2).") { _, _ in .finish(.EINVAL) },
+        ])
+    }
+
+    /// Is device `d` (of any sibling) bound to a DMA-API driver and past its claim?
+    static func boundDMAAPICount(group g: Int, in w: World, topology: Topology) -> Int {
+        topology.groups[g].devices.reduce(0) { n, d in
+            let ds = w[device: d]
+            guard let drv = ds.driver, ds.phase == .bound, isDMAAPI(drv, topology) else { return n }
+            return n + 1
+        }
+    }
+}

@@ -1,0 +1,185 @@
+/// A scenario being executed: the topology, a scheme and the operations of its threads, with each
+/// thread's step program compiled once.
+///
+/// `Run` is immutable context; all that changes lives in `World`, so a schedule is just a list of
+/// (thread, choice) pairs replayed from an initial world.
+public struct Run: Sendable {
+    public let topology: Topology
+    public let scheme: any Scheme
+    public private(set) var operations: [Operation]
+    public private(set) var programs: [Program]
+
+    public init(topology: Topology, scheme: any Scheme, operations: [Operation]) {
+        self.topology = topology
+        self.scheme = scheme
+        self.operations = operations
+        self.programs = operations.map { scheme.program(for: $0, in: topology) }
+    }
+
+    /// Adds a thread for `op` to the run and to `world`; returns the new thread's index.
+    @discardableResult
+    public mutating func add(_ op: Operation, to world: inout World) -> Int {
+        operations.append(op)
+        programs.append(scheme.program(for: op, in: topology))
+        return world.addThread()
+    }
+
+    /// The same operations under another scheme.
+    public func switching(to scheme: any Scheme) -> Run {
+        Run(topology: topology, scheme: scheme, operations: operations)
+    }
+
+    /// `world` with one fresh thread per operation appended.
+    public func start(from world: World) -> World {
+        var w = world.withoutThreads
+        for _ in operations { w.addThread() }
+        return w
+    }
+
+    // MARK: Status
+
+    /// What stops a thread from taking its next step.
+    public struct Blocker: Hashable, Sendable {
+        public let lock: LockRef
+        public let holder: Int
+    }
+
+    /// A specific lock in the world.
+    public enum LockRef: Hashable, Sendable {
+        case device(Int)
+        case group(Int)
+    }
+
+    /// Where a thread stands in a world.
+    public enum ThreadStatus: Equatable, Sendable {
+        /// It may step; `canFail` when the step is a `may_fail` choice point.
+        case runnable(pc: Int, canFail: Bool)
+        case blocked(pc: Int, Blocker)
+        case done(Errno)
+        /// The machine hit `BUG_ON` before this thread finished.
+        case crashed
+    }
+
+    /// The thread's status in `world`.
+    public func status(of t: Int, in world: World) -> ThreadStatus {
+        let ts = world[thread: t]
+        if ts.done { return .done(ts.result) }
+        if world.flags.contains(.bugOn) { return .crashed }
+        let program = programs[t]
+        if let blocker = blocker(for: program.steps[ts.pc].acquires, thread: t, in: world) {
+            return .blocked(pc: ts.pc, blocker)
+        }
+        return .runnable(pc: ts.pc, canFail: program.canFail[ts.pc])
+    }
+
+    /// Whether thread `t` can step now, and how many branches it has (0, 1 or 2).
+    @inline(__always)
+    public func choices(of t: Int, in world: World) -> Int {
+        if case .runnable(_, let canFail) = status(of: t, in: world) { return canFail ? 2 : 1 }
+        return 0
+    }
+
+    /// True when every thread is done or crashed.
+    public func isFinished(_ world: World) -> Bool {
+        world.flags.contains(.bugOn) || (0..<operations.count).allSatisfy { world[thread: $0].done }
+    }
+
+    /// The step thread `t` will take next (or took last, once done).
+    public func currentStep(of t: Int, in world: World) -> Step? {
+        let ts = world[thread: t]
+        return ts.done ? nil : programs[t].steps[ts.pc]
+    }
+
+    // MARK: Stepping
+
+    /// Takes thread `t`'s next step, on the failure branch when `fail` is set.
+    ///
+    /// The caller must have seen the thread `runnable`; stepping a blocked or finished thread is a
+    /// scheduling bug and traps.
+    @inline(__always)
+    public func step(_ world: inout World, thread t: Int, fail: Bool = false) {
+        let ts = world[thread: t]
+        precondition(!ts.done, "thread \(t + 1) is finished")
+        let program = programs[t]
+        let step = program.steps[ts.pc]
+        if let kind = step.acquires { acquire(kind, thread: t, in: &world) }
+        let flow = step.action(&world, StepContext(thread: t, failed: fail && program.canFail[ts.pc]))
+        var after = world[thread: t]
+        switch flow {
+        case .next: after.pc += 1
+        case .goto(let label): after.pc = program.index(of: label)
+        case .finish(let e): after.done = true; after.result = e
+        case .halt: break
+        }
+        world[thread: t] = after
+    }
+
+    private func lockRef(_ kind: LockKind, thread t: Int) -> LockRef {
+        let op = operations[t]
+        switch kind {
+        case .deviceLock: return .device(op.device!)
+        case .groupMutex: return .group(op.group(in: topology))
+        }
+    }
+
+    private func blocker(for kind: LockKind?, thread t: Int, in world: World) -> Blocker? {
+        guard let kind else { return nil }
+        let ref = lockRef(kind, thread: t)
+        let holder: Int? = switch ref {
+        case .device(let d): world[device: d].lockHolder
+        case .group(let g): world[group: g].mutexHolder
+        }
+        return holder.map { Blocker(lock: ref, holder: $0) }
+    }
+
+    private func acquire(_ kind: LockKind, thread t: Int, in world: inout World) {
+        switch lockRef(kind, thread: t) {
+        case .device(let d):
+            // Lock order is device_lock before group->mutex; the reverse can deadlock against probe.
+            if (0..<world.groupCount).contains(where: { world[group: $0].mutexHolder == t }) {
+                world.flags.insert(.lockOrder)
+            }
+            world[device: d].lockHolder = t
+        case .group(let g):
+            world[group: g].mutexHolder = t
+        }
+    }
+
+    // MARK: Words for people
+
+    /// "group 7 mutex held by thread 2".
+    public func describe(_ b: Blocker) -> String {
+        "\(describe(b.lock)) held by thread \(b.holder + 1)"
+    }
+
+    /// "group 7 mutex" or "device_lock(0000:01:00.1)".
+    public func describe(_ lock: LockRef) -> String {
+        switch lock {
+        case .device(let d): "device_lock(\(topology.devices[d].name))"
+        case .group(let g): "group \(topology.groups[g].id) mutex"
+        }
+    }
+
+    /// The operation line of thread `t`.
+    public func line(of t: Int) -> String { topology.describe(operations[t]) }
+
+    /// The owner as a person reads it: "qemu", "the kernel DMA API", "vfio-pci", "nobody".
+    public func describe(_ owner: OwnerToken) -> String {
+        switch owner {
+        case .none: "nobody"
+        case .dmaAPI: "the kernel DMA API"
+        case .user(let o): topology.owners[o]
+        case .driver(let d): topology.drivers[d].name
+        }
+    }
+
+    /// The domain as a person reads it.
+    public func describe(_ domain: Domain) -> String {
+        switch domain {
+        case .none: "none"
+        case .default: "default"
+        case .blocking: "blocking"
+        case .user(let o): "\(topology.owners[o])'s"
+        }
+    }
+}

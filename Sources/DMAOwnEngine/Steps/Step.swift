@@ -1,0 +1,95 @@
+/// One atomic step of a kernel operation: the scheduler may interleave other threads between two
+/// steps, never inside one.
+///
+/// A step names the kernel function it models, so the UI and traces speak the kernel's language.
+/// The lock it needs is declared, not taken inside `action`, so the engine can tell whether the
+/// step would block, and why, without running it.
+public struct Step: Sendable {
+    /// The kernel function modelled, e.g. `really_probe` or `iommu_device_use_default_domain`.
+    public let function: String
+    /// One line of pseudo-code for what the step does.
+    public let code: String
+    /// One teaching sentence: why this step matters.
+    public let note: String
+    /// The lock the step takes before it runs, if any.
+    public let acquires: LockKind?
+    /// Where the driver may fail here; a choice point when the operation's driver names it.
+    public let failPoint: FailPoint?
+    /// A jump target other steps name in `Flow.goto`.
+    public let label: String?
+    /// What the step is, for views that label live state (Robin's release scan).
+    public let role: Role?
+    let action: @Sendable (inout World, StepContext) -> Flow
+
+    /// Marks steps whose moment matters to views.
+    public enum Role: Sendable, Hashable {
+        /// Robin's release scan over the siblings, run with `group->mutex` held.
+        case releaseScan
+    }
+
+    public init(
+        _ function: String, _ code: String, note: String, acquires: LockKind? = nil, failPoint: FailPoint? = nil,
+        label: String? = nil, role: Role? = nil, action: @escaping @Sendable (inout World, StepContext) -> Flow
+    ) {
+        self.function = function; self.code = code; self.note = note; self.acquires = acquires
+        self.failPoint = failPoint; self.label = label; self.role = role; self.action = action
+    }
+
+    /// `function: code`, the spelling traces use (CONTRACT §3).
+    public var title: String { "\(function): \(code)" }
+}
+
+/// The two kinds of lock the model knows; which device or group is the operation's own.
+public enum LockKind: Sendable, Hashable {
+    case deviceLock
+    case groupMutex
+}
+
+/// What a step's action sees besides the world: who runs it and which branch of a choice was taken.
+public struct StepContext: Sendable {
+    public let thread: Int
+    /// True when the scheduler chose the failure branch at this step's `failPoint`.
+    public let failed: Bool
+}
+
+/// Where a thread goes after a step.
+public enum Flow: Sendable, Equatable {
+    case next
+    case goto(String)
+    case finish(Errno)
+    /// The machine stopped inside this step (`BUG_ON`): the thread stays where it is, unfinished.
+    case halt
+}
+
+/// A thread's whole program: the steps of one operation under one scheme.
+public struct Program: Sendable {
+    public let steps: [Step]
+    /// Per step: whether the scheduler may choose the failure branch there (the driver's `may_fail`).
+    public let canFail: [Bool]
+    private let labels: [String: Int]
+
+    public init(_ steps: [Step], mayFail: Set<FailPoint> = []) {
+        self.steps = steps
+        self.canFail = steps.map { $0.failPoint.map(mayFail.contains) ?? false }
+        var labels: [String: Int] = [:]
+        for (i, s) in steps.enumerated() { if let l = s.label { labels[l] = i } }
+        self.labels = labels
+    }
+
+    /// The index of the step labelled `label`; a missing label is a bug in a scheme.
+    public func index(of label: String) -> Int {
+        guard let i = labels[label] else { preconditionFailure("no step labelled \(label)") }
+        return i
+    }
+}
+
+extension World {
+    /// Releases `group->mutex` of group `g`.
+    public mutating func unlockGroup(_ g: Int) { self[group: g].mutexHolder = nil }
+    /// Releases `device_lock` of device `d`.
+    public mutating func unlockDevice(_ d: Int) { self[device: d].lockHolder = nil }
+    /// Records a `WARN_ON()`.
+    public mutating func warn() { flags.insert(.warned) }
+    /// Records a `BUG_ON()`: no thread runs after this.
+    public mutating func bugOn() { flags.insert(.bugOn) }
+}
