@@ -1,0 +1,39 @@
+import DMAOwnEngine
+import DMAOwnScenario
+
+/// Everything that reaches the TUI model: keys, resizes, and results of work done outside it
+/// (bubbletea's messages). The reducer never performs I/O; it returns `Effect`s instead.
+public enum Message: Sendable {
+    case key(KeyEvent)
+    case resize(Size)
+    /// A file the user asked to load was read (or could not be).
+    case traceLoaded(Result<Trace, FileError>)
+    /// A save finished (or failed).
+    case saved(path: String, error: FileError?)
+    /// A background job reported; the explorer's progress and results arrive this way.
+    case background(BackgroundReport)
+}
+
+/// A failure reading or writing a file, already worded for the status line.
+public struct FileError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Reports from background work; the explorer issue fills in the payloads.
+public enum BackgroundReport: Sendable {
+    case progress(fraction: Double?, states: Int)
+    case finished(summary: String)
+}
+
+/// Side effects the reducer asks the shell (the ncurses layer) to perform.
+public enum Effect: Sendable, Equatable {
+    case quit
+    case redraw
+    case setMouse(Bool)
+    case saveTrace(path: String, json: String)
+    case loadTrace(path: String)
+    case startExplorer
+    case cancelExplorer
+    case bell
+}

@@ -1,0 +1,52 @@
+/// A terminal-sized grid of cells that pure widgets render into; the presenter diffs two of them
+/// and sends only the changed cells (ratatui's `Buffer`).
+public struct CellBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Cell = Cell(" ", .text)) {
+        self.width = max(0, width); self.height = max(0, height)
+        cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { if x >= 0, y >= 0, x < width, y < height { cells[y * width + x] = newValue } }
+    }
+
+    /// Writes `text` from (x, y) in `role`, clipped at `maxWidth` columns and the buffer's edge;
+    /// returns the column after the last one written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int = .max) -> Int {
+        guard y >= 0, y < height else { return x }
+        var col = x
+        let limit = min(width, x &+ maxWidth)
+        for ch in text {
+            if col >= limit { break }
+            if col >= 0 { cells[y * width + col] = Cell(ch, role) }
+            col += 1
+        }
+        return col
+    }
+
+    /// The text of row `y`, trailing spaces kept.
+    public func line(_ y: Int) -> String { String(cells[(y * width)..<((y + 1) * width)].map(\.character)) }
+
+    /// Every row as text, for snapshot tests.
+    public var lines: [String] { (0..<height).map(line) }
+}
+
+/// One screen cell: a character and the semantic role it is drawn in. Styles come from the theme.
+public struct Cell: Hashable, Sendable {
+    public var character: Character
+    public var role: Role
+    public init(_ character: Character, _ role: Role) { self.character = character; self.role = role }
+}
+
+/// A terminal size in cells.
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
