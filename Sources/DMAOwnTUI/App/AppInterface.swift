@@ -1,5 +1,6 @@
 import DMAOwnEngine
 import DMAOwnScenario
+import DMAOwnExplorer
 
 /// Everything that reaches the TUI model: keys, resizes, and results of work done outside it
 /// (bubbletea's messages). The reducer never performs I/O; it returns `Effect`s instead.
@@ -20,10 +21,10 @@ public struct FileError: Error, Sendable, Equatable {
     public init(_ message: String) { self.message = message }
 }
 
-/// Reports from background work; the explorer issue fills in the payloads.
+/// Reports from background work: the explorer runs off the main thread and reports here.
 public enum BackgroundReport: Sendable {
-    case progress(fraction: Double?, states: Int)
-    case finished(summary: String)
+    case progress(ExplorationProgress)
+    case finished(Exploration)
 }
 
 /// Side effects the reducer asks the shell (the ncurses layer) to perform.
@@ -35,5 +36,7 @@ public enum Effect: Sendable, Equatable {
     case loadTrace(path: String)
     case startExplorer
     case cancelExplorer
+    /// Switch the presenter to the theme of this name (the shell holds the loaded themes).
+    case applyTheme(String)
     case bell
 }

@@ -1,0 +1,69 @@
+import DMAOwnEngine
+
+/// One scheduling decision: thread `thread` (0-based) steps, on the failure branch if `fail`.
+public struct Choice: Hashable, Sendable, Codable {
+    public var thread: Int
+    public var fail: Bool
+    public init(thread: Int, fail: Bool = false) { self.thread = thread; self.fail = fail }
+}
+
+/// Limits on a search; a search they cut short says so (`complete == false`).
+public struct ExplorationOptions: Sendable, Equatable {
+    public var maxStates: Int?
+    public var maxDepth: Int?
+    /// Partial-order reduction for the verdict; outcome counts always cover the full interleaving space.
+    public var partialOrderReduction: Bool
+    public init(maxStates: Int? = nil, maxDepth: Int? = nil, partialOrderReduction: Bool = true) {
+        self.maxStates = maxStates; self.maxDepth = maxDepth; self.partialOrderReduction = partialOrderReduction
+    }
+}
+
+/// A shortest schedule from the initial world to a state that breaks `invariant`.
+public struct Counterexample: Sendable, Equatable {
+    public var invariant: Invariant
+    public var message: String
+    public var schedule: [Choice]
+    public init(invariant: Invariant, message: String, schedule: [Choice]) {
+        self.invariant = invariant; self.message = message; self.schedule = schedule
+    }
+}
+
+/// A distinct end result: each thread's result ("0", "-EBUSY", "crashed"), in thread order, and
+/// how many complete interleavings end that way.
+public struct Outcome: Sendable, Equatable {
+    public var results: [String]
+    public var schedules: UInt64
+    public init(results: [String], schedules: UInt64) { self.results = results; self.schedules = schedules }
+}
+
+/// What a search found.
+public struct Exploration: Sendable, Equatable {
+    /// False only when a bound (`maxStates`, `maxDepth`) or cancellation cut the search short.
+    public var complete: Bool
+    public var cancelled: Bool
+    public var states: Int
+    public var transitions: Int
+    public var seconds: Double
+    /// Peak bytes held by the visited set and frontier.
+    public var peakBytes: Int
+    /// One per invariant broken, each with a shortest schedule.
+    public var violations: [Counterexample]
+    public var outcomes: [Outcome]
+    public init(complete: Bool, cancelled: Bool = false, states: Int, transitions: Int, seconds: Double, peakBytes: Int,
+                violations: [Counterexample], outcomes: [Outcome]) {
+        self.complete = complete; self.cancelled = cancelled; self.states = states; self.transitions = transitions
+        self.seconds = seconds; self.peakBytes = peakBytes; self.violations = violations; self.outcomes = outcomes
+    }
+}
+
+/// Progress of a running search, reported at most about ten times a second.
+public struct ExplorationProgress: Sendable, Equatable {
+    public var states: Int
+    public var transitions: Int
+    public var depth: Int
+    /// Fraction done when a bound makes it knowable, else nil.
+    public var fraction: Double?
+    public init(states: Int, transitions: Int, depth: Int, fraction: Double?) {
+        self.states = states; self.transitions = transitions; self.depth = depth; self.fraction = fraction
+    }
+}
