@@ -1,0 +1,48 @@
+import Foundation
+import Synchronization
+import DMAOwnExplorer
+import DMAOwnTUI
+
+/// A search the shell can run off the main thread: it reports progress and checks for cancellation.
+public typealias ExplorerWork = @Sendable (
+    _ progress: @escaping @Sendable (ExplorationProgress) -> Void,
+    _ isCancelled: @escaping @Sendable () -> Bool
+) -> Exploration
+
+/// Runs the explorer on its own thread and hands its reports to the main loop through a queue and
+/// a wake-up byte, so the reducer only ever sees them as messages (bubbletea's commands).
+final class BackgroundJobs: Sendable {
+    private let queue = Mutex<[BackgroundReport]>([])
+    private let current = Mutex<Flag?>(nil)
+    private let pipe: WakePipe
+
+    /// A job's own cancellation flag, so cancelling one job never cancels the next.
+    private final class Flag: Sendable {
+        let raised = Atomic<Bool>(false)
+    }
+
+    init(pipe: WakePipe) { self.pipe = pipe }
+
+    /// Starts `work`, cancelling any job still running.
+    func start(_ work: @escaping ExplorerWork) {
+        let flag = Flag()
+        current.withLock { $0?.raised.store(true, ordering: .relaxed); $0 = flag }
+        let thread = Thread { [self] in
+            let result = work({ p in self.post(.progress(p)) }, { flag.raised.load(ordering: .relaxed) })
+            self.post(.finished(result))
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Asks the running job to stop; it still reports `.finished` (with `cancelled`).
+    func cancel() { current.withLock { $0?.raised.store(true, ordering: .relaxed) } }
+
+    /// Reports queued since the last call, oldest first.
+    func drain() -> [BackgroundReport] { queue.withLock { q in defer { q = [] }; return q } }
+
+    private func post(_ report: BackgroundReport) {
+        queue.withLock { $0.append(report) }
+        pipe.wake(WakePipe.background)
+    }
+}

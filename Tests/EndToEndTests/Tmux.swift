@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// A private tmux server running one command in a pane, driven like fzf's test harness: send
+/// keys, capture the screen, poll with a deadline (never sleep), and print the screen on failure.
+final class Tmux {
+    let socket: String
+    let target = "t"
+    private let config: String
+    private static let counter = Counter()
+
+    /// Starts `command` in a `width`×`height` pane; the pane stays after the command exits so its
+    /// final terminal state (alternate screen, cursor) can be inspected.
+    init(_ command: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
+        socket = "dmaown-test-\(getpid())-\(Self.counter.next())"
+        config = NSTemporaryDirectory() + socket + ".conf"
+        try "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        var args = ["-f", config, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target]
+        let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"].merging(env) { $1 }
+        for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
+        args += command
+        let r = run(args)
+        guard r.status == 0 else { throw HarnessError("tmux new-session failed: \(r.output)") }
+    }
+
+    deinit {
+        _ = run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: config)
+    }
+
+    /// Runs a tmux command against this server.
+    @discardableResult
+    func run(_ args: [String]) -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "-L", socket] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        do { try p.run() } catch { return (-1, "\(error)") }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The pane's visible text.
+    func screen() -> String { run(["capture-pane", "-p", "-t", target]).output }
+
+    /// A tmux format evaluated for the pane (`#{alternate_on}`, `#{pane_pid}`, ...).
+    func format(_ f: String) -> String {
+        run(["display-message", "-p", "-t", target, f]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func send(_ keys: String...) { run(["send-keys", "-t", target] + keys) }
+
+    /// Types `text` literally.
+    func type(_ text: String) { run(["send-keys", "-t", target, "-l", text]) }
+
+    func resize(width: Int, height: Int) {
+        run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls until `condition` holds on the screen, for at most `seconds`; on timeout records an
+    /// issue with the screen as it was.
+    @discardableResult
+    func waitFor(_ what: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        repeat {
+            last = screen()
+            if condition(last) { return true }
+            usleep(20_000)  // between polls only; the deadline decides, not the nap
+        } while Date() < deadline
+        Issue.record("timed out waiting for \(what); screen was:\n\(last)", sourceLocation: sourceLocation)
+        return false
+    }
+
+    /// Waits for the screen to contain every one of `words` (case-insensitive).
+    @discardableResult
+    func waitFor(words: String..., seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        waitFor(words.joined(separator: ", "), seconds: seconds, sourceLocation: sourceLocation) { s in
+            words.allSatisfy { s.localizedCaseInsensitiveContains($0) }
+        }
+    }
+
+    /// Polls until a format has the wanted value.
+    @discardableResult
+    func waitFor(format f: String, toBe value: String, seconds: Double = 10,
+                 sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if format(f) == value { return true }
+            usleep(20_000)
+        } while Date() < deadline
+        Issue.record("timed out waiting for \(f) == \(value) (is \(format(f))); screen was:\n\(screen())",
+                     sourceLocation: sourceLocation)
+        return false
+    }
+
+    /// After the command exited: the terminal must be back on the normal screen with the cursor shown.
+    func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) {
+        guard waitFor(format: "#{pane_dead}", toBe: "1", sourceLocation: sourceLocation) else { return }
+        let state = format("alternate_on=#{alternate_on} cursor_flag=#{cursor_flag}")
+        #expect(state == "alternate_on=0 cursor_flag=1", "terminal not restored; screen:\n\(screen())",
+                sourceLocation: sourceLocation)
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private var n = 0
+        private let lock = NSLock()
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// The `dmaown` binary built beside this test bundle (same build path and configuration).
+enum Binary {
+    static var path: String {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // The test runner is .../debug/dmaownPackageTests.xctest; the binary sits beside it.
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("dmaown").path
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        // Fall back to the package's default build path.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/dmaown").path
+    }
+}
