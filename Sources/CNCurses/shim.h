@@ -18,6 +18,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <signal.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 #include <termios.h>
@@ -181,8 +182,21 @@ static inline int dmaown_route_signal(int signo, int wake_fd) {
     return sigaction(signo, &sa, NULL);
 }
 
-/// Puts back the default action for `signo` (before re-raising it, e.g. SIGTSTP).
+/// Puts back the default action for `signo`.
 static inline void dmaown_default_signal(int signo) { signal(signo, SIG_DFL); }
+
+/// Takes the default action of `signo` now, on this thread: Swift runs the loop on a worker
+/// thread that blocks signals, so a plain raise() would only leave the signal pending. Returns
+/// (with the old mask back) only if the action lets the process go on, e.g. after SIGTSTP + SIGCONT.
+static inline void dmaown_raise_default(int signo) {
+    sigset_t one, old;
+    sigemptyset(&one);
+    sigaddset(&one, signo);
+    signal(signo, SIG_DFL);
+    pthread_sigmask(SIG_UNBLOCK, &one, &old);
+    raise(signo);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
 
 /// The size of the terminal on `fd` from the kernel (after SIGWINCH); 0 on failure.
 static inline int dmaown_winsize(int fd, int *rows, int *cols) {

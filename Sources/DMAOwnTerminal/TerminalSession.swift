@@ -102,8 +102,7 @@ final class TerminalSession {
     /// Ctrl-Z: restore the terminal, stop with the default action, and take it back on `fg`.
     func suspend() {
         restore()
-        dmaown_default_signal(SIGTSTP)
-        raise(SIGTSTP)
+        dmaown_raise_default(SIGTSTP)
         // Running again (SIGCONT).
         _ = dmaown_route_signal(SIGTSTP, wakeFD)
         resume()
@@ -124,8 +123,7 @@ final class TerminalSession {
     /// Restores the terminal, then dies of `signo` the way the default action would.
     func die(of signo: Int32) -> Never {
         restore()
-        dmaown_default_signal(signo)
-        raise(signo)
+        dmaown_raise_default(signo)
         exit(128 + signo)
     }
 

@@ -5,17 +5,8 @@ import Testing
 struct CommandLineTests {
     /// Runs the binary with stdout and stderr on pipes (so stdout is not a terminal).
     static func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Binary.path)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = Subprocess.run([Binary.path] + args)
+        return (r.status, r.stdout, r.stderr)
     }
 
     static func expectOneLineFailure(_ r: (status: Int32, stdout: String, stderr: String), mentioning word: String,

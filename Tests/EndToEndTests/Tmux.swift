@@ -24,6 +24,32 @@ final class Tmux {
         guard r.status == 0 else { throw HarnessError("tmux new-session failed: \(r.output)") }
     }
 
+    /// Runs `dmaown args` under a small shell that reports the exit status on screen and then keeps
+    /// the pane alive without touching terminal modes. (tmux hides the cursor of a dead pane, so
+    /// `remain-on-exit` cannot show whether the program restored it.)
+    static func dmaown(_ args: [String] = [], prefix: [String] = [], width: Int = 100, height: Int = 30,
+                       env: [String: String] = [:]) throws -> Tmux {
+        let script = "trap : INT; \"$@\"; echo \"dmaown-exit=$?\"; exec sleep 100000"
+        return try Tmux(["/bin/sh", "-c", script, "sh"] + prefix + [Binary.path] + args, width: width, height: height, env: env)
+    }
+
+    /// The pid of the program the wrapper shell started.
+    func programPID() -> String {
+        let shell = format("#{pane_pid}")
+        return Subprocess.run(["ps", "-o", "pid=", "--ppid", shell]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The program's exit status as the wrapper shell reported it (128 + N for signal N); nil on timeout.
+    func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) -> Int? {
+        var status: Int?
+        waitFor("the program to exit", sourceLocation: sourceLocation) { s in
+            guard let r = s.range(of: "dmaown-exit=") else { return false }
+            status = Int(s[r.upperBound...].prefix { $0.isNumber })
+            return status != nil
+        }
+        return status
+    }
+
     deinit {
         _ = run(["kill-server"])
         try? FileManager.default.removeItem(atPath: config)
@@ -32,16 +58,8 @@ final class Tmux {
     /// Runs a tmux command against this server.
     @discardableResult
     func run(_ args: [String]) -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        do { try p.run() } catch { return (-1, "\(error)") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = Subprocess.run(["tmux", "-L", socket] + args)
+        return (r.status, r.stdout + r.stderr)
     }
 
     /// The pane's visible text.
@@ -99,12 +117,28 @@ final class Tmux {
         return false
     }
 
-    /// After the command exited: the terminal must be back on the normal screen with the cursor shown.
-    func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) {
-        guard waitFor(format: "#{pane_dead}", toBe: "1", sourceLocation: sourceLocation) else { return }
+    /// After the program exited: the terminal must be back on the normal screen with the cursor shown.
+    /// Returns the exit status.
+    @discardableResult
+    func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) -> Int? {
+        guard let status = waitForExit(sourceLocation: sourceLocation) else { return nil }
         let state = format("alternate_on=#{alternate_on} cursor_flag=#{cursor_flag}")
         #expect(state == "alternate_on=0 cursor_flag=1", "terminal not restored; screen:\n\(screen())",
                 sourceLocation: sourceLocation)
+        return status
+    }
+
+    /// How the command ended, once tmux has reaped it: "exit N" or "signal N" ("" on timeout).
+    /// The pane reads dead when the pty closes, which can be before the status is known.
+    func exitReport(seconds: Double = 10) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            let r = format("#{pane_dead_status}|#{pane_dead_signal}").split(separator: "|", omittingEmptySubsequences: false)
+            if r.count == 2, !r[1].isEmpty { return "signal \(r[1])" }
+            if r.count == 2, !r[0].isEmpty { return "exit \(r[0])" }
+            usleep(20_000)
+        } while Date() < deadline
+        return ""
     }
 
     private final class Counter: @unchecked Sendable {
