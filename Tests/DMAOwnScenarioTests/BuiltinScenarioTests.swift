@@ -66,3 +66,48 @@ import DMAOwnEngine
         #expect(BuiltinScenarios.named("s5-bind-vs-claim")?.contains("scheme = \"merged\"") == true)
     }
 }
+
+/// `dmaown scenarios` prints this listing: one scenario a line, titles aligned.
+@Suite struct BuiltinListingTests {
+    @Test func oneAlignedLinePerScenario() throws {
+        let lines = BuiltinScenarios.listing().split(separator: "\n").map(String.init)
+        #expect(lines.count == BuiltinScenarios.all.count)
+        let column = BuiltinScenarios.all.map(\.name.count).max()! + 2
+        for (line, entry) in zip(lines, BuiltinScenarios.all) {
+            let title = try BuiltinScenarios.load(entry.name).title
+            #expect(line.hasPrefix(entry.name))
+            #expect(String(line.dropFirst(column)) == title)
+            #expect(line.dropFirst(entry.name.count).prefix(column - entry.name.count).allSatisfy { $0 == " " })
+        }
+    }
+}
+
+/// The "what to try" notes promise schedules; these replay them to show the promise holds.
+@Suite struct TryNoteTests {
+    static func replay(_ name: String, _ threads: [Int], fail: Set<Int> = []) throws -> (Run, World) {
+        let s = try BuiltinScenarios.load(name)
+        let (run, _) = try s.prepare().get()
+        let trace = Trace(title: s.title, source: s.source, scenario: s.text, scheme: s.scheme,
+                          operations: (0..<run.operations.count).map(run.line(of:)),
+                          steps: threads.enumerated().map { Trace.Entry(thread: $0.element, fail: fail.contains($0.offset)) })
+        let (_, r, worlds) = try TraceReplay.replay(trace)
+        return (r, worlds.last!)
+    }
+
+    @Test func v6ReleaseRacingANestedClaimLeavesTheDomainOnAnUnownedGroup() throws {
+        // release's detach, the claim's check, the rest of the release, the claim's attach.
+        let (run, w) = try Self.replay("v6-nested-claim", [2, 2, 1, 1, 2, 2, 1, 1])
+        #expect(run.isFinished(w))
+        #expect(w[group: 0].owner == .none)
+        #expect(w[group: 0].ownerCount == 0)
+        #expect(w[group: 0].domain == .user(0))
+    }
+
+    @Test func robinPinctrlFailureAfterTheScanLeavesAStaleOwner() throws {
+        // r8169 to its pinctrl step, the whole unbind, then the failure branch at pinctrl and the unwind.
+        let (run, w) = try Self.replay("robin-stale-owner", [2, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2], fail: [9])
+        #expect(run.isFinished(w))
+        #expect(run.result(of: 1, in: w) == "-EINVAL")
+        #expect(run.broken(in: w).members == [.staleOwner])
+    }
+}

@@ -4,7 +4,7 @@ extension BuiltinScenarios {
         title = "A busy workstation: GPU passthrough while other drivers come and go"
         scheme = "merged"
         description = "Six groups, nine devices. qemu takes the GPU group (bridge, GPU, HDMI audio) and libvirt a USB controller whose xhci_hcd driver is being unbound at the same moment, while the second NIC port binds e1000e and a spare card gets vfio-pci. Only the USB claim races anything: it succeeds once xhci_hcd gave its count back, else -EPERM."
-        try = "Filter to group 15 and race the unbind and the claim; everything else commutes. Run 'dmaown check busy-machine' to see how many states the explorer needs."
+        try = "Watch group 15: race the xhci_hcd unbind against libvirt's claim; every other operation commutes with the rest. Run 'dmaown check busy-machine' to see how many states the explorer needs."
         owners = ["qemu", "libvirt"]
         setup = [
             "bind 0000:00:02.0 i915",
