@@ -85,6 +85,8 @@ import DMAOwnEngine
              message: "unknown invariant 'deadlocks' in [expect] (expected one of: isolation, bug-on, stale-owner, warn, deadlock, lock-order)"),
         Case(name: "non-numeric group", text: edit(15, "seven = [\"0000:01:00.0\", \"0000:01:00.1\"]"), line: 15, value: "seven",
              message: "group 'seven' is not a group number (the N of /sys/kernel/iommu_groups/N)"),
+        Case(name: "no groups", text: edit(15, ""), line: 14, value: "groups",
+             message: "[groups] declares no group"),
         Case(name: "unknown device in [devices]", text: append("[devices]\n\"0000:09:00.0\" = { bridge = true }"), line: 17, value: "0000:09:00.0",
              message: "unknown device '0000:09:00.0' in [devices] (declare it in [groups] first)"),
         Case(name: "failing setup operation", text: edit(4, "setup = [\n  \"bind 01:00.0 vfio-pci\",\n  \"bind 01:00.0 e1000e\",\n]"), line: 6, value: "bind 01:00.0 e1000e",

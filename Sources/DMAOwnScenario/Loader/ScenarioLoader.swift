@@ -29,7 +29,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: source, line: 1, value: "", message: "invalid TOML: \(error)")
         }
-        var reader = ScenarioReader(root: table, text: text, source: source)
+        let reader = ScenarioReader(root: table, text: text, source: source)
         let scenario = try reader.read()
         if case .failure(let e) = scenario.prepare() {
             throw ScenarioError(file: source, line: e.line, value: e.operationLine, message: e.message)

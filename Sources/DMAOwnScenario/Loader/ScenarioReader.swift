@@ -98,6 +98,7 @@ struct ScenarioReader {
             }
             out.append((id, devices))
         }
+        if out.isEmpty { throw error("[groups] declares no group", value: "groups", line: keyLine(["groups"])) }
         return out
     }
 
