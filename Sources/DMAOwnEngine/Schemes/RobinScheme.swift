@@ -13,6 +13,16 @@ struct RobinScheme: Scheme {
         return topology.drivers[drv].managedDMA ? .driver(drv) : .dmaAPI
     }
 
+    /// The device VFIO claims on behalf of: a managed driver, preferring a `vfio*` driver on a
+    /// non-bridge device, so a bridge's pcieport or a pci-stub sibling never becomes the owner token.
+    static func claimant(_ members: [Int], in w: World, topology: Topology) -> Int? {
+        func rank(_ d: Int) -> Int? {
+            guard let drv = w[device: d].driver, topology.drivers[drv].managedDMA else { return nil }
+            return (topology.drivers[drv].name.hasPrefix("vfio") ? 0 : 2) + (topology.devices[d].bridge ? 1 : 0)
+        }
+        return members.compactMap { d in rank(d).map { (d, $0) } }.min { $0.1 < $1.1 }?.0
+    }
+
     func program(for op: Operation, in topology: Topology) -> Program {
         switch op {
         case .bind(let d, let drv):
@@ -60,9 +70,7 @@ struct RobinScheme: Scheme {
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
-                    guard let vfio = members.first(where: { w[device: $0].driver.map { topology.drivers[$0].managedDMA } ?? false }) else {
-                        return .finish(.EINVAL)
-                    }
+                    guard let vfio = Self.claimant(members, in: w, topology: topology) else { return .finish(.EINVAL) }
                     let t = Self.token(of: vfio, in: w, topology: topology)
                     if gs.owner != .none && gs.owner != t { return .finish(.EBUSY) }
                     gs.owner = t
