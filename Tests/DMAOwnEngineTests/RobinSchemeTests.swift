@@ -54,4 +54,18 @@ import DMAOwnEngine
         #expect(w[group: 0].owner == Self.vfio)
         #expect(run.broken(in: w).isEmpty)
     }
+
+    /// When the scan drops a managed driver's ownership the default domain returns: a DMA-API driver
+    /// bound afterwards must not probe into the departed user's domain.
+    @Test func lastVFIODeviceUnbindRestoresDefaultDomain() {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"],
+                                     threads: ["unbind 01:00.0", "bind 01:00.1 e1000e", "release 7 qemu"])
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+        Fixture.finish(1, run, &w)
+        Fixture.finish(2, run, &w)
+        #expect(Fixture.results(run, w) == ["0", "0", "-EINVAL"])
+        #expect(Fixture.group(w) == .init(owner: .dmaAPI, count: 0, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
+    }
 }

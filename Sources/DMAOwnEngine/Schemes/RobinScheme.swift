@@ -108,14 +108,15 @@ struct RobinScheme: Scheme {
         let siblings = topology.groups[g].devices.filter { $0 != d }
         return [
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "The release scan runs with group->mutex held, but not the siblings' device locks.", label: label),
-            Step("iommu_device_unuse_default_domain", "for each tmp: if (T(tmp) == owner) keep; none kept: owner = NULL; mutex_unlock",
+            Step("iommu_device_unuse_default_domain", "for each tmp: if (T(tmp) == owner) keep; none kept: owner = NULL, default domain; mutex_unlock",
                  note: "Each sibling's dev->driver is read without its device_lock: see the case labels (1.a … 4.b).", role: .releaseScan) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if gs.owner != .none && !siblings.contains(where: { Self.token(of: $0, in: w, topology: topology) == gs.owner }) {
                     gs.owner = .none
-                    // A user domain stays attached: the scan drops ownership, not the owner's domain.
-                    if gs.domain == .blocking || gs.domain == .none { gs.domain = .default }
+                    // Dropping ownership gives the group back to the kernel, as iommu_group_release_dma_owner
+                    // does: VFIO's remove() waits for its user to let go, so no user domain outlives it.
+                    gs.domain = .default
                 }
                 w[group: g] = gs
                 return .next
