@@ -9,6 +9,7 @@ enum Fixture {
         .init(name: "pci-stub", managedDMA: true), .init(name: "pcieport", managedDMA: true),
         .init(name: "flaky", managedDMA: false, mayFail: [.pinctrl, .probe]),
         .init(name: "shpchp", managedDMA: false),
+        .init(name: "vfio-flaky", managedDMA: true, mayFail: [.probe]),
     ]
     static let topology = Topology.make(groups: [(7, [a, b])], drivers: drivers, owners: ["qemu", "ctx2"])
     /// S4's topology: A is a PCI bridge.

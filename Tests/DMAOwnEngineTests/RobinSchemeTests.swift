@@ -68,4 +68,17 @@ import DMAOwnEngine
         #expect(Fixture.group(w) == .init(owner: .dmaAPI, count: 0, domain: .default))
         #expect(run.broken(in: w).isEmpty)
     }
+
+    /// A claim cannot take its token from a managed driver still in probe(): if that probe fails
+    /// the group would stay owned by a driver bound nowhere.
+    @Test func claimNeedsABoundManagedDriver() {
+        var (run, w) = Fixture.start(.robin, setup: [], threads: ["bind 01:00.0 vfio-flaky", "claim 7 qemu"])
+        #expect(Fixture.advance(0, run, &w) { $0.failPoint == .probe })
+        Fixture.finish(1, run, &w)
+        run.step(&w, thread: 0, fail: true)
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.results(run, w) == ["-ENODEV", "-EINVAL"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
+    }
 }

@@ -13,11 +13,12 @@ struct RobinScheme: Scheme {
         return topology.drivers[drv].managedDMA ? .driver(drv) : .dmaAPI
     }
 
-    /// The device VFIO claims on behalf of: a managed driver, preferring a `vfio*` driver on a
+    /// The device VFIO claims on behalf of: a bound managed driver, preferring a `vfio*` driver on a
     /// non-bridge device, so a bridge's pcieport or a pci-stub sibling never becomes the owner token.
     static func claimant(_ members: [Int], in w: World, topology: Topology) -> Int? {
         func rank(_ d: Int) -> Int? {
-            guard let drv = w[device: d].driver, topology.drivers[drv].managedDMA else { return nil }
+            // Only a bound device has a VFIO device to open: a managed driver still probing may yet fail.
+            guard let drv = w[device: d].driver, topology.drivers[drv].managedDMA, w[device: d].phase == .bound else { return nil }
             return (topology.drivers[drv].name.hasPrefix("vfio") ? 0 : 2) + (topology.devices[d].bridge ? 1 : 0)
         }
         return members.compactMap { d in rank(d).map { (d, $0) } }.min { $0.1 < $1.1 }?.0
