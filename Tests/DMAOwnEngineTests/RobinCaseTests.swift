@@ -9,6 +9,8 @@ enum SiblingStop: Sendable {
     case midBind
     /// Mid-unbind: `dev->driver` already NULL, its own scan still to come.
     case midUnbind
+    /// Mid-bind past its claim: next step `probe()`.
+    case probing
 }
 
 /// One constructed schedule for one of Robin's case labels (DOMAIN §5.1).
@@ -18,7 +20,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
     /// The sibling B's thread (thread 2), if it has one.
     var sibling: String?
     var stop: SiblingStop
-    var testDescription: String { label }
+    var testDescription: String { "\(label) (\(stop))" }
 }
 
 /// Robin's case analysis as live labels: thread 1 unbinds A and holds the group mutex at its release
@@ -30,6 +32,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         RobinCase(label: "1.c", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 pci-stub"], sibling: nil, stop: .none),
         RobinCase(label: "2.a.i", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 e1000e", stop: .midBind),
         RobinCase(label: "2.a.ii", setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"], sibling: "bind 01:00.1 e1000e", stop: .midBind),
+        RobinCase(label: "1.a", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 e1000e", stop: .probing),
         RobinCase(label: "2.b", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 pci-stub", stop: .midBind),
         RobinCase(label: "3", setup: ["bind 01:00.0 e1000e"], sibling: nil, stop: .none),
         RobinCase(label: "4.a.i", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e"], sibling: "unbind 01:00.1", stop: .midUnbind),
@@ -49,6 +52,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         case .none: break
         case .midBind: #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
         case .midUnbind: #expect(Fixture.advance(1, run, &w) { $0.acquires == .groupMutex })
+        case .probing: #expect(Fixture.advance(1, run, &w) { $0.failPoint == .probe })
         }
         #expect(run.scheme.annotations(in: w, run: run).isEmpty, "no label before anyone scans")
         #expect(Self.toScan(0, run, &w))
