@@ -103,6 +103,27 @@ import DMAOwnEngine
         #expect(w[group: 0].domain == .user(0))
     }
 
+    /// A scenario run under another scheme than its own, and what must break there.
+    struct Switched: Sendable, CustomTestStringConvertible {
+        var name: String
+        var scheme: SchemeID
+        var broken: Set<Invariant>
+        var testDescription: String { "\(name) under \(scheme.rawValue)" }
+    }
+
+    /// Notes that say "switch to scheme X" promise a different verdict there.
+    @Test(arguments: [
+        Switched(name: "s5-bind-vs-claim", scheme: .notifier, broken: [.isolation, .bugOn]),
+        Switched(name: "s1-vfio-owns-sibling-binds", scheme: .notifier, broken: [.isolation, .bugOn]),
+        Switched(name: "notifier-bug-on", scheme: .merged, broken: []),
+        Switched(name: "robin-stale-owner", scheme: .merged, broken: []),
+    ])
+    func otherSchemeVerdict(_ c: Switched) throws {
+        let s = try BuiltinScenarios.load(c.name)
+        let (run, world) = try s.prepare(scheme: c.scheme).get()
+        #expect(NaiveExplorer(run, from: world).broken == c.broken)
+    }
+
     @Test func robinPinctrlFailureAfterTheScanLeavesAStaleOwner() throws {
         // r8169 to its pinctrl step, the whole unbind, then the failure branch at pinctrl and the unwind.
         let (run, w) = try Self.replay("robin-stale-owner", [2, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2], fail: [9])
