@@ -36,23 +36,13 @@ public enum TraceFiles {
     public static func load(_ path: String) -> Result<Trace, FileError> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(failure("cannot read", path)) }
         do {
-            return .success(try JSONDecoder().decode(Trace.self, from: data))
+            return .success(try Trace.decode(String(decoding: data, as: UTF8.self), source: path))
         } catch {
-            return .failure(FileError("\(path): not a dmaown trace (\(describe(error)))"))
+            return .failure(FileError(error.description))
         }
     }
 
     private static func failure(_ what: String, _ path: String) -> FileError {
         FileError("\(what) \(path): \(String(cString: strerror(errno)))")
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "missing \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
-            "bad value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.dataCorrupted: "not valid JSON"
-        default: "\(error)"
-        }
     }
 }

@@ -28,7 +28,8 @@ struct TUICommand: ParsableCommand {
         do {
             let schemeID = try parseScheme()
             let seed = try parseSeed()
-            let scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName).get()
+            let scenario: Scenario
+            do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw UsageFailure(error.description) }
             let themes = try loadThemes()
             do {
                 state = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
@@ -40,8 +41,6 @@ struct TUICommand: ParsableCommand {
             look = TerminalLook(theme: themes.selected, themes: themes.byName, monochrome: noColor && theme == nil,
                                 glyphs: utf8 ? .unicode : .ascii)
         } catch let failure as UsageFailure {
-            try Self.fail(failure.message)
-        } catch let failure as ScenarioLookupError {
             try Self.fail(failure.message)
         }
         do {

@@ -5,7 +5,7 @@ import Testing
 /// back — normal screen, cursor shown.
 @Suite struct TerminalCareTests {
     /// Words the default scenario's screen shows once the first frame is up.
-    static let titleWord = "S5"
+    static let titleWord = "races a VM"
 
     @Test func launchShowsTheScenarioAndQQuitsRestoringTheTerminal() throws {
         let t = try Tmux.dmaown()

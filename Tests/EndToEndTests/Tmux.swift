@@ -51,7 +51,9 @@ final class Tmux {
     }
 
     deinit {
+        let socketPath = format("#{socket_path}")
         _ = run(["kill-server"])
+        if socketPath.hasSuffix(socket) { unlink(socketPath) }
         try? FileManager.default.removeItem(atPath: config)
     }
 
