@@ -1,0 +1,21 @@
+/// The `?`/F1 help, written from the same key table that dispatches keys, with the theme name.
+enum HelpOverlay {
+    static func lines(_ s: AppState) -> [(key: String, text: String)] {
+        var out: [(String, String)] = [("theme", "\(s.themeName)  (t cycles: \(s.themeNames.joined(separator: ", ")))")]
+        out += KeyTable.bindings.map { ($0.label, $0.help) }
+        out += KeyTable.overlayKeys.map { ($0.label, $0.help) }
+        return out
+    }
+
+    static func draw(_ buf: inout CellBuffer, _ v: ViewContext, screen: Size) {
+        let lines = lines(v.state)
+        let r = OverlayViews.centred(width: 78, height: lines.count + 2, in: screen)
+        buf.fill(r, role: .help)
+        buf.box(r, title: "Help — Esc closes", role: .borderFocused, glyphs: v.glyphs)
+        let area = r.inner
+        for (i, line) in lines.prefix(area.height).enumerated() {
+            let x = buf.put(line.key.padded(12), x: area.x + 1, y: area.y + i, role: .title, in: area)
+            buf.put(line.text, x: x, y: area.y + i, role: .help, in: area)
+        }
+    }
+}
