@@ -61,3 +61,27 @@ enum Fixture {
 
     static func result(_ s: AppState, _ t: Int) -> String? { s.run.result(of: t, in: s.world) }
 }
+
+extension Fixture {
+    /// Robin: A and B bound to e1000e; unbind A races a re-bind of B... (B starts unbound here).
+    static func robinScan() -> Scenario {
+        Scenario(title: "Robin: release scan meets a mid-bind sibling", scheme: .robin, topology: topology,
+                 setup: [op("bind \(a) e1000e")], threads: [op("unbind \(a)"), op("bind \(b) e1000e")],
+                 source: "built-in:robin", text: "")
+    }
+
+    /// S5 after T1 took three steps and T2 one: T2 holds the group mutex, T1 sits at dma_configure.
+    static func s5Midway() -> AppState {
+        var s = state()
+        press(&s, .char("1"), .char("1"), .char("1"), .char("2"))
+        return s
+    }
+
+    /// Robin with T2 mid-bind (driver set) and T1 holding the mutex at its release scan.
+    static func robinMidScan() -> AppState {
+        var s = state(robinScan())
+        press(&s, .char("2"), .char("2"), .char("2"))  // device_lock, driver check, dev->driver = e1000e
+        while s.run.currentStep(of: 0, in: s.world)?.role != .releaseScan { press(&s, .char("1")) }
+        return s
+    }
+}

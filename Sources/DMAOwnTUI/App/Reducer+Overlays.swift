@@ -5,7 +5,12 @@ extension App {
     static func overlayKey(_ s: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {
         switch overlay {
         case .help:
-            if key == .escape || key == .char("?") || key == .function(1) || key == .char("q") || key == .enter { s.overlay = nil }
+            switch key {
+            case .down, .char("j"), .pageDown: s.helpScroll = min(s.helpScroll + (key == .pageDown ? 10 : 1), HelpOverlay.lines(s).count - 1)
+            case .up, .char("k"), .pageUp: s.helpScroll = max(0, s.helpScroll - (key == .pageUp ? 10 : 1))
+            case .escape, .char("?"), .function(1), .char("q"), .enter: s.overlay = nil; s.helpScroll = 0
+            default: break
+            }
             return []
         case .command(let c): return commandKey(&s, c, key)
         case .add(let d): return addKey(&s, d, key)

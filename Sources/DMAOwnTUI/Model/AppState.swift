@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     public var selectedDevice = 0
     /// What covers the panes and takes keys first, if anything.
     public var overlay: Overlay?
+    /// First help line shown, when the help is taller than the screen.
+    public var helpScroll = 0
     /// The line under the panes: what just happened, or what went wrong.
     public var message: StatusMessage?
     /// True while the explorer runs in the background.

@@ -29,15 +29,15 @@ public enum KeyTable {
         KeyBinding(keys: [.enter, .char(" ")], label: "Enter Space", action: .stepSelected,
                    help: "step the selected thread", hint: "Enter step", panes: [.threads]),
         KeyBinding(keys: [.char("f")], label: "f", action: .stepFailure,
-                   help: "step the selected thread on its failure branch (may_fail step)", hint: "f fail", panes: [.threads]),
+                   help: "step the selected thread down its failure branch (may_fail)", hint: "f fail", panes: [.threads]),
         KeyBinding(keys: [.char("u"), .backspace], label: "u Bksp", action: .undo,
                    help: "undo the last step", hint: "u undo", panes: []),
         KeyBinding(keys: [.ctrl("r")], label: "^R", action: .redo,
                    help: "redo an undone step", hint: "^R redo", panes: []),
         KeyBinding(keys: [.up, .char("k")], label: "Up k", action: .up,
-                   help: "select previous (device / thread / timeline row: shows that world)", hint: nil, panes: []),
+                   help: "previous device, thread or timeline row (shows that world)", hint: nil, panes: []),
         KeyBinding(keys: [.down, .char("j")], label: "Down j", action: .down,
-                   help: "select next; stepping from an earlier row branches", hint: "jk row", panes: [.timeline]),
+                   help: "select next; stepping from an earlier timeline row branches", hint: "jk row", panes: [.timeline]),
         KeyBinding(keys: [.left, .char("h")], label: "Left h", action: .focusLeft,
                    help: "focus the pane to the left", hint: nil, panes: []),
         KeyBinding(keys: [.right, .char("l")], label: "Right l", action: .focusRight,
@@ -49,7 +49,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char("a")], label: "a", action: .addDialog,
                    help: "add an operation (pick verb, then operands)", hint: "a add", panes: [.threads]),
         KeyBinding(keys: [.char(":")], label: ":", action: .commandLine,
-                   help: "type an operation, e.g. bind 01:00.1 e1000e (Tab completes)", hint: ": cmd", panes: [.threads]),
+                   help: "type an operation: bind 01:00.1 e1000e (Tab completes)", hint: ": cmd", panes: [.threads]),
         KeyBinding(keys: [.char("s")], label: "s", action: .switchScheme,
                    help: "switch scheme and replay the schedule", hint: "s scheme", panes: []),
         KeyBinding(keys: [.char("r")], label: "r", action: .randomStep,
@@ -65,7 +65,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char("t")], label: "t", action: .cycleTheme,
                    help: "next theme", hint: nil, panes: []),
         KeyBinding(keys: [.char("m")], label: "m", action: .toggleMouse,
-                   help: "toggle mouse (click a thread to step, a timeline row to jump)", hint: nil, panes: []),
+                   help: "mouse on/off: click a thread steps it, a timeline row jumps", hint: nil, panes: []),
         KeyBinding(keys: [.ctrl("l")], label: "^L", action: .redraw,
                    help: "redraw the screen", hint: nil, panes: []),
         KeyBinding(keys: [.char("?"), .function(1)], label: "? F1", action: .help,
@@ -91,7 +91,10 @@ public enum KeyTable {
     public static func binding(for key: KeyEvent) -> KeyBinding? { index[key].map { bindings[$0] } }
 
     /// The status-bar hints for the focused pane.
+    /// Help and quit come first so they survive the narrowest status bar.
     public static func hints(for pane: Pane) -> [String] {
-        bindings.compactMap { b in (b.panes.isEmpty || b.panes.contains(pane)) ? b.hint : nil }
+        let shown = bindings.filter { $0.hint != nil && ($0.panes.isEmpty || $0.panes.contains(pane)) }
+        let first = shown.filter { $0.action == .help || $0.action == .quit }
+        return (first + shown.filter { $0.action != .help && $0.action != .quit }).compactMap(\.hint)
     }
 }

@@ -19,9 +19,10 @@ public struct CellBuffer: Equatable, Sendable {
     /// returns the column after the last one written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int = .max) -> Int {
-        guard y >= 0, y < height else { return x }
+        guard y >= 0, y < height, maxWidth > 0 else { return x }
         var col = x
-        let limit = min(width, x &+ maxWidth)
+        // Compared without adding, so the default `.max` cannot wrap negative and clip everything.
+        let limit = maxWidth >= width - x ? width : x + maxWidth
         for ch in text {
             if col >= limit { break }
             if col >= 0 { cells[y * width + col] = Cell(ch, role) }

@@ -13,7 +13,12 @@ enum HelpOverlay {
         buf.fill(r, role: .help)
         buf.box(r, title: "Help — Esc closes", role: .borderFocused, glyphs: v.glyphs)
         let area = r.inner
-        for (i, line) in lines.prefix(area.height).enumerated() {
+        let scroll = min(v.state.helpScroll, max(0, lines.count - area.height))
+        if lines.count > area.height {
+            let more = scroll + area.height < lines.count ? "j/k scroll, more below" : "k scrolls back"
+            buf.put(" \(more) ", x: r.maxX - more.count - 4, y: r.maxY - 1, role: .borderFocused)
+        }
+        for (i, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
             let x = buf.put(line.key.padded(12), x: area.x + 1, y: area.y + i, role: .title, in: area)
             buf.put(line.text, x: x, y: area.y + i, role: .help, in: area)
         }

@@ -11,11 +11,13 @@ enum TopologyPane {
         let topo = v.run.topology
         let selected = v.state.selectedDevice
         // The selected device's Robin label gets its explanation on the pane's last row.
-        if focused, let a = v.annotations[selected], area.height > 6 {
-            let y = area.maxY - 1
-            let x = buf.put(a.label, x: area.x, y: y, role: .robinCase, in: area)
-            buf.put(": \(a.explanation)", x: x, y: y, role: .text, in: area)
-            area.height -= 1
+        if focused, let a = v.annotations[selected], area.height > 8 {
+            let lines = wrap("\(a.label): \(a.explanation)", width: area.width).prefix(3)
+            for (i, line) in lines.enumerated() {
+                buf.put(line, x: area.x, y: area.maxY - lines.count + i, role: .text, in: area)
+            }
+            buf.paint(y: area.maxY - lines.count, from: area.x, to: area.x + a.label.count, role: .robinCase)
+            area.height -= lines.count
         }
         // Rows each group takes: top border, owner line, domain line, its devices, bottom border.
         let heights = topo.groups.map { 4 + $0.devices.count }
@@ -99,7 +101,7 @@ enum TopologyPane {
         case .removing: "removing"
         }
         x = buf.put(" " , x: x, y: y, role: .text, in: inner)
-        x = buf.put(phase.padded(8), x: x, y: y, role: role(old.map { $0.phase != ds.phase } ?? false, ds.phase == .idle ? .dimText : .text), in: inner)
+        x = buf.put(phase.padded(9), x: x, y: y, role: role(old.map { $0.phase != ds.phase } ?? false, ds.phase == .idle ? .dimText : .text), in: inner)
         let lock = ds.lockHolder.map { "\(v.glyphs.lock)\(v.threadTag($0))" } ?? ""
         x = buf.put(lock.padded(4), x: x, y: y, role: role(old.map { $0.lockHolder != ds.lockHolder } ?? false, .lockHeld), in: inner)
         if let a = v.annotations[d] {
@@ -133,5 +135,17 @@ enum TopologyPane {
             buf.put(vbar, x: r.x, y: y, role: role)
             buf.put(vbar, x: r.maxX - 1, y: y, role: role)
         }
+    }
+
+    /// Splits `text` at spaces into lines of at most `width` characters.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }
