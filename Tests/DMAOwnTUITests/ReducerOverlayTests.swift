@@ -193,18 +193,43 @@ import DMAOwnScenario
         #expect(s.message?.text.contains("disk full") == true)
     }
 
-    @Test func loadAsksForAPathThenReplaysTheTrace() {
-        var source = Fixture.state(Fixture.s5(scheme: .merged))
-        Fixture.press(&source, .char("2"), .char("2"), .char("1"))
-        let trace = TraceBridge.make(source)
-        var s = Fixture.state(Fixture.s5(scheme: .robin))
+    @Test func loadAsksForAPathThenReplaysTheTraceWithItsScenario() throws {
+        // Saved from the built-in S5 under robin, with a thread added live; loaded into a session on S1.
+        var source = Fixture.state(try BuiltinScenarios.load("s5-bind-vs-claim"))
+        Fixture.press(&source, .char("s"), .char("s"))  // merged → iommufd → robin
+        #expect(source.scheme == .robin)
+        Fixture.press(&source, .char(":")); Fixture.type(&source, "unbind 01:00.0"); Fixture.press(&source, .enter)
+        Fixture.press(&source, .char("2"), .char("3"), .char("1"))
+        Fixture.press(&source, .char("w"))
+        guard case .saveTrace(_, let json)? = Fixture.press(&source, .enter).first else { Issue.record("no save"); return }
+        let trace = try Trace.decode(json, source: "t.json")
+
+        var s = Fixture.state(try BuiltinScenarios.load("s1-vfio-owns-sibling-binds"))
         Fixture.press(&s, .char("o"))
         #expect(Fixture.press(&s, .enter) == [.loadTrace(path: "dmaown-trace.json")])
         App.update(&s, .traceLoaded(.success(trace)))
-        #expect(s.scheme == .merged)
+        #expect(s.message?.kind == .info)
+        #expect(s.scenario.title == source.scenario.title)
+        #expect(s.scheme == .robin)
+        #expect(s.run.operations == source.run.operations)
         #expect(s.history.choices == source.history.choices)
         #expect(s.world == source.world)
         #expect(!s.hasUnsavedSteps)
+        Fixture.press(&s, .char("u"), .char("u"), .char("u"))
+        #expect(s.world == s.history.initial)
+    }
+
+    @Test func loadRefusesATraceThatDoesNotReplayAndKeepsTheSession() throws {
+        var source = Fixture.state(try BuiltinScenarios.load("s5-bind-vs-claim"))
+        Fixture.press(&source, .char("1"))
+        var trace = TraceBridge.make(source)
+        trace.steps.append(Trace.Entry(thread: 9))
+        var s = Fixture.s5Midway()
+        let before = s.history
+        let effects = App.update(&s, .traceLoaded(.success(trace)))
+        #expect(effects == [.bell])
+        #expect(s.message?.text.contains("thread 9 does not exist") == true)
+        #expect(s.history == before)
         let failed = App.update(&s, .traceLoaded(.failure(FileError("no such file"))))
         #expect(failed == [.bell])
     }
