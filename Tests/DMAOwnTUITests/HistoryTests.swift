@@ -70,3 +70,15 @@ import DMAOwnExplorer
         #expect(h.choices.count == 1 && h.position == 1)
     }
 }
+
+extension HistoryTests {
+    @Test func retakingTheTailsNextStepKeepsTheTail() {
+        var (run, h) = Self.history([0, 0, 1])
+        h.jump(to: 1)
+        var w = h.current
+        run.step(&w, thread: 0)
+        h.record(Choice(thread: 0), world: w)
+        #expect(h.position == 2)
+        #expect(h.choices == [Choice(thread: 0), Choice(thread: 0), Choice(thread: 1)])
+    }
+}

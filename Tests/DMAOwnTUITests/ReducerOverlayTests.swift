@@ -115,10 +115,10 @@ import DMAOwnScenario
         #expect(s.overlay == nil)
         Fixture.press(&s, .function(1))
         #expect(s.overlay == .help)
-        Fixture.press(&s, .char("j"), .down, .down)
-        #expect(s.helpScroll == 3)
+        Fixture.press(&s, .char("j"), .down, .down, .down)
+        #expect(s.helpScroll == 4)
         Fixture.press(&s, .char("k"))
-        #expect(s.helpScroll == 2)
+        #expect(s.helpScroll == 3)  // theme, scenario, 1-9 scrolled off
         let scrolled = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
         #expect(!scrolled.contains("1-9         step thread N"))
         #expect(scrolled.contains("Enter Space step the selected thread"))

@@ -329,28 +329,28 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let helpText = #"""
  S5: bind races claim │ scheme merged │ step 0 of 0 │ seed 1
-┌┌ Help — Esc closes ─────────────────────────────────────────────────────────┐┐
-││ theme       default  (t cycles: default, dark)                             ││
-││ 1-9         step thread N                                                  ││
-││ Enter Space step the selected thread                                       ││
-││ f           step the selected thread down its failure branch (may_fail)    ││
-││ u Bksp      undo the last step                                             ││
-││ ^R          redo an undone step                                            ││
-││ Up k        previous device, thread or timeline row (shows that world)     ││
-││ Down j      select next; stepping from an earlier timeline row branches    ││
-││ Left h      focus the pane to the left                                     ││
-││ Right l     focus the pane to the right                                    │┘
-││ Tab         next pane                                                      │┐
-││ S-Tab       previous pane                                                  ││
-││ a           add an operation (pick verb, then operands)                    ││
-││ :           type an operation: bind 01:00.1 e1000e (Tab completes)         ││
-││ s           switch scheme and replay the schedule                          ││
-││ r           one random step                                                ││
-││ R           random run to the end                                          ││
-││ x           explore every interleaving (Esc cancels)                       ││
-└│ w           save the trace                                                 │┘
- │ o           load a trace                                                   │
- └─────────────────────────────────────────────────── j/k scroll, more below ─┘
+┌ Help — Esc closes ───────────────────────────────────────────────────────────┐
+│ theme       default  (t cycles: default, dark)                               │
+│ scenario    S5: bind races claim                                             │
+│ 1-9         step thread N                                                    │
+│ Enter Space step the selected thread                                         │
+│ f           step the selected thread down its failure branch (may_fail)      │
+│ u Bksp      undo the last step                                               │
+│ ^R          redo an undone step                                              │
+│ Up k        previous device, thread or timeline row (shows that world)       │
+│ Down j      select next; stepping from an earlier timeline row branches      │
+│ Left h      focus the pane to the left                                       │
+│ Right l     focus the pane to the right                                      │
+│ Tab         next pane                                                        │
+│ S-Tab       previous pane                                                    │
+│ a           add an operation (pick verb, then operands)                      │
+│ :           type an operation: bind 01:00.1 e1000e (Tab completes)           │
+│ s           switch scheme and replay the schedule                            │
+│ r           one random step                                                  │
+│ R           random run to the end                                            │
+│ x           explore every interleaving (Esc cancels)                         │
+│ w           save the trace                                                   │
+└───────────────────────────────────────────────────── j/k scroll, more below ─┘
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
 """#
     static let tooSmallText = #"""

@@ -29,6 +29,11 @@ public struct History: Sendable, Equatable {
     /// Records a step taken from the current world; a step taken after undo or a jump branches,
     /// dropping the old redo tail.
     public mutating func record(_ choice: Choice, world: World) {
+        // Taking the step the tail already holds is a redo: the rest of the tail stays valid.
+        if position < choices.count, choices[position] == choice, worlds[position] == world {
+            position += 1
+            return
+        }
         choices.removeSubrange(position...)
         worlds.removeSubrange(position...)
         choices.append(choice)

@@ -2,6 +2,10 @@
 enum HelpOverlay {
     static func lines(_ s: AppState) -> [(key: String, text: String)] {
         var out: [(String, String)] = [("theme", "\(s.themeName)  (t cycles: \(s.themeNames.joined(separator: ", ")))")]
+        // The scenario's own words first: what it shows and what to try, wrapped to the help's width.
+        for (key, text) in [("scenario", s.scenario.title), ("about", s.scenario.description), ("try", s.scenario.tryNote)] where !text.isEmpty {
+            for (i, line) in TopologyPane.wrap(text, width: 62).enumerated() { out.append((i == 0 ? key : "", line)) }
+        }
         out += KeyTable.bindings.map { ($0.label, $0.help) }
         out += KeyTable.overlayKeys.map { ($0.label, $0.help) }
         return out
@@ -9,7 +13,7 @@ enum HelpOverlay {
 
     static func draw(_ buf: inout CellBuffer, _ v: ViewContext, screen: Size) {
         let lines = lines(v.state)
-        let r = OverlayViews.centred(width: 78, height: lines.count + 2, in: screen)
+        let r = OverlayViews.centred(width: 80, height: lines.count + 2, in: screen)
         buf.fill(r, role: .help)
         buf.box(r, title: "Help — Esc closes", role: .borderFocused, glyphs: v.glyphs)
         let area = r.inner

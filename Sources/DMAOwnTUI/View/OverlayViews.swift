@@ -28,7 +28,7 @@ enum OverlayViews {
 
     /// A rectangle of at most `width`×`height`, centred on the screen.
     static func centred(width: Int, height: Int, in screen: Size) -> Rect {
-        let w = min(width, screen.width - 2), h = min(height, screen.height - 2)
+        let w = min(width, screen.width), h = min(height, screen.height - 2)
         return Rect(x: (screen.width - w) / 2, y: (screen.height - h) / 2, width: w, height: h)
     }
 
