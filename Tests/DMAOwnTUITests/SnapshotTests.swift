@@ -4,7 +4,7 @@ import Testing
 /// The expected screens, reviewed by eye: text, then one letter per cell for its role.
 enum Expected {
     static let s5Text = #"""
- S5: bind races claim │ scheme merged │ step 4 of 4 │ seed 1 │ unsaved
+ scheme merged │ step 4 of 4 │ seed 1 │ unsaved │ S5: bind races claim
 ┌ Topology ────────────────────────────────────────────────┐┌ Threads ─────────────────────────────────────────────────┐
 │┌ group 7 ───────────────────────────────────────────────┐││▶1 bind 0000:01:00.1 e1000e                               │
 ││owner none  owner_cnt 0                                 │││  runnable › pinctrl_bind_pins                            │
@@ -88,7 +88,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let robinText = #"""
- Robin: release scan meets a mid-bind sibling │ scheme robin │ step 7 of 7 │ seed 1 │ unsaved
+ scheme robin │ step 7 of 7 │ seed 1 │ unsaved │ Robin: release scan meets a mid-bind sibling
 ┌ Topology ────────────────────────────────────────────────┐┌ Threads ─────────────────────────────────────────────────┐
 │┌ group 7 ───────────────────────────────────────────────┐││▶1 unbind 0000:01:00.0                                    │
 ││owner kernel DMA API  owner_cnt 0                       │││  runnable › iommu_device_unuse_default_domain            │
@@ -172,7 +172,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let s1Text = #"""
- S1: sibling bind under VFIO │ scheme notifier │ step 7 of 7 │ seed 1 │ unsaved
+ scheme notifier │ step 7 of 7 │ seed 1 │ unsaved │ S1: sibling bind under VFIO
 ┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
 │┌ group 7 ⚠ isolation ───────────────┐││✘1 bind 0000:01:00.1 e1000e           │
 ││owner qemu  owner_cnt 0             │││  crashed (BUG_ON)                    │
@@ -224,7 +224,7 @@ sVVVVVVVVVVVsVVVVVVVVsssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let asciiText = #"""
- S5: bind races claim | scheme merged | step 4 of 4 | seed 1 | unsaved
+ scheme merged | step 4 of 4 | seed 1 | unsaved | S5: bind races claim
 + Topology ----------------------------++ Threads -----------------------------+
 |+ group 7 ---------------------------+||>1 bind 0000:01:00.1 e1000e           |
 ||owner none  owner_cnt 0             |||  runnable > pinctrl_bind_pins        |
@@ -276,7 +276,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let s5minText = #"""
- S5: bind races claim │ scheme merged │ step 4 of 4 │ seed 1 │ unsaved
+ scheme merged │ step 4 of 4 │ seed 1 │ unsaved │ S5: bind races claim
 ┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
 │┌ group 7 ───────────────────────────┐││▶1 bind 0000:01:00.1 e1000e           │
 ││owner none  owner_cnt 0             │││  runnable › pinctrl_bind_pins        │
@@ -328,7 +328,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let helpText = #"""
- S5: bind races claim │ scheme merged │ step 0 of 0 │ seed 1
+ scheme merged │ step 0 of 0 │ seed 1 │ S5: bind races claim
 ┌ Help — Esc closes ───────────────────────────────────────────────────────────┐
 │ theme       default  (t cycles: default, dark)                               │
 │ scenario    S5: bind races claim                                             │

@@ -21,7 +21,7 @@ enum OverlayViews {
             let r = centred(width: 50, height: 5, in: screen)
             buf.fill(r, role: .help)
             buf.box(r, title: "Quit?", role: .violation, glyphs: v.glyphs)
-            buf.put("\(v.state.history.position) steps are not saved.", x: r.x + 2, y: r.y + 1, role: .help, in: r.inner)
+            buf.put("\(v.state.history.position) step\(v.state.history.position == 1 ? " is" : "s are") not saved.", x: r.x + 2, y: r.y + 1, role: .help, in: r.inner)
             buf.put("y quit   w save first   n/Esc stay", x: r.x + 2, y: r.y + 3, role: .title, in: r.inner)
         }
     }
@@ -61,7 +61,8 @@ enum OverlayViews {
     }
 
     static func drawExplorer(_ buf: inout CellBuffer, _ v: ViewContext, _ e: ExplorerView, screen: Size) {
-        let r = centred(width: 76, height: 18, in: screen)
+        let rows = e.result.map { r in 6 + min(r.outcomes.count, 5) + max(1, r.violations.count) } ?? 5
+        let r = centred(width: 76, height: rows + 2, in: screen)
         buf.fill(r, role: .help)
         let area = r.inner
         guard let result = e.result else {
@@ -103,7 +104,7 @@ enum OverlayViews {
             y += 1
             guard y < area.maxY else { break }
             let sel = i == e.selected
-            buf.put("\(sel ? v.glyphs.cursor : " ") \(v.glyphs.violation) \(c.invariant.rawValue) (\(c.schedule.count) steps): \(c.message)",
+            buf.put("\(sel ? v.glyphs.cursor : " ") \(v.glyphs.violation) \(c.invariant.rawValue) (\(c.schedule.count) step\(c.schedule.count == 1 ? "" : "s")): \(c.message)",
                     x: area.x + 1, y: y, role: sel ? .selection : .violation, in: area)
         }
     }

@@ -7,10 +7,12 @@ enum StatusBar {
         let s = v.state
         let sep = " \(v.glyphs.vertical) "
         buf.fill(layout.header, role: .statusBar)
-        let head = " \(s.scenario.title)\(sep)scheme \(s.scheme.rawValue)\(sep)step \(s.history.position) of \(s.history.choices.count)\(sep)seed \(s.seed)"
-        var x = buf.put(head, x: 0, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width)
-        if s.explorerRunning { x = buf.put("\(sep)exploring…", x: x, y: layout.header.y, role: .statusBar) }
-        if s.hasUnsavedSteps { buf.put("\(sep)unsaved", x: x, y: layout.header.y, role: .statusBar) }
+        // Short facts first so a long scenario title is what gets clipped.
+        var head = " scheme \(s.scheme.rawValue)\(sep)step \(s.history.position) of \(s.history.choices.count)\(sep)seed \(s.seed)"
+        if s.explorerRunning { head += "\(sep)exploring…" }
+        if s.hasUnsavedSteps { head += "\(sep)unsaved" }
+        var x = buf.put(head + sep, x: 0, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width)
+        x = buf.put(s.scenario.title, x: x, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width - x)
 
         // message line
         if let m = s.message {
