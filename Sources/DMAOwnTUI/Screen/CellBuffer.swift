@@ -19,9 +19,9 @@ public struct CellBuffer: Equatable, Sendable {
     /// returns the column after the last one written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int = .max) -> Int {
-        guard y >= 0, y < height, maxWidth > 0 else { return x }
+        guard y >= 0, y < height else { return x }
         var col = x
-        // Compared without adding, so the default `.max` cannot wrap negative and clip everything.
+        // `x + maxWidth` overflows for the default `.max` (and `&+` wraps negative), so compare first.
         let limit = maxWidth >= width - x ? width : x + maxWidth
         for ch in text {
             if col >= limit { break }
