@@ -81,7 +81,7 @@ final class LayeredSearch {
         let maxDepth = config.maxDepth ?? Int.max
 
         levels: for level in phi0...top {
-            guard var layer = layers[level] else { continue }
+            guard let layer = layers[level] else { continue }
             layers[level] = nil
             var live = layer.heapBytes + parents.capacity * 4 + choices.capacity
             for l in layers where l != nil { live += l!.heapBytes }
