@@ -80,7 +80,7 @@ struct BenchCommand: ParsableCommand {
             ("counting_states", .int(e.countingStates)),
             ("seconds", .double(round(e.seconds, 4))),
             ("states_per_second", .int(e.seconds > 0 ? Int(Double(work) / e.seconds) : 0)),
-            ("bytes_per_state", .double(round(Double(e.peakBytes) / Double(max(1, e.states)), 1))),
+            ("bytes_per_state", .double(round(Double(e.peakBytes) / Double(max(1, e.states, e.countingStates)), 1))),
             ("peak_bytes", .int(e.peakBytes)),
             ("violations", .array(e.violations.map { .string($0.invariant.rawValue) })),
             ("outcomes", .int(e.outcomes.count)),
