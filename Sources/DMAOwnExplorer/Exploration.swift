@@ -58,6 +58,8 @@ public struct Exploration: Sendable, Equatable {
     /// (0 when the verdict pass counted them itself, i.e. without reduction).
     public var countingStates: Int
     public var countingTransitions: Int
+    /// CPU time of the searching thread, which on a loaded machine says more than wall time.
+    public var cpuSeconds: Double = 0
     public init(complete: Bool, cancelled: Bool = false, states: Int, transitions: Int, seconds: Double, peakBytes: Int,
                 violations: [Counterexample], outcomes: [Outcome], countingStates: Int = 0, countingTransitions: Int = 0) {
         self.complete = complete; self.cancelled = cancelled; self.states = states; self.transitions = transitions

@@ -1,4 +1,9 @@
 import DMAOwnEngine
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Exhaustive search over every schedule of a run's threads and every `may_fail` choice: which
 /// invariants some schedule breaks (with a shortest schedule each) and which end results are
@@ -21,6 +26,7 @@ public struct Explorer: Sendable {
     public func explore(progress: (ExplorationProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) -> Exploration {
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = Self.threadCPUSeconds()
         let footprints = options.partialOrderReduction ? Footprints(run: run) : nil
         let reduce = footprints != nil
         let verdict = LayeredSearch(
@@ -44,11 +50,20 @@ public struct Explorer: Sendable {
             outcomes = pass.outcomeList()
             counting = pass
         }
-        return Exploration(
+        var result = Exploration(
             complete: complete, cancelled: cancelled, states: verdict.states, transitions: verdict.transitions,
             seconds: (clock.now - start).seconds, peakBytes: max(verdict.peakBytes, counting?.peakBytes ?? 0),
             violations: verdict.counterexamples(), outcomes: outcomes,
             countingStates: counting?.states ?? 0, countingTransitions: counting?.transitions ?? 0)
+        result.cpuSeconds = Self.threadCPUSeconds() - cpuStart
+        return result
+    }
+
+    /// CPU seconds the calling thread has used.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }
 

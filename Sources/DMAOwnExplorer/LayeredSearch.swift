@@ -150,18 +150,9 @@ final class LayeredSearch {
                         assert(phi == Self.potential(succ, threads: threads))
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride) }
-                        let (j, inserted) = succ.bytes.withUnsafeBytes { layers[phi]!.findOrInsert($0, hash: StateHash.hash($0)) }
-                        let c = UInt8(t << 1 | f)
-                        if inserted {
-                            if count { layers[phi]!.paths.append(paths) }
-                            layers[phi]!.depth.append(UInt32(depth + 1))
-                            if judge { layers[phi]!.parent.append(UInt32(id)); layers[phi]!.choice.append(c) }
-                        } else {
-                            if count { layers[phi]!.paths[j] = Self.saturatingAdd(layers[phi]!.paths[j], paths) }
-                            if UInt32(depth + 1) < layers[phi]!.depth[j] {
-                                layers[phi]!.depth[j] = UInt32(depth + 1)
-                                if judge { layers[phi]!.parent[j] = UInt32(id); layers[phi]!.choice[j] = c }
-                            }
+                        succ.bytes.withUnsafeBytes {
+                            layers[phi]!.reach($0, paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: UInt8(t << 1 | f),
+                                               count: count, judge: judge)
                         }
                     }
                 }

@@ -51,6 +51,25 @@ struct StateLayer {
         return (i, true)
     }
 
+    /// Records a step into `world` from a predecessor with `paths` interleavings at `depth - 1`:
+    /// adds the state when new, else adds its paths and keeps the shorter schedule.
+    @inline(__always)
+    mutating func reach(_ world: UnsafeRawBufferPointer, paths: UInt64, depth: UInt32, parent: UInt32, choice: UInt8,
+                        count: Bool, judge: Bool) {
+        let (j, inserted) = findOrInsert(world, hash: StateHash.hash(world))
+        if inserted {
+            if count { self.paths.append(paths) }
+            self.depth.append(depth)
+            if judge { self.parent.append(parent); self.choice.append(choice) }
+        } else {
+            if count { self.paths[j] = LayeredSearch.saturatingAdd(self.paths[j], paths) }
+            if depth < self.depth[j] {
+                self.depth[j] = depth
+                if judge { self.parent[j] = parent; self.choice[j] = choice }
+            }
+        }
+    }
+
     /// The packed bytes of state `i`.
     func withState<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[i * stride ..< (i + 1) * stride])) }

@@ -78,8 +78,9 @@ struct BenchCommand: ParsableCommand {
         return .object([
             ("complete", .bool(e.complete)), ("states", .int(e.states)), ("transitions", .int(e.transitions)),
             ("counting_states", .int(e.countingStates)),
-            ("seconds", .double(round(e.seconds, 4))),
+            ("seconds", .double(round(e.seconds, 4))), ("cpu_seconds", .double(round(e.cpuSeconds, 4))),
             ("states_per_second", .int(e.seconds > 0 ? Int(Double(work) / e.seconds) : 0)),
+            ("states_per_cpu_second", .int(e.cpuSeconds > 0 ? Int(Double(work) / e.cpuSeconds) : 0)),
             ("bytes_per_state", .double(round(Double(e.peakBytes) / Double(max(1, e.states, e.countingStates)), 1))),
             ("peak_bytes", .int(e.peakBytes)),
             ("violations", .array(e.violations.map { .string($0.invariant.rawValue) })),
