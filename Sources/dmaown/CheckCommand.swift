@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Explore every interleaving of a scenario and report.",
         discussion: "Exit status: 0 no invariant broken, 1 some invariant broken, 2 the input could not be used. A scenario's [expect] is compared and reported (and in --json as expect.matches); it does not change the exit status.")
 
-    @Argument(help: "A scenario file (TOML).")
+    @Argument(help: "A scenario file (TOML), or the name of a built-in scenario (see `dmaown scenarios`).")
     var scenario: String
     @Option(help: "Override the scenario's scheme: notifier, v6, merged, iommufd or robin.")
     var scheme: String?
