@@ -64,8 +64,8 @@ public final class TerminalRunner {
     private func frame() {
         guard dirty, !quitting else { return }
         dirty = false
-        presenter.present(TooSmallScreen.applies(to: size) ? TooSmallScreen.render(size: size, glyphs: look.glyphs)
-                          : App.render(state, size: size, glyphs: look.glyphs))
+        // Below App.minimumSize the model itself draws the "need W×H" screen.
+        presenter.present(App.render(state, size: size, glyphs: look.glyphs))
         framesPresented += 1
         if framesPresented == 1, getenv("DMAOWN_TEST_TRAP_AFTER_FIRST_FRAME") != nil {
             // A hidden hook so the tests can prove a Swift runtime trap still restores the terminal.

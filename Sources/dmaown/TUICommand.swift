@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import DMAOwnEngine
+import DMAOwnExplorer
 import DMAOwnScenario
 import DMAOwnTUI
 import DMAOwnTerminal
@@ -50,9 +51,13 @@ struct TUICommand: ParsableCommand {
         }
     }
 
-    /// The search behind the `x` key. TEMPORARY: returns nil until the explorer branch and
-    /// `state.explorerJob` land; then `Explorer(run:world:options:).explore(progress:isCancelled:)`.
-    static func explorerWork(_ state: AppState) -> ExplorerWork? { nil }
+    /// The search behind the `x` key: every interleaving from the state's initial world.
+    static func explorerWork(_ state: AppState) -> ExplorerWork? {
+        let job = state.explorerJob
+        return { progress, isCancelled in
+            Explorer(run: job.run, world: job.world).explore(progress: progress, isCancelled: isCancelled)
+        }
+    }
 
     private func parseScheme() throws -> SchemeID? {
         guard let scheme else { return nil }
