@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// What a newcomer does in the TUI, driven through tmux and read back as words on the screen
+/// (never positions, so layout changes do not break these).
+@Suite struct WorkflowTests {
+    /// Enough presses to run either S5 thread to its end (extra presses on a finished thread are refused).
+    static let enough = 16
+
+    func press(_ t: Tmux, _ key: String, times: Int = 1) {
+        t.run(["send-keys", "-t", t.target] + Array(repeating: key, count: times))
+    }
+
+    /// S5 with the claim run to the end first: the bind then fails -EBUSY.
+    func claimThenBind(_ t: Tmux) -> Bool {
+        press(t, "2", times: Self.enough)
+        guard t.waitFor(words: "done 0") else { return false }
+        press(t, "1", times: Self.enough)
+        return t.waitFor(words: "done -EBUSY", "done 0")
+    }
+
+    @Test func s5BothOrdersGiveBothOutcomes() throws {
+        let t = try Tmux.dmaown()
+        #expect(claimThenBind(t))
+        let t2 = try Tmux.dmaown()
+        press(t2, "1", times: Self.enough)
+        t2.waitFor(words: "done 0")
+        press(t2, "2", times: Self.enough)
+        t2.waitFor(words: "done -EPERM", "done 0")
+    }
+
+    @Test func undoTakesStepsBackAndRedoReplaysThem() throws {
+        let t = try Tmux.dmaown()
+        guard claimThenBind(t) else { return }
+        press(t, "u", times: 40)
+        t.waitFor("every step undone") { !$0.contains("done -EBUSY") && !$0.contains("done 0") && $0.contains("runnable") }
+        press(t, "C-r", times: 40)
+        t.waitFor(words: "done -EBUSY")
+    }
+
+    @Test func steppingFromAnEarlierTimelineRowBranches() throws {
+        let t = try Tmux.dmaown()
+        guard claimThenBind(t) else { return }
+        press(t, "Tab")
+        t.waitFor(words: "Timeline:")
+        press(t, "k", times: 40)  // up to the start row
+        press(t, "1", times: Self.enough)
+        press(t, "2", times: Self.enough)
+        t.waitFor("the other outcome on the new branch") { $0.contains("done -EPERM") && !$0.contains("done -EBUSY") }
+    }
+
+    @Test func aSavedTraceLoadsBack() throws {
+        let dir = NSTemporaryDirectory() + "dmaown-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/bind-first.json"
+        let t = try Tmux.dmaown()
+        press(t, "1", times: Self.enough)
+        press(t, "2", times: Self.enough)
+        guard t.waitFor(words: "done -EPERM") else { return }
+
+        press(t, "w")
+        guard t.waitFor(words: "save trace") else { return }
+        press(t, "BSpace", times: 200)
+        t.type(path)
+        press(t, "Enter")
+        t.waitFor("the trace file") { _ in FileManager.default.fileExists(atPath: path) }
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        #expect(text.contains("\"steps\"") && text.contains("claim 7 qemu"), "saved: \(text.prefix(300))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["bind-first.json"], "no temporary file left")
+
+        press(t, "u", times: 40)
+        guard t.waitFor("every step undone", { !$0.contains("done -EPERM") }) else { return }
+        press(t, "o")
+        guard t.waitFor(words: "load trace") else { return }
+        press(t, "BSpace", times: 200)
+        t.type(path)
+        press(t, "Enter")
+        t.waitFor(words: "done -EPERM", "done 0")
+    }
+
+    @Test func theExplorerFindsAndLoadsACounterexample() throws {
+        let t = try Tmux.dmaown(["s1-vfio-owns-sibling-binds", "--scheme", "notifier"], width: 120, height: 40)
+        guard t.waitFor(words: "notifier") else { return }
+        press(t, "x")
+        guard t.waitFor(words: "Violations", "isolation") else { return }
+        press(t, "Enter")
+        // The loaded schedule breaks isolation: the group and the status bar say so.
+        t.waitFor(words: "isolation:", "loaded")
+        press(t, "q")
+    }
+}
