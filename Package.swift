@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
         .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
         .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI"]),
-        .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "CNCurses"]),
+        .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "DMAOwnScenario", "CNCurses"]),
         .testTarget(name: "EndToEndTests", dependencies: ["dmaown"]),
     ]
 )
