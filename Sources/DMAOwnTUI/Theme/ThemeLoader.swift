@@ -102,6 +102,10 @@ private struct Reader {
         guard let palette = subtable(table, ["palette"]) else { return }
         for key in palette.keys {
             let path = ["palette", key]
+            if ColorName.literal(key) != nil {
+                warn(.badValue, path, "palette name '\(key)' is reserved for the ANSI colour or the terminal's own; choose another")
+                continue
+            }
             guard let s = palette[key]?.string, let color = ColorName.literal(s) else {
                 brokenPalette.insert(key)
                 warn(.badColor, path, "bad colour \(Self.show(palette[key])) for palette '\(key)' (#RRGGBB or an ANSI name)")
@@ -165,7 +169,7 @@ private struct Reader {
         return ok ? style : nil
     }
 
-    /// A colour word: `#RRGGBB`, a palette name (this file's, then inherited), an ANSI name or `default`.
+    /// A colour word: `#RRGGBB`, an ANSI name or `default` (reserved), else a palette name (this file's, then inherited).
     mutating func color(_ value: TOMLValueConvertible?, _ path: [String]) -> TerminalColor? {
         guard let s = value?.string else { warn(.badColor, path, "bad colour \(Self.show(value)) for '\(path.joined(separator: "."))'"); return nil }
         if s.hasPrefix("#") {
@@ -173,9 +177,8 @@ private struct Reader {
             warn(.badColor, path, "bad colour '\(s)' for '\(path.joined(separator: "."))' (#RRGGBB)")
             return nil
         }
-        if let c = theme.palette[s] { return c }
+        if let c = ColorName.literal(s) ?? theme.palette[s] { return c }
         if brokenPalette.contains(s) { return nil }
-        if let c = ColorName.literal(s) { return c }
         warn(.unknownPaletteName, path, "unknown palette name '\(s)' for '\(path.joined(separator: "."))'")
         return nil
     }
