@@ -49,10 +49,12 @@ import Testing
         return 0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
     }
 
-    /// The WCAG contrast ratio of a style, `default` read as the terminal colours the theme assumes.
-    static func contrast(_ style: CellStyle, in theme: Theme) -> Double {
-        let fg = (style.foreground == .terminalDefault ? theme.terminalForeground : style.foreground).rgbValue!
+    /// The WCAG contrast ratio of a style, `default` read as the terminal colours the theme assumes;
+    /// `dimmed` blends the letters halfway to the background, as terminals draw faint text.
+    static func contrast(_ style: CellStyle, in theme: Theme, dimmed: Bool = false) -> Double {
+        var fg = (style.foreground == .terminalDefault ? theme.terminalForeground : style.foreground).rgbValue!
         let bg = (style.background == .terminalDefault ? theme.terminalBackground : style.background).rgbValue!
+        if dimmed { fg = (UInt8((Int(fg.0) + Int(bg.0)) / 2), UInt8((Int(fg.1) + Int(bg.1)) / 2), UInt8((Int(fg.2) + Int(bg.2)) / 2)) }
         let (a, b) = (luminance(fg), luminance(bg))
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
@@ -70,6 +72,11 @@ import Testing
                 let ratio = Self.contrast(theme.style(for: role, depth: depth), in: theme)
                 let needed = Self.textRoles.contains(role) ? 4.5 : 3.0
                 #expect(ratio >= needed, "\(name) \(role) at \(depth): \(ratio)")
+                // Faint text is still text: halfway to the background it must keep WCAG's 3:1 for large text.
+                if Self.textRoles.contains(role), theme.style(for: role).attributes.contains(.dim) {
+                    let faint = Self.contrast(theme.style(for: role, depth: depth), in: theme, dimmed: true)
+                    #expect(faint >= 3.0, "\(name) \(role) dimmed at \(depth): \(faint)")
+                }
             }
         }
     }
