@@ -135,12 +135,14 @@ struct CountingOwnership: Sendable {
         let claimDomain = self.claimDomain
         return Program([
             KernelSteps.lockGroup(detachFn, note: "The owner first detaches its own domain."),
-            Step(detachFn, nests ? "if (owner != token) return -EINVAL; if (owner_cnt > 1) { owner_cnt--; return 0; } domain = \(claimDomain == .none ? "NULL" : "blocking")" : "if (owner != token) return -EINVAL; domain = blocking; mutex_unlock",
-                 note: "Only the owner can release; the group stays blocked until ownership is dropped.") { w, _ in
+            Step(detachFn, nests ? "if (owner != token || domain != user domain) return -EINVAL; if (owner_cnt > 1) { owner_cnt--; return 0; } domain = \(claimDomain == .none ? "NULL" : "blocking")" : "if (owner != token || domain != user domain) return -EINVAL; domain = blocking; mutex_unlock",
+                 note: "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.") { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
-                guard gs.owner == .user(o) else { return .finish(.EINVAL) }
+                // VFIO sets group->container (iommufd: the bound idev exists) only once the claim's
+                // attach is done, so a release cannot overtake its own claim.
+                guard gs.owner == .user(o), gs.domain == .user(o) else { return .finish(.EINVAL) }
                 if nests && gs.ownerCount > 1 {
                     gs.ownerCount -= 1
                     return .finish(.ok)
