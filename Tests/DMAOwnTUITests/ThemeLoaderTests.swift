@@ -67,6 +67,13 @@ import Testing
         #expect(theme.style(for: .help) == parent.style(for: .help))
     }
 
+    @Test func ansiNamesCannotBeRedefinedInThePalette() {
+        let (theme, warnings) = parse("[palette]\nred = \"#00ff00\"\n[roles]\ntext = { fg = \"red\" }\n")
+        #expect(warnings.map(\.kind) == [.badValue])
+        #expect(warnings.first?.line == 2)
+        #expect(theme.style(for: .text) == CellStyle(foreground: .ansi(1)))
+    }
+
     @Test func subtableKeysAreFoundOnTheirOwnLine() {
         let (_, warnings) = parse("[roles.text]\nattrs = [\"bold\"]\nfg = \"#xyzxyz\"\n")
         #expect(warnings.first?.line == 3)

@@ -50,6 +50,7 @@ public struct Theme: Sendable, Equatable {
     public var palette: [String: TerminalColor]
     /// The terminal foreground and background the theme assumes `default` to be (for contrast checks).
     public var terminalForeground: TerminalColor
+    /// The terminal background the theme assumes: dark themes assume a dark one.
     public var terminalBackground: TerminalColor
 
     public init(name: String, origin: String, styles: [Role: CellStyle], fallback16: [Role: CellStyle] = [:],

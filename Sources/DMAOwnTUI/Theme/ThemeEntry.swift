@@ -2,6 +2,7 @@
 public struct ThemeEntry: Sendable, Equatable {
     /// The name `--theme` takes: the file name without `.toml`.
     public var name: String
+    /// The file, so `dmaown themes` can say where a theme came from.
     public var path: String
     /// Which lookup step found it, e.g. "user config ($XDG_CONFIG_HOME)" or "package (next to the executable)".
     public var origin: String

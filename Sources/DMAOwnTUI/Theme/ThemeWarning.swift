@@ -6,6 +6,7 @@ public struct ThemeWarning: Sendable, Equatable, CustomStringConvertible {
         case unknownKey, badValue, missingRole, notFound, unreadable
     }
 
+    /// The class of problem, for tests and for callers that treat some classes differently.
     public var kind: Kind
     /// The file (or origin label) the warning is about.
     public var file: String
@@ -13,6 +14,7 @@ public struct ThemeWarning: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     /// The key at fault, e.g. `roles.text.fg`.
     public var key: String?
+    /// What is wrong and what was used instead, worded for a person.
     public var message: String
 
     public init(kind: Kind, file: String, line: Int?, key: String?, message: String) {
