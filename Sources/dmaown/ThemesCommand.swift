@@ -28,7 +28,7 @@ struct ThemesCommand: ParsableCommand {
         var listed: Set<String> = []
         for entry in library.entries() {
             let (theme, warnings) = library.load(entry.path)
-            let shadowed = listed.insert(entry.name).inserted ? "" : " (shadowed by the one above)"
+            let shadowed = listed.insert(entry.name).inserted ? "" : " (shadowed by the earlier \(entry.name))"
             print("\(entry.name)\(shadowed): \(theme.description)")
             print("  from \(entry.path) [\(entry.origin)]\(warnings.isEmpty ? "" : ", \(warnings.count) warning(s)")")
             print("  " + ThemePreview.line(theme, depth: previewDepth))
