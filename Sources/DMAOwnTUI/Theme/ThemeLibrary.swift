@@ -21,14 +21,12 @@ public struct ThemeLibrary: Sendable {
         } else if let home = environment["HOME"], !home.isEmpty {
             dirs.append((home + "/.config/dmaown/themes", "user config (~/.config/dmaown/themes)"))
         }
-        for exe in [executablePath, Self.resolvingSymlinks(executablePath)] {
-            let bin = Self.parent(exe)
-            // .build/<triple>/debug/dmaown, or .build/debug/dmaown when the symlink is not resolved.
-            for up in ["/../../..", "/../.."] {
-                dirs.append((bin + up + "/themes", "package (next to the executable)"))
-            }
-            dirs.append((bin + "/../share/dmaown/themes", "installed (PREFIX/share/dmaown/themes)"))
+        let bins = [executablePath, Self.resolvingSymlinks(executablePath)].map(Self.parent)
+        // .build/<triple>/debug/dmaown, or .build/debug/dmaown when the symlink is not resolved.
+        for bin in bins {
+            for up in ["/../../..", "/../.."] { dirs.append((bin + up + "/themes", "package (next to the executable)")) }
         }
+        for bin in bins { dirs.append((bin + "/../share/dmaown/themes", "installed (PREFIX/share/dmaown/themes)")) }
         // Sources/DMAOwnTUI/Theme/ThemeLibrary.swift → the package root.
         dirs.append((Self.parent(sourceFile) + "/../../../themes", "source tree (where dmaown was built)"))
         var seen: Set<String> = []
