@@ -94,6 +94,16 @@ import Testing
         #expect(theme.style(for: .violation).attributes.isSuperset(of: [.bold, .reverse]), "\(name)")
     }
 
+    /// A state shown in a clear colour must keep a hue at 16 colours: pastels are nearest to grey, so themes give `[fallback16]`.
+    @Test(arguments: names) func colouredStatesKeepAHueAt16Colours(name: String) {
+        let theme = Self.load(name).0
+        let greys: Set<TerminalColor> = [.ansi(0), .ansi(7), .ansi(8), .ansi(15)]
+        let states = Self.stateGroups.flatMap { $0 } + [.dmaActive, .lockHeld, .changed, .robinCase, .violation]
+        for role in states where Self.chroma(theme.style(for: role).foreground) > 64 {
+            #expect(!greys.contains(theme.style(for: role, depth: .ansi16).foreground), "\(name) \(role)")
+        }
+    }
+
     @Test func monochromeHasNoColour() {
         let theme = Self.load("monochrome").0
         for role in Role.allCases {
@@ -113,6 +123,12 @@ import Testing
         guard hi - lo > 16 else { return nil }
         let h: Double = hi == r ? (g - b) / (hi - lo) : hi == g ? 2 + (b - r) / (hi - lo) : 4 + (r - g) / (hi - lo)
         return (h * 60 + 360).truncatingRemainder(dividingBy: 360)
+    }
+
+    /// Max minus min channel: how far a colour is from grey.
+    static func chroma(_ c: TerminalColor) -> Int {
+        guard let (r, g, b) = c.rgbValue else { return 0 }
+        return Int(max(r, g, b)) - Int(min(r, g, b))
     }
 
     @Test func colorblindUsesOnlyOkabeItoAndGreysAndNeverRedAgainstGreen() {
