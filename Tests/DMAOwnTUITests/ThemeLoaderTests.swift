@@ -102,6 +102,14 @@ import Testing
         #expect(theme.style(for: .title, depth: .ansi16).foreground == .ansi(9))
     }
 
+    @Test func theFileNameIsTheThemeName() {
+        let (theme, warnings) = parse("description = \"x\"\nname = \"other\"\n")
+        #expect(theme.name == "t")
+        #expect(warnings.map(\.kind) == [.badValue])
+        #expect(warnings.first?.line == 2)
+        #expect(ThemeLoader.parse("name = \"n\"", origin: "<stdin>", parent: parent).0.name == "n")
+    }
+
     @Test func inheritsIsReadWithItsLine() {
         let header = ThemeLoader.inherits("name = \"x\"\n\ninherits = \"nord\"\n")
         #expect(header?.name == "nord")

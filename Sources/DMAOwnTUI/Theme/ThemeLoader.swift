@@ -59,7 +59,14 @@ private struct Reader {
             return
         }
         for key in table.keys where !Self.topKeys.contains(key) { warn(.unknownKey, [key], "unknown key '\(key)'") }
-        if let name = string(table, "name") { theme.name = name }
+        // The file name is the name `--theme` and `t` use, so a different `name` would only mislead.
+        if let name = string(table, "name"), name != theme.name {
+            if origin.hasSuffix(".toml") {
+                warn(.badValue, ["name"], "name '\(name)' differs from the file name; using '\(theme.name)'")
+            } else {
+                theme.name = name
+            }
+        }
         if let description = string(table, "description") { theme.description = description }
         _ = string(table, "inherits")
         readTerminal(table)
