@@ -71,4 +71,20 @@ import DMAOwnEngine
         #expect(Fixture.results(run, w) == ["-EINVAL", "-EINVAL"])
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
     }
+
+    /// A nested claim returns as soon as it has counted: two releases can then undo only claims that
+    /// have returned, and the owner's domain never lands on a group already given back.
+    @Test(arguments: [(SchemeID.v6, "claim 7 qemu", "release 7 qemu"), (.iommufd, "dclaim 01:00.0 qemu", "drelease 01:00.0 qemu")])
+    func nestedClaimLeavesNothingToOvertake(_ scheme: SchemeID, _ claim: String, _ release: String) {
+        var (run, w) = Fixture.start(scheme, setup: ["bind 01:00.0 vfio-pci", claim], threads: [claim, release, release, "bind 01:00.1 e1000e"])
+        run.step(&w, thread: 0)
+        run.step(&w, thread: 0)
+        #expect(run.result(of: 0, in: w) == "0")
+        #expect(Fixture.group(w) == .init(owner: .user(0), count: 2, domain: .user(0)))
+        for t in 1..<4 { Fixture.finish(t, run, &w) }
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.results(run, w) == ["0", "0", "0", "0"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 1, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
+    }
 }

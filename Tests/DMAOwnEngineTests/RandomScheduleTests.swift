@@ -47,9 +47,9 @@ enum RandomSchedules {
         var w = run.start(from: World(topology: topology))
         var seen: InvariantSet = [], steps = 0, trace: [String] = []
 
-        func step(_ t: Int) {
-            let fail = run.choices(of: t, in: w) == 2 && Int.random(in: 0..<3, using: &rng) == 0
-            let title = run.currentStep(of: t, in: w)?.title ?? "?"
+        func step(_ t: Int, choices: Int) {
+            let fail = choices == 2 && Int.random(in: 0..<3, using: &rng) == 0
+            let title = tracing ? run.currentStep(of: t, in: w)?.title ?? "?" : ""
             run.step(&w, thread: t, fail: fail)
             let broken = run.broken(in: w)
             seen.formUnion(broken)
@@ -60,12 +60,21 @@ enum RandomSchedules {
             steps += 1
         }
         for t in 0..<sequential {
-            while run.choices(of: t, in: w) > 0, steps < 1000 { step(t) }
+            while steps < 1000 {
+                let n = run.choices(of: t, in: w)
+                if n == 0 { break }
+                step(t, choices: n)
+            }
         }
+        var ready: [(thread: Int, choices: Int)] = []
         while steps < 1000 {
-            let ready = (sequential..<ops.count).filter { run.choices(of: $0, in: w) > 0 }
-            guard let t = ready.randomElement(using: &rng) else { break }
-            step(t)
+            ready.removeAll(keepingCapacity: true)
+            for t in sequential..<ops.count {
+                let n = run.choices(of: t, in: w)
+                if n > 0 { ready.append((t, n)) }
+            }
+            guard let pick = ready.randomElement(using: &rng) else { break }
+            step(pick.thread, choices: pick.choices)
         }
         return RandomRun(seed: seed, lines: ops.map(topology.describe), seen: seen, end: run.broken(in: w),
                          allDone: (0..<ops.count).allSatisfy { w[thread: $0].done }, steps: steps, trace: trace)

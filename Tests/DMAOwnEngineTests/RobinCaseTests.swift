@@ -99,4 +99,23 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
         #expect(run.broken(in: w).isEmpty)
     }
+
+    /// Robin's cases assume an owned group; when a managed driver's unbind scans an unowned group the
+    /// 2.a.ii and 4.b explanations must not claim a user owns it.
+    @Test(arguments: [("bind 01:00.1 e1000e", SiblingStop.midBind, "2.a.ii"), ("unbind 01:00.1", .midUnbind, "4.b")])
+    func unownedGroupIsNotCalledUserOwned(_ sibling: String, _ stop: SiblingStop, _ label: String) throws {
+        let setup = ["bind 01:00.0 pci-stub"] + (stop == .midUnbind ? ["bind 01:00.1 pci-stub"] : [])
+        var (run, w) = Fixture.start(.robin, setup: setup, threads: ["unbind 01:00.0", sibling])
+        if stop == .midBind {
+            #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
+        } else {
+            #expect(Fixture.advance(1, run, &w) { $0.acquires == .groupMutex })
+        }
+        #expect(Self.toScan(0, run, &w))
+        #expect(w[group: 0].owner == OwnerToken.none)
+        let note = try #require(run.scheme.annotations(in: w, run: run)[1])
+        #expect(note.label == label)
+        #expect(note.explanation.contains("unowned"))
+        #expect(!note.explanation.contains("user-owned"))
+    }
 }

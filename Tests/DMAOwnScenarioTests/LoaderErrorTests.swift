@@ -170,6 +170,14 @@ import DMAOwnEngine
         #expect(s.title == "h")
     }
 
+    @Test func windowsLineEndings() {
+        let text = Self.headers.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        #expect(throws: ScenarioError(file: "h.toml", line: 7, value: "pinctl",
+                                      message: "unknown may_fail point 'pinctl' of driver 'e1000e' (expected one of: pinctrl, probe)")) {
+            try ScenarioLoader.parse(text, source: "h.toml")
+        }
+    }
+
     @Test func loadsAFileFromDisk() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-\(UUID().uuidString).toml").path
         try LoaderErrorTests.base.write(toFile: path, atomically: true, encoding: .utf8)

@@ -31,6 +31,8 @@ enum RobinCases {
                 }
                 return owner == .dmaAPI
                     ? ("2.a.i", "mid-bind DMA-API driver, group DMA-API owned: ownership passes to it; its claim will be a no-op")
+                    : owner == .none
+                    ? ("2.a.ii", "mid-bind DMA-API driver, group unowned: it finds what it finds at its claim")
                     : ("2.a.ii", "mid-bind DMA-API driver, group user-owned: it finds what it finds at its claim")
             }
             if !managed { return ("1.a", "bound DMA-API driver: the group stays DMA-API owned") }
@@ -40,6 +42,7 @@ enum RobinCases {
         }
         if ds.phase == .idle { return ("3", "unbound and idle: no effect") }
         // Mid-unbind (or a failed bind unwinding): dev->driver is already NULL, its own scan is to come.
+        if owner == .none { return ("4.b", "mid-unbind, group unowned: there is nothing for either scan to release") }
         guard owner == .dmaAPI else { return ("4.b", "mid-unbind, group user-owned: only the owner can release it") }
         let was = formerDriver(of: tmp, w, run)
         if let was, topology.drivers[was].managedDMA {

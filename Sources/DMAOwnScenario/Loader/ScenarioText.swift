@@ -47,8 +47,9 @@ public enum ScenarioText {
 
     // MARK: Scanning
 
-    private static func split(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// Lines without their terminators; "\r\n" (files written on Windows) is one Character in Swift.
+    static func split(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
 
     /// The line indices of the body of the table at `path`, or of the top level when `path` is empty.
