@@ -44,9 +44,21 @@ public struct Theme: Sendable, Equatable {
     public var styles: [Role: CellStyle]
     /// Per-role styles for 16-colour terminals, when the theme gives them.
     public var fallback16: [Role: CellStyle]
+    /// One line saying what the theme is for, shown by `dmaown themes`.
+    public var description: String
+    /// Named colours, which themes inheriting this one may use by name.
+    public var palette: [String: TerminalColor]
+    /// The terminal foreground and background the theme assumes `default` to be (for contrast checks).
+    public var terminalForeground: TerminalColor
+    /// The terminal background the theme assumes: dark themes assume a dark one.
+    public var terminalBackground: TerminalColor
 
-    public init(name: String, origin: String, styles: [Role: CellStyle], fallback16: [Role: CellStyle] = [:]) {
+    public init(name: String, origin: String, styles: [Role: CellStyle], fallback16: [Role: CellStyle] = [:],
+                description: String = "", palette: [String: TerminalColor] = [:],
+                terminalForeground: TerminalColor = .rgb(0xd0, 0xd0, 0xd0), terminalBackground: TerminalColor = .rgb(0x1c, 0x1c, 0x1c)) {
         self.name = name; self.origin = origin; self.styles = styles; self.fallback16 = fallback16
+        self.description = description; self.palette = palette
+        self.terminalForeground = terminalForeground; self.terminalBackground = terminalBackground
     }
 
     /// The style for `role`; roles a theme omits fall back to plain text.
