@@ -37,6 +37,8 @@ static inline int dmaown_color_pairs(void) { return COLOR_PAIRS; }
 static inline WINDOW *dmaown_curscr(void) { return curscr; }
 static inline FILE *dmaown_stdin_file(void) { return stdin; }
 static inline FILE *dmaown_stdout_file(void) { return stdout; }
+/// True when the terminfo entry is a direct-colour one (the `RGB` capability, e.g. xterm-direct).
+static inline int dmaown_direct_color(void) { return tigetflag("RGB") > 0; }
 static inline int dmaown_err(void) { return ERR; }
 static inline int dmaown_ok(void) { return OK; }
 

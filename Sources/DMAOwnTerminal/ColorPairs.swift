@@ -46,10 +46,9 @@ struct ColorPairs {
         return s
     }
 
-    /// The theme's style for `role` at `depth`; themes with a 16-colour table use it there.
+    /// The theme's style for `role` degraded to `depth` (the themes module owns the quantisation).
     static func cellStyle(_ theme: Theme, _ role: Role, _ depth: ColorDepth) -> CellStyle {
-        if depth == .ansi16, let s = theme.fallback16[role] { return s }
-        return theme.style(for: role)
+        theme.style(for: role, depth: depth)
     }
 
     static func attributes(_ a: TextAttributes) -> attr_t {
@@ -70,17 +69,6 @@ struct ColorPairs {
         init_extended_pair(next, fg, bg)
         pairs[key] = next
         return next
-    }
-
-    /// The depth a terminal supports, from curses' colour count, capped by `limit`.
-    static func terminalDepth(hasColors: Bool, colors: Int, limit: ColorDepth? = nil) -> ColorDepth {
-        let d: ColorDepth
-        if !hasColors || colors < 8 { d = .monochrome }
-        else if colors >= 0x100_0000 { d = .truecolor }
-        else if colors >= 256 { d = .indexed256 }
-        else { d = .ansi16 }
-        if let limit { return min(d, limit) }
-        return d
     }
 }
 

@@ -6,16 +6,18 @@ import DMAOwnTUI
 public struct TerminalLook: Sendable {
     /// The theme to start with.
     public var theme: Theme
-    /// Every theme `.applyTheme` may name.
-    public var themes: [String: Theme]
-    /// Attributes only, no colour (`NO_COLOR` without an explicit `--theme`).
-    public var monochrome: Bool
-    /// An upper bound on colour depth, if the user gave one.
-    public var depthLimit: ColorDepth?
+    /// Loads the theme `.applyTheme` names (nil: not found).
+    public var loadTheme: @Sendable (String) -> Theme?
+    /// The environment, for colour-depth detection (COLORTERM, NO_COLOR).
+    public var environment: [String: String]
+    /// `--theme` was given, which overrides NO_COLOR.
+    public var explicitTheme: Bool
     public var glyphs: Glyphs
 
-    public init(theme: Theme, themes: [String: Theme] = [:], monochrome: Bool, depthLimit: ColorDepth? = nil, glyphs: Glyphs) {
-        self.theme = theme; self.themes = themes; self.monochrome = monochrome; self.depthLimit = depthLimit; self.glyphs = glyphs
+    public init(theme: Theme, loadTheme: @escaping @Sendable (String) -> Theme?, environment: [String: String],
+                explicitTheme: Bool, glyphs: Glyphs) {
+        self.theme = theme; self.loadTheme = loadTheme; self.environment = environment
+        self.explicitTheme = explicitTheme; self.glyphs = glyphs
     }
 }
 
@@ -44,8 +46,8 @@ public final class TerminalRunner {
     /// Takes the terminal, runs until `q`, and restores the terminal; a fatal signal never returns.
     public func run() throws(TerminalOpenError) {
         session = try TerminalSession(wake: wake)
-        let depth = look.monochrome ? ColorDepth.monochrome
-            : ColorPairs.terminalDepth(hasColors: has_colors(), colors: Int(dmaown_colors()), limit: look.depthLimit)
+        let depth = ColorDepth.detect(environment: look.environment, terminfoColors: has_colors() ? Int(dmaown_colors()) : 0,
+                                      directColor: dmaown_direct_color() != 0, explicitTheme: look.explicitTheme)
         presenter = Presenter(theme: look.theme, depth: depth)
         size = session.size
         send(.resize(size))
@@ -162,7 +164,7 @@ public final class TerminalRunner {
         case .cancelExplorer:
             jobs.cancel()
         case .applyTheme(let name):
-            guard let theme = look.themes[name] else { session.bell(); return nil }
+            guard let theme = look.loadTheme(name) else { session.bell(); return nil }
             presenter.apply(theme)
             dirty = true
         case .bell:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Glibc
 import DMAOwnEngine
 import DMAOwnExplorer
@@ -38,9 +39,8 @@ struct TUICommand: ParsableCommand {
                 throw UsageFailure(error.description)
             }
             let utf8 = TerminalLocale.adoptFromEnvironment()
-            let noColor = (getenv("NO_COLOR").map { String(cString: $0) } ?? "").isEmpty == false
-            look = TerminalLook(theme: themes.selected, themes: themes.byName, monochrome: noColor && theme == nil,
-                                glyphs: utf8 ? .unicode : .ascii)
+            look = TerminalLook(theme: themes.selected, loadTheme: themes.load, environment: ProcessInfo.processInfo.environment,
+                                explicitTheme: theme != nil, glyphs: utf8 ? .unicode : .ascii)
         } catch let failure as UsageFailure {
             try Self.fail(failure.message)
         }
@@ -73,14 +73,26 @@ struct TUICommand: ParsableCommand {
         return n
     }
 
-    /// The themes available to the TUI. TEMPORARY: only the built-in theme until branch `themes`
-    /// brings theme files, lookup order and `--theme NAME|PATH`.
-    private func loadThemes() throws -> (selected: Theme, byName: [String: Theme], names: [String]) {
-        let builtIn = Theme.builtIn
-        if let theme, theme != builtIn.name, theme != "default" {
-            throw UsageFailure("unknown theme '\(theme)' (available: \(builtIn.name))")
+    /// The theme to start with (`--theme`, DMAOWN_THEME, `default`), every theme name for `t`, and a
+    /// loader for `.applyTheme`. A theme that `--theme` names but nobody can find is a usage error;
+    /// problems inside a theme file are warnings and the UI starts anyway.
+    private func loadThemes() throws -> (selected: Theme, names: [String], load: @Sendable (String) -> Theme?) {
+        let library = ThemeLibrary(environment: ProcessInfo.processInfo.environment, executablePath: Self.executablePath)
+        let (selected, warnings) = library.load(theme)
+        if let theme, warnings.contains(where: { $0.kind == .notFound && $0.file == theme }) {
+            throw UsageFailure("unknown theme '\(theme)' (available: \(library.names().joined(separator: ", ")))")
         }
-        return (builtIn, [builtIn.name: builtIn, "default": builtIn], ["default"])
+        for w in warnings { FileHandleStderr.write("dmaown: warning: \(w)\n") }
+        let load: @Sendable (String) -> Theme? = { name in
+            let (t, w) = library.load(name)
+            return w.contains { $0.kind == .notFound } ? nil : t
+        }
+        return (selected, library.names(), load)
+    }
+
+    /// This executable's path, so themes shipped beside it are found.
+    private static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// One line on stderr and exit status 2: the terminal was never touched.

@@ -23,12 +23,4 @@ struct ColorMappingTests {
         #expect(CursesColor.number(.indexed(4), depth: .ansi16) == 4)
         #expect(CursesColor.number(.ansi(12), depth: .indexed256) == 12)
     }
-
-    @Test func terminalDepthFollowsColourCountAndTheUsersLimit() {
-        #expect(ColorPairs.terminalDepth(hasColors: false, colors: 256) == .monochrome)
-        #expect(ColorPairs.terminalDepth(hasColors: true, colors: 8) == .ansi16)
-        #expect(ColorPairs.terminalDepth(hasColors: true, colors: 256) == .indexed256)
-        #expect(ColorPairs.terminalDepth(hasColors: true, colors: 0x100_0000) == .truecolor)
-        #expect(ColorPairs.terminalDepth(hasColors: true, colors: 0x100_0000, limit: .ansi16) == .ansi16)
-    }
 }

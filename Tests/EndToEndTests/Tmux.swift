@@ -57,15 +57,22 @@ final class Tmux {
         try? FileManager.default.removeItem(atPath: config)
     }
 
+    /// The test runner's environment without what would change how the program looks: `swift test`
+    /// sets NO_COLOR=1, and the tmux server hands its environment to every pane.
+    static let serverEnvironment = ProcessInfo.processInfo.environment.filter { !["NO_COLOR", "COLORTERM"].contains($0.key) }
+
     /// Runs a tmux command against this server.
     @discardableResult
     func run(_ args: [String]) -> (status: Int32, output: String) {
-        let r = Subprocess.run(["tmux", "-L", socket] + args)
+        let r = Subprocess.run(["tmux", "-L", socket] + args, environment: Self.serverEnvironment)
         return (r.status, r.stdout + r.stderr)
     }
 
     /// The pane's visible text.
     func screen() -> String { run(["capture-pane", "-p", "-t", target]).output }
+
+    /// The pane's text with its colours and attributes as SGR escape sequences.
+    func screenWithEscapes() -> String { run(["capture-pane", "-p", "-e", "-t", target]).output }
 
     /// A tmux format evaluated for the pane (`#{alternate_on}`, `#{pane_pid}`, ...).
     func format(_ f: String) -> String {
