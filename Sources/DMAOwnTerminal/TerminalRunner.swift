@@ -93,7 +93,7 @@ public final class TerminalRunner {
                 continue
             }
             switch Int32(byte) {
-            case SIGINT, SIGTERM, SIGHUP: session.die(of: Int32(byte))
+            case SIGINT, SIGQUIT, SIGTERM, SIGHUP: session.die(of: Int32(byte))
             case SIGTSTP:
                 session.suspend()
                 repaintAll()

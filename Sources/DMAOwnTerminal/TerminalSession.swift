@@ -26,11 +26,11 @@ public enum TerminalLocale {
 
 /// Owns the curses screen: taking the terminal, and giving it back on every exit path.
 ///
-/// Ordinary signals (INT, TERM, HUP, TSTP, CONT, WINCH) only write a byte to the wake pipe; the
+/// Ordinary signals (INT, QUIT, TERM, HUP, TSTP, CONT, WINCH) only write a byte to the wake pipe; the
 /// event loop restores the terminal outside the handler. Crash signals are handled in C
 /// (`dmaown_crash_handler`), which writes reset sequences with async-signal-safe calls.
 final class TerminalSession {
-    static let routedSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
+    static let routedSignals: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
     private let screen: OpaquePointer
     private(set) var isOpen = true
     private var mouseOn = false

@@ -12,11 +12,14 @@ import Testing
         guard t.waitFor(words: Self.titleWord) else { return }
         #expect(t.format("alternate_on=#{alternate_on} cursor_flag=#{cursor_flag}") == "alternate_on=1 cursor_flag=0",
                 "the TUI runs on the alternate screen with the cursor hidden")
+        t.send("m")
+        t.waitFor(format: "#{mouse_any_flag}", toBe: "1")
         t.send("q")
         #expect(t.expectTerminalRestored() == 0)
+        #expect(t.format("#{mouse_any_flag}") == "0", "mouse reporting is off again")
     }
 
-    @Test(arguments: ["TERM", "INT", "HUP"])
+    @Test(arguments: ["TERM", "INT", "HUP", "QUIT"])
     func aTerminatingSignalRestoresTheTerminal(signal: String) throws {
         let t = try Tmux.dmaown()
         guard t.waitFor(words: Self.titleWord) else { return }
@@ -80,6 +83,6 @@ import Testing
     }
 
     private func signalNumber(_ name: String) -> Int32 {
-        switch name { case "TERM": SIGTERM; case "INT": SIGINT; case "HUP": SIGHUP; default: 0 }
+        switch name { case "TERM": SIGTERM; case "INT": SIGINT; case "HUP": SIGHUP; case "QUIT": SIGQUIT; default: 0 }
     }
 }
