@@ -296,5 +296,30 @@ import DMAOwnScenario
         Fixture.press(&s, .click(x: layout.timeline.x + 2, y: first.y))
         #expect(s.focus == .timeline)
         #expect(s.history.position == 1)
+        // A click on the second device's row in the topology selects it.
+        let buf = App.render(s, size: s.size, glyphs: .unicode)
+        let deviceRow = buf.lines.firstIndex { $0.prefix(40).contains("01:00.1") }!
+        Fixture.press(&s, .click(x: 5, y: deviceRow))
+        #expect(s.focus == .topology)
+        #expect(s.selectedDevice == 1)
+    }
+
+    @Test func scrollWheelMovesTheFocusedSelection() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"), .char("1"), .tab)
+        Fixture.press(&s, .scrollUp)
+        #expect(s.history.position == 1)
+        Fixture.press(&s, .scrollDown)
+        #expect(s.history.position == 2)
+    }
+
+    @Test func lookingAtAnEarlierRowOfASavedScheduleIsNotUnsaved() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"), .char("1"))
+        App.update(&s, .saved(path: "p", error: nil))
+        Fixture.press(&s, .char("u"))
+        #expect(!s.hasUnsavedSteps)
+        Fixture.press(&s, .char("2"))  // a branch is a change
+        #expect(s.hasUnsavedSteps)
     }
 }

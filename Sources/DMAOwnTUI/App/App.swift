@@ -26,6 +26,8 @@ public enum App {
     static func handleKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
         if let overlay = s.overlay { return overlayKey(&s, overlay, key) }
         if case .click(let x, let y) = key { return click(&s, x: x, y: y) }
+        if key == .scrollUp { return move(&s, by: -1) }
+        if key == .scrollDown { return move(&s, by: 1) }
         if key == .escape { s.message = nil; return [] }
         guard let binding = KeyTable.binding(for: key) else { return [] }
         return perform(&s, binding.action, key: key)

@@ -65,8 +65,11 @@ public struct AppState: Sendable {
     /// The theme the presenter should be using.
     public var themeName: String { themeNames[themeIndex % themeNames.count] }
 
-    /// True when steps were taken since the last save or load.
-    public var hasUnsavedSteps: Bool { history.position > 0 && Array(history.applied) != savedSchedule }
+    /// True when the schedule holds steps the last save or load did not: looking at an earlier
+    /// row of a saved schedule is not a change.
+    public var hasUnsavedSteps: Bool {
+        !history.choices.isEmpty && history.choices != savedSchedule && Array(history.applied) != savedSchedule
+    }
 }
 
 /// A one-line note for the user; violations and errors are worded and marked, not only coloured.
