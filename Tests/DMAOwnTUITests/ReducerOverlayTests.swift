@@ -323,3 +323,22 @@ import DMAOwnScenario
         #expect(s.hasUnsavedSteps)
     }
 }
+
+extension ReducerOverlayTests {
+    @Test func commandLineSetsSchemeAndSeed() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"))
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "sch"); Fixture.press(&s, .tab)
+        Fixture.type(&s, "ro"); Fixture.press(&s, .tab)
+        #expect(s.overlay == .command(CommandInput(text: "scheme robin ")))
+        Fixture.press(&s, .enter)
+        #expect(s.overlay == nil)
+        #expect(s.scheme == .robin)
+        #expect(s.history.choices == [Choice(thread: 0)])
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "seed 7"); Fixture.press(&s, .enter)
+        #expect(s.seed == 7 && s.random == SeededRandom(seed: 7))
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "scheme linux")
+        #expect(Fixture.press(&s, .enter) == [.bell])
+        #expect(s.message?.text.contains("usage: scheme") == true)
+    }
+}

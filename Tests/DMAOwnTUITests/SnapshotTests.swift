@@ -344,7 +344,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │ Tab         next pane                                                        │
 │ S-Tab       previous pane                                                    │
 │ a           add an operation (pick verb, then operands)                      │
-│ :           type an operation: bind 01:00.1 e1000e (Tab completes)           │
+│ :           operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab      │
 │ s           switch scheme and replay the schedule                            │
 │ r           one random step                                                  │
 │ R           random run to the end                                            │

@@ -49,7 +49,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char("a")], label: "a", action: .addDialog,
                    help: "add an operation (pick verb, then operands)", hint: "a add", panes: [.threads]),
         KeyBinding(keys: [.char(":")], label: ":", action: .commandLine,
-                   help: "type an operation: bind 01:00.1 e1000e (Tab completes)", hint: ": cmd", panes: [.threads]),
+                   help: "operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab", hint: ": cmd", panes: [.threads]),
         KeyBinding(keys: [.char("s")], label: "s", action: .switchScheme,
                    help: "switch scheme and replay the schedule", hint: "s scheme", panes: []),
         KeyBinding(keys: [.char("r")], label: "r", action: .randomStep,
