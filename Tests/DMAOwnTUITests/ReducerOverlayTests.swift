@@ -342,3 +342,33 @@ extension ReducerOverlayTests {
         #expect(s.message?.text.contains("usage: scheme") == true)
     }
 }
+
+extension ReducerOverlayTests {
+    @Test func pageAndHomeEndKeysMoveFarInTheFocusedPane() {
+        var s = Fixture.state()
+        for _ in 0..<12 { Fixture.press(&s, .char("1")) }
+        let n = s.history.choices.count
+        Fixture.press(&s, .tab)  // timeline
+        Fixture.press(&s, .home)
+        #expect(s.history.position == 0)
+        Fixture.press(&s, .pageDown)
+        #expect(s.history.position == min(10, n))
+        Fixture.press(&s, .char("G"))
+        #expect(s.history.position == n)
+        Fixture.press(&s, .pageUp)
+        #expect(s.history.position == max(0, n - 10))
+        Fixture.press(&s, .char("g"))
+        #expect(s.history.position == 0)
+        Fixture.press(&s, .backTab, .end)  // threads
+        #expect(s.selectedThread == 1)
+    }
+
+    @Test func helpHasAGlyphLegendInTheGlyphsOnScreen() {
+        let s = SnapshotStates.help()
+        let ascii = HelpOverlay.lines(s, glyphs: .ascii).map(\.text).joined(separator: "\n")
+        #expect(ascii.contains("> runnable  = blocked  + done, 0  x error or crashed"))
+        #expect(ascii.contains("#T1 lock held by thread 1"))
+        let unicode = HelpOverlay.lines(s, glyphs: .unicode).map(\.text).joined(separator: "\n")
+        #expect(unicode.contains("⇄ doing DMA"))
+    }
+}

@@ -46,6 +46,10 @@ public enum App {
         case .redo: return redo(&s)
         case .up: return move(&s, by: -1)
         case .down: return move(&s, by: 1)
+        case .pageUp: return move(&s, by: -10)
+        case .pageDown: return move(&s, by: 10)
+        case .first: return move(&s, by: -1_000_000)
+        case .last: return move(&s, by: 1_000_000)
         case .nextPane, .focusRight: s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!; return []
         case .previousPane, .focusLeft:
             s.focus = Pane(rawValue: (s.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!; return []

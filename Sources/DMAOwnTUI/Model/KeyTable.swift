@@ -2,7 +2,7 @@
 public enum KeyAction: Sendable, Hashable {
     case stepNumbered, stepSelected, stepFailure
     case undo, redo
-    case up, down, previousPane, nextPane, focusLeft, focusRight
+    case up, down, pageUp, pageDown, first, last, previousPane, nextPane, focusLeft, focusRight
     case addDialog, commandLine
     case switchScheme, randomStep, randomRun, explore
     case save, load
@@ -38,6 +38,14 @@ public enum KeyTable {
                    help: "previous device, thread or timeline row (shows that world)", hint: nil, panes: []),
         KeyBinding(keys: [.down, .char("j")], label: "Down j", action: .down,
                    help: "select next; stepping from an earlier timeline row branches", hint: "jk row", panes: [.timeline]),
+        KeyBinding(keys: [.pageUp], label: "PgUp", action: .pageUp,
+                   help: "ten rows up", hint: nil, panes: []),
+        KeyBinding(keys: [.pageDown], label: "PgDn", action: .pageDown,
+                   help: "ten rows down", hint: nil, panes: []),
+        KeyBinding(keys: [.home, .char("g")], label: "Home g", action: .first,
+                   help: "first row (in the timeline: the initial world)", hint: nil, panes: []),
+        KeyBinding(keys: [.end, .char("G")], label: "End G", action: .last,
+                   help: "last row (in the timeline: the newest step)", hint: nil, panes: []),
         KeyBinding(keys: [.left, .char("h")], label: "Left h", action: .focusLeft,
                    help: "focus the pane to the left", hint: nil, panes: []),
         KeyBinding(keys: [.right, .char("l")], label: "Right l", action: .focusRight,
