@@ -5,16 +5,20 @@ import DMAOwnScenario
 /// Everything the TUI shows and remembers; the reducer (`App.update`) is the only thing that
 /// changes it, and `App.render` draws it without looking anywhere else.
 public struct AppState: Sendable {
+    /// The scenario open now (a loaded trace brings its own).
     public var scenario: Scenario
     /// The threads' operations under the current scheme (grows when operations are added).
     public var run: Run
     /// The schedule taken and every world along it.
     public var history: History
+    /// The themes `t` cycles through, and which one is on.
     public var themeNames: [String]
     public var themeIndex = 0
     /// The seed the random stepper started from, shown so a random run can be repeated.
     public var seed: UInt64
+    /// The generator `r` and `R` draw from; it moves on with every draw.
     public var random: SeededRandom
+    /// The pane that arrows and Enter act on.
     public var focus: Pane = .threads
     public var selectedThread = 0
     public var selectedDevice = 0

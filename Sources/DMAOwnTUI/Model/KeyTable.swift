@@ -23,6 +23,7 @@ public struct KeyBinding: Sendable {
 
 /// The single table that both dispatches keys and writes the help overlay, so they cannot disagree.
 public enum KeyTable {
+    /// Every key binding, in the order the help lists them.
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: (1...9).map { .char(Character(String($0))) }, label: "1-9", action: .stepNumbered,
                    help: "step thread N", hint: "1-9 step", panes: []),
