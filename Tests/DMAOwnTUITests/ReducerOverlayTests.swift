@@ -372,3 +372,28 @@ extension ReducerOverlayTests {
         #expect(unicode.contains("⇄ doing DMA"))
     }
 }
+
+extension ReducerOverlayTests {
+    @Test func escClearsTheMessageAndBacksOutOfEveryOverlay() {
+        var s = Fixture.state()
+        #expect(s.message != nil)
+        Fixture.press(&s, .escape)
+        #expect(s.message == nil)
+        for open in [KeyEvent.char("?"), .char(":"), .char("a"), .char("w"), .char("o")] {
+            Fixture.press(&s, open)
+            #expect(s.overlay != nil)
+            Fixture.press(&s, .escape)
+            #expect(s.overlay == nil)
+        }
+        Fixture.press(&s, .char("1"), .char("q"))
+        #expect(s.overlay == .confirmQuit)
+        Fixture.press(&s, .escape)
+        #expect(s.overlay == nil)
+    }
+
+    @Test func quitQuestionOffersToSaveFirst() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"), .char("q"), .char("w"))
+        #expect(s.overlay == .prompt(PathPrompt(purpose: .save, text: "dmaown-trace.json")))
+    }
+}
