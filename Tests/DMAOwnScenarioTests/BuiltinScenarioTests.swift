@@ -47,7 +47,7 @@ import DMAOwnEngine
         #expect(NaiveExplorer(run, from: world).states < 200_000)
     }
 
-    @Test(arguments: [("robin-case-1", ["1.a", "1.b", "1.c"]), ("robin-case-2", ["2.a.i", "2.b"]),
+    @Test(arguments: [("robin-case-1", ["1.a", "1.b", "1.c"]), ("robin-case-2", ["2.a.i", "2.a.ii", "2.b"]),
                       ("robin-case-3", ["3"]), ("robin-case-4", ["4.a.i", "4.a.ii", "4.b"]), ("robin-stale-owner", ["2.a.i"])])
     func robinCaseArises(_ name: String, _ labels: [String]) throws {
         let s = try BuiltinScenarios.load(name)
@@ -101,6 +101,27 @@ import DMAOwnEngine
         #expect(w[group: 0].owner == .none)
         #expect(w[group: 0].ownerCount == 0)
         #expect(w[group: 0].domain == .user(0))
+    }
+
+    /// A scenario run under another scheme than its own, and what must break there.
+    struct Switched: Sendable, CustomTestStringConvertible {
+        var name: String
+        var scheme: SchemeID
+        var broken: Set<Invariant>
+        var testDescription: String { "\(name) under \(scheme.rawValue)" }
+    }
+
+    /// Notes that say "switch to scheme X" promise a different verdict there.
+    @Test(arguments: [
+        Switched(name: "s5-bind-vs-claim", scheme: .notifier, broken: [.isolation, .bugOn]),
+        Switched(name: "s1-vfio-owns-sibling-binds", scheme: .notifier, broken: [.isolation, .bugOn]),
+        Switched(name: "notifier-bug-on", scheme: .merged, broken: []),
+        Switched(name: "robin-stale-owner", scheme: .merged, broken: []),
+    ])
+    func otherSchemeVerdict(_ c: Switched) throws {
+        let s = try BuiltinScenarios.load(c.name)
+        let (run, world) = try s.prepare(scheme: c.scheme).get()
+        #expect(NaiveExplorer(run, from: world).broken == c.broken)
     }
 
     @Test func robinPinctrlFailureAfterTheScanLeavesAStaleOwner() throws {

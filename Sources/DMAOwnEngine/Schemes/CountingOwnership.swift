@@ -96,7 +96,7 @@ struct CountingOwnership: Sendable {
         let fn = device == nil ? "iommu_group_claim_dma_owner" : "iommu_device_claim_dma_owner"
         let nests = device != nil || nestSameOwner
         let check = nests
-            ? "if (owner_cnt) { if (owner != token) return -EPERM; owner_cnt++; } else take ownership"
+            ? "if (owner_cnt) { if (owner != token) return -EPERM; owner_cnt++; return 0; } else take ownership"
             : "if (owner_cnt) return -EPERM; if (domain != default) return -EBUSY; take ownership"
         let claimDomain = self.claimDomain
         let attachFn = device == nil ? "iommu_attach_group" : "iommufd_device_attach"
@@ -109,8 +109,10 @@ struct CountingOwnership: Sendable {
                 defer { w[group: g] = gs }
                 if gs.ownerCount != 0 {
                     guard nests, gs.owner == .user(o) else { return .finish(.EPERM) }
+                    // The owner's domain is already attached (or being attached by its first claim):
+                    // a nested claim only counts, so no attach of its own is left for a release to overtake.
                     gs.ownerCount += 1
-                    return .next
+                    return .finish(.ok)
                 }
                 if gs.domain != .none && gs.domain != .default { return .finish(.EBUSY) }
                 gs.domain = claimDomain
@@ -135,12 +137,14 @@ struct CountingOwnership: Sendable {
         let claimDomain = self.claimDomain
         return Program([
             KernelSteps.lockGroup(detachFn, note: "The owner first detaches its own domain."),
-            Step(detachFn, nests ? "if (owner != token) return -EINVAL; if (owner_cnt > 1) { owner_cnt--; return 0; } domain = \(claimDomain == .none ? "NULL" : "blocking")" : "if (owner != token) return -EINVAL; domain = blocking; mutex_unlock",
-                 note: "Only the owner can release; the group stays blocked until ownership is dropped.") { w, _ in
+            Step(detachFn, nests ? "if (owner != token || domain != user domain) return -EINVAL; if (owner_cnt > 1) { owner_cnt--; return 0; } domain = \(claimDomain == .none ? "NULL" : "blocking")" : "if (owner != token || domain != user domain) return -EINVAL; domain = blocking; mutex_unlock",
+                 note: "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.") { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
-                guard gs.owner == .user(o) else { return .finish(.EINVAL) }
+                // VFIO sets group->container (iommufd: the bound idev exists) only once the claim's
+                // attach is done, so a release cannot overtake its own claim.
+                guard gs.owner == .user(o), gs.domain == .user(o) else { return .finish(.EINVAL) }
                 if nests && gs.ownerCount > 1 {
                     gs.ownerCount -= 1
                     return .finish(.ok)

@@ -52,7 +52,8 @@ struct NotifierScheme: Scheme {
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
-                    guard gs.owner == .user(o) else { return .finish(.EINVAL) }
+                    // group->container is set only after the container's domain is attached.
+                    guard gs.owner == .user(o), gs.domain == .user(o) else { return .finish(.EINVAL) }
                     gs.owner = .none
                     gs.domain = .default
                     return .finish(.ok)

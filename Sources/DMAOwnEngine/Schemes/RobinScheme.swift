@@ -13,6 +13,17 @@ struct RobinScheme: Scheme {
         return topology.drivers[drv].managedDMA ? .driver(drv) : .dmaAPI
     }
 
+    /// The device VFIO claims on behalf of: a bound managed driver, preferring a `vfio*` driver on a
+    /// non-bridge device, so a bridge's pcieport or a pci-stub sibling never becomes the owner token.
+    static func claimant(_ members: [Int], in w: World, topology: Topology) -> Int? {
+        func rank(_ d: Int) -> Int? {
+            // Only a bound device has a VFIO device to open: a managed driver still probing may yet fail.
+            guard let drv = w[device: d].driver, topology.drivers[drv].managedDMA, w[device: d].phase == .bound else { return nil }
+            return (topology.drivers[drv].name.hasPrefix("vfio") ? 0 : 2) + (topology.devices[d].bridge ? 1 : 0)
+        }
+        return members.compactMap { d in rank(d).map { (d, $0) } }.min { $0.1 < $1.1 }?.0
+    }
+
     func program(for op: Operation, in topology: Topology) -> Program {
         switch op {
         case .bind(let d, let drv):
@@ -60,9 +71,7 @@ struct RobinScheme: Scheme {
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
-                    guard let vfio = members.first(where: { w[device: $0].driver.map { topology.drivers[$0].managedDMA } ?? false }) else {
-                        return .finish(.EINVAL)
-                    }
+                    guard let vfio = Self.claimant(members, in: w, topology: topology) else { return .finish(.EINVAL) }
                     let t = Self.token(of: vfio, in: w, topology: topology)
                     if gs.owner != .none && gs.owner != t { return .finish(.EBUSY) }
                     gs.owner = t
@@ -100,14 +109,15 @@ struct RobinScheme: Scheme {
         let siblings = topology.groups[g].devices.filter { $0 != d }
         return [
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "The release scan runs with group->mutex held, but not the siblings' device locks.", label: label),
-            Step("iommu_device_unuse_default_domain", "for each tmp: if (T(tmp) == owner) keep; none kept: owner = NULL; mutex_unlock",
+            Step("iommu_device_unuse_default_domain", "for each tmp: if (T(tmp) == owner) keep; none kept: owner = NULL, default domain; mutex_unlock",
                  note: "Each sibling's dev->driver is read without its device_lock: see the case labels (1.a … 4.b).", role: .releaseScan) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if gs.owner != .none && !siblings.contains(where: { Self.token(of: $0, in: w, topology: topology) == gs.owner }) {
                     gs.owner = .none
-                    // A user domain stays attached: the scan drops ownership, not the owner's domain.
-                    if gs.domain == .blocking || gs.domain == .none { gs.domain = .default }
+                    // Dropping ownership gives the group back to the kernel, as iommu_group_release_dma_owner
+                    // does: VFIO's remove() waits for its user to let go, so no user domain outlives it.
+                    gs.domain = .default
                 }
                 w[group: g] = gs
                 return .next

@@ -1,0 +1,121 @@
+import Testing
+import DMAOwnEngine
+
+/// Where the sibling's own thread is when the unbinding thread scans.
+enum SiblingStop: Sendable {
+    /// The sibling has no thread; its state comes from setup.
+    case none
+    /// Mid-bind: `dev->driver` set, next step pinctrl (claim not yet run).
+    case midBind
+    /// Mid-unbind: `dev->driver` already NULL, its own scan still to come.
+    case midUnbind
+    /// Mid-bind past its claim: next step `probe()`.
+    case probing
+}
+
+/// One constructed schedule for one of Robin's case labels (DOMAIN §5.1).
+struct RobinCase: Sendable, CustomTestStringConvertible {
+    var label: String
+    var setup: [String]
+    /// The sibling B's thread (thread 2), if it has one.
+    var sibling: String?
+    var stop: SiblingStop
+    var testDescription: String { "\(label) (\(stop))" }
+}
+
+/// Robin's case analysis as live labels: thread 1 unbinds A and holds the group mutex at its release
+/// scan while sibling B is in the case under test.
+@Suite struct RobinCaseTests {
+    static let cases: [RobinCase] = [
+        RobinCase(label: "1.a", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e"], sibling: nil, stop: .none),
+        RobinCase(label: "1.b", setup: ["bind 01:00.0 vfio-pci", "bind 01:00.1 vfio-pci", "claim 7 qemu"], sibling: nil, stop: .none),
+        RobinCase(label: "1.c", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 pci-stub"], sibling: nil, stop: .none),
+        RobinCase(label: "2.a.i", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 e1000e", stop: .midBind),
+        RobinCase(label: "2.a.ii", setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"], sibling: "bind 01:00.1 e1000e", stop: .midBind),
+        RobinCase(label: "1.a", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 e1000e", stop: .probing),
+        RobinCase(label: "2.b", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 pci-stub", stop: .midBind),
+        RobinCase(label: "3", setup: ["bind 01:00.0 e1000e"], sibling: nil, stop: .none),
+        RobinCase(label: "4.a.i", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e"], sibling: "unbind 01:00.1", stop: .midUnbind),
+        RobinCase(label: "4.a.ii", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 pci-stub"], sibling: "unbind 01:00.1", stop: .midUnbind),
+        RobinCase(label: "4.b", setup: ["bind 01:00.0 vfio-pci", "bind 01:00.1 vfio-pci", "claim 7 qemu"], sibling: "unbind 01:00.1", stop: .midUnbind),
+    ]
+
+    /// Steps thread `t` to its release scan: the mutex is held and the scan is the next step.
+    static func toScan(_ t: Int, _ run: Run, _ w: inout World) -> Bool {
+        Fixture.advance(t, run, &w) { $0.role == .releaseScan }
+    }
+
+    @Test(arguments: cases)
+    func label(_ c: RobinCase) throws {
+        var (run, w) = Fixture.start(.robin, setup: c.setup, threads: ["unbind 01:00.0"] + (c.sibling.map { [$0] } ?? []))
+        switch c.stop {
+        case .none: break
+        case .midBind: #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
+        case .midUnbind: #expect(Fixture.advance(1, run, &w) { $0.acquires == .groupMutex })
+        case .probing: #expect(Fixture.advance(1, run, &w) { $0.failPoint == .probe })
+        }
+        #expect(run.scheme.annotations(in: w, run: run).isEmpty, "no label before anyone scans")
+        #expect(Self.toScan(0, run, &w))
+        #expect(w[group: 0].mutexHolder == 0)
+        let note = try #require(run.scheme.annotations(in: w, run: run)[1])
+        #expect(note.label == c.label)
+        #expect(note.thread == 0)
+        #expect(!note.explanation.isEmpty)
+        #expect(run.scheme.annotations(in: w, run: run)[0] == nil, "the scanning device is not its own sibling")
+        run.step(&w, thread: 0)
+        #expect(run.scheme.annotations(in: w, run: run).isEmpty, "labels vanish once the scan is done")
+    }
+
+    /// DOMAIN §5.1's hole: the scan keeps DMA-API ownership for a mid-bind sibling whose bind then
+    /// fails at pinctrl, so the group stays DMA-API owned with no kernel user and VFIO is refused.
+    @Test func staleOwnerHole() throws {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e"], threads: ["unbind 01:00.0", "bind 01:00.1 flaky"])
+        #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
+        #expect(Self.toScan(0, run, &w))
+        #expect(run.scheme.annotations(in: w, run: run)[1]?.label == "2.a.i")
+        Fixture.finish(0, run, &w)
+        #expect(w[group: 0].owner == .dmaAPI, "the scan kept ownership for B")
+        #expect(run.status(of: 1, in: w) == .runnable(pc: 3, canFail: true))
+        run.step(&w, thread: 1, fail: true)
+        Fixture.finish(1, run, &w)
+        #expect(Fixture.results(run, w) == ["0", "-EINVAL"])
+        #expect(w[device: 1].driver == nil)
+        #expect(run.broken(in: w) == InvariantSet(.staleOwner))
+        #expect(run.violations(in: w).map(\.description) == ["stale-owner: group 7 is owned by the kernel DMA API but no DMA-API driver is bound"])
+        // A later VFIO claim is refused for good.
+        let later = Run.runSequentially([Fixture.op("bind 01:00.0 vfio-pci"), Fixture.op("claim 7 qemu")],
+                                        topology: run.topology, scheme: run.scheme, from: w)
+        #expect(later == .failure(.failed(index: 1, result: .EBUSY)))
+    }
+
+    /// The same schedule under the merged scheme leaves nothing stale: the count was never taken.
+    @Test func mergedHasNoHole() {
+        var (run, w) = Fixture.start(.merged, setup: ["bind 01:00.0 e1000e"], threads: ["unbind 01:00.0", "bind 01:00.1 flaky"])
+        #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
+        Fixture.finish(0, run, &w)
+        run.step(&w, thread: 1, fail: true)
+        Fixture.finish(1, run, &w)
+        #expect(Fixture.results(run, w) == ["0", "-EINVAL"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
+    }
+
+    /// Robin's cases assume an owned group; when a managed driver's unbind scans an unowned group the
+    /// 2.a.ii and 4.b explanations must not claim a user owns it.
+    @Test(arguments: [("bind 01:00.1 e1000e", SiblingStop.midBind, "2.a.ii"), ("unbind 01:00.1", .midUnbind, "4.b")])
+    func unownedGroupIsNotCalledUserOwned(_ sibling: String, _ stop: SiblingStop, _ label: String) throws {
+        let setup = ["bind 01:00.0 pci-stub"] + (stop == .midUnbind ? ["bind 01:00.1 pci-stub"] : [])
+        var (run, w) = Fixture.start(.robin, setup: setup, threads: ["unbind 01:00.0", sibling])
+        if stop == .midBind {
+            #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
+        } else {
+            #expect(Fixture.advance(1, run, &w) { $0.acquires == .groupMutex })
+        }
+        #expect(Self.toScan(0, run, &w))
+        #expect(w[group: 0].owner == OwnerToken.none)
+        let note = try #require(run.scheme.annotations(in: w, run: run)[1])
+        #expect(note.label == label)
+        #expect(note.explanation.contains("unowned"))
+        #expect(!note.explanation.contains("user-owned"))
+    }
+}

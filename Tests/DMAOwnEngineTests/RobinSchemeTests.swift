@@ -1,0 +1,84 @@
+import Testing
+import DMAOwnEngine
+
+/// DOMAIN §6's scenarios under Robin's proposal: no count, a token per driver, `-EBUSY` for any conflict.
+@Suite struct RobinSchemeTests {
+    static let vfio = OwnerToken.driver(0)
+
+    static let rows: [ScenarioRow] = [
+        ScenarioRow(name: "S1", setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"], threads: ["bind 01:00.1 e1000e"],
+                    schedule: [.finish(0)], results: ["-EBUSY"], owner: vfio, count: 0, domain: .user(0)),
+        ScenarioRow(name: "S2", setup: ["bind 01:00.1 e1000e", "bind 01:00.0 vfio-pci"], threads: ["claim 7 qemu"],
+                    schedule: [.finish(0)], results: ["-EBUSY"], owner: .dmaAPI, count: 0, domain: .default),
+        ScenarioRow(name: "S3", setup: ["bind 01:00.1 pci-stub", "bind 01:00.0 vfio-pci"], threads: ["claim 7 qemu"],
+                    schedule: [.finish(0)], results: ["0"], owner: vfio, count: 0, domain: .user(0)),
+        ScenarioRow(name: "S3 with the vfio-pci device second", setup: ["bind 01:00.0 pci-stub", "bind 01:00.1 vfio-pci"], threads: ["claim 7 qemu"],
+                    schedule: [.finish(0)], results: ["0"], owner: vfio, count: 0, domain: .user(0)),
+        ScenarioRow(name: "S4 pcieport bridge", topology: Fixture.bridged,
+                    setup: ["bind 01:00.0 pcieport", "bind 01:00.1 vfio-pci"], threads: ["claim 7 qemu"],
+                    schedule: [.finish(0)], results: ["0"], owner: vfio, count: 0, domain: .user(0)),
+        ScenarioRow(name: "S4 DMA-API bridge driver", topology: Fixture.bridged,
+                    setup: ["bind 01:00.0 shpchp", "bind 01:00.1 vfio-pci"], threads: ["claim 7 qemu"],
+                    schedule: [.finish(0)], results: ["-EBUSY"], owner: .dmaAPI, count: 0, domain: .default),
+        ScenarioRow(name: "S5 bind wins", setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"],
+                    schedule: [.finish(0), .finish(1)], results: ["0", "-EBUSY"], owner: .dmaAPI, count: 0, domain: .default),
+        ScenarioRow(name: "S5 claim wins", setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"],
+                    schedule: [.finish(1), .finish(0)], results: ["-EBUSY", "0"], owner: vfio, count: 0, domain: .user(0)),
+        ScenarioRow(name: "S6 claim before B's release scan", setup: ["bind 01:00.1 e1000e", "bind 01:00.0 vfio-pci"],
+                    threads: ["unbind 01:00.1", "claim 7 qemu"],
+                    schedule: [.until(0, "iommu_device_unuse_default_domain"), .finish(1), .finish(0)],
+                    results: ["0", "-EBUSY"], owner: .none, count: 0, domain: .default),
+        ScenarioRow(name: "S6 claim after the unbind", setup: ["bind 01:00.1 e1000e", "bind 01:00.0 vfio-pci"],
+                    threads: ["unbind 01:00.1", "claim 7 qemu"],
+                    schedule: [.finish(0), .finish(1)], results: ["0", "0"], owner: vfio, count: 0, domain: .user(0)),
+        ScenarioRow(name: "S7", setup: ["bind 01:00.0 vfio-pci"], threads: ["claim 7 qemu", "release 7 qemu", "bind 01:00.1 e1000e"],
+                    schedule: [.finish(0), .finish(1), .finish(2)], results: ["0", "0", "0"], owner: .dmaAPI, count: 0, domain: .default),
+    ]
+
+    @Test(arguments: rows)
+    func row(_ row: ScenarioRow) {
+        let (run, w) = ScenarioTableTests.play(row, .robin)
+        #expect(Fixture.results(run, w) == row.results)
+        #expect(Fixture.group(w) == Fixture.GroupView(owner: row.owner, count: row.count, domain: row.domain))
+        #expect(Set(run.violations(in: w).map(\.invariant)) == row.invariants)
+    }
+
+    /// VFIO claims as vfio-pci, not as the bridge's pcieport: unbinding the bridge must not drop
+    /// VFIO's ownership and let a DMA-API bridge driver probe into the user's domain.
+    @Test func bridgeUnbindKeepsVFIOOwnership() {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 pcieport", "bind 01:00.1 vfio-pci", "claim 7 qemu"],
+                                     threads: ["unbind 01:00.0", "bind 01:00.0 shpchp"], topology: Fixture.bridged)
+        Fixture.finish(0, run, &w)
+        Fixture.finish(1, run, &w)
+        #expect(Fixture.results(run, w) == ["0", "-EBUSY"])
+        #expect(w[group: 0].owner == Self.vfio)
+        #expect(run.broken(in: w).isEmpty)
+    }
+
+    /// When the scan drops a managed driver's ownership the default domain returns: a DMA-API driver
+    /// bound afterwards must not probe into the departed user's domain.
+    @Test func lastVFIODeviceUnbindRestoresDefaultDomain() {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"],
+                                     threads: ["unbind 01:00.0", "bind 01:00.1 e1000e", "release 7 qemu"])
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+        Fixture.finish(1, run, &w)
+        Fixture.finish(2, run, &w)
+        #expect(Fixture.results(run, w) == ["0", "0", "-EINVAL"])
+        #expect(Fixture.group(w) == .init(owner: .dmaAPI, count: 0, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
+    }
+
+    /// A claim cannot take its token from a managed driver still in probe(): if that probe fails
+    /// the group would stay owned by a driver bound nowhere.
+    @Test func claimNeedsABoundManagedDriver() {
+        var (run, w) = Fixture.start(.robin, setup: [], threads: ["bind 01:00.0 vfio-flaky", "claim 7 qemu"])
+        #expect(Fixture.advance(0, run, &w) { $0.failPoint == .probe })
+        Fixture.finish(1, run, &w)
+        run.step(&w, thread: 0, fail: true)
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.results(run, w) == ["-ENODEV", "-EINVAL"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
+    }
+}
