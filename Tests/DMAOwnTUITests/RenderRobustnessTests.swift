@@ -80,3 +80,20 @@ import DMAOwnExplorer
         #expect(r.millisecondsPerFrame > 0)
     }
 }
+
+extension RenderRobustnessTests {
+    @Test func deadlockMarksTheGroupWhoseLocksAreWaitedFor() {
+        // A world made by hand: T1 waits for device_lock(B) held by T2, T2 for the mutex held by T1.
+        var s = Fixture.state()
+        var w = s.history.initial
+        w[device: 1].lockHolder = 1
+        w[group: 0].mutexHolder = 0
+        s.history.record(Choice(thread: 0), world: w)
+        #expect(s.run.broken(in: s.world).contains(InvariantSet(.deadlock)))
+        let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))
+        #expect(text.contains("group 7 ! deadlock"))
+        #expect(text.contains("!deadlock"))
+        let wide = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
+        #expect(wide.contains("blocked on device_lock(0000:01:00.1) held by thread 2"))
+    }
+}
