@@ -277,6 +277,10 @@ import DMAOwnScenario
         Fixture.press(&s, .char("x"))
         #expect(Fixture.press(&s, .escape) == [.cancelExplorer])
         #expect(s.overlay == nil)
+        #expect(!s.explorerRunning)
+        Fixture.press(&s, .char("x"))  // a new search may start at once
+        #expect(s.explorerRunning)
+        Fixture.press(&s, .escape)
         App.update(&s, .background(.finished(Exploration(complete: false, cancelled: true, states: 3, transitions: 3,
                                                           seconds: 0, peakBytes: 0, violations: [], outcomes: []))))
         #expect(!s.explorerRunning)
