@@ -46,6 +46,7 @@ import DMAOwnExplorer
         #expect(progress.contains("25%"))
         let results = Snapshot.text(App.render(all[all.count - 1], size: App.minimumSize, glyphs: .unicode))
         #expect(results.contains("T1 0, T2 -EPERM  (3 schedules)"))
+        #expect(results.contains("complete: 9 states, 12 transitions, 1 ms"))
         #expect(results.contains("⚠ isolation (1 step): m"))
     }
 

@@ -83,15 +83,15 @@ enum OverlayViews {
         }
         buf.box(r, title: "Explorer results — Enter loads, Esc closes", role: .borderFocused, glyphs: v.glyphs)
         var y = area.y
-        let seconds = (result.seconds * 1000).rounded() / 1000
-        buf.put("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions, \(seconds) s",
+        let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
+        buf.put("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions, \(time)",
                 x: area.x + 1, y: y, role: result.complete ? .help : .violation, in: area)
         y += 2
         buf.put("Outcomes (\(result.outcomes.count)):", x: area.x + 1, y: y, role: .title, in: area)
         for o in result.outcomes.prefix(4) {
             y += 1
             let words = o.results.enumerated().map { "T\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-            buf.put("  \(words)  (\(o.schedules) schedules)", x: area.x + 1, y: y, role: .help, in: area)
+            buf.put("  \(words)  (\(o.schedules) schedule\(o.schedules == 1 ? "" : "s"))", x: area.x + 1, y: y, role: .help, in: area)
         }
         if result.outcomes.count > 4 { y += 1; buf.put("  … \(result.outcomes.count - 4) more", x: area.x + 1, y: y, role: .dimText, in: area) }
         y += 2
