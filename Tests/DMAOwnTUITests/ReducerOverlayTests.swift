@@ -395,6 +395,19 @@ extension ReducerOverlayTests {
         #expect(s.overlay == nil)
     }
 
+    @Test func addedOperationsCountAsUnsaved() {
+        var s = Fixture.state()
+        #expect(!s.hasUnsavedSteps)
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "unbind 01:00.0"); Fixture.press(&s, .enter)
+        #expect(s.hasUnsavedSteps)
+        #expect(Fixture.press(&s, .char("q")).isEmpty)
+        #expect(s.overlay == .confirmQuit)
+        let screen = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))
+        #expect(screen.contains("Not saved: 0 steps and 1 added operation."))
+        App.update(&s, .saved(path: "p", error: nil))
+        #expect(!s.hasUnsavedSteps)
+    }
+
     @Test func quitQuestionOffersToSaveFirst() {
         var s = Fixture.state()
         Fixture.press(&s, .char("1"), .char("q"), .char("w"))

@@ -38,6 +38,8 @@ public struct AppState: Sendable {
     public var size = App.minimumSize
     /// The schedule as last saved or loaded; steps beyond it are unsaved.
     public var savedSchedule: [Choice] = []
+    /// How many operations the last save or load held; operations added since are unsaved too.
+    public var savedOperationCount: Int
     /// The path last saved to or loaded from, offered as the prompt's default.
     public var tracePath = "dmaown-trace.json"
 
@@ -48,6 +50,7 @@ public struct AppState: Sendable {
         case .failure(let e): throw e
         }
         self.scenario = scenario
+        savedOperationCount = scenario.threads.count
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
         self.seed = seed
         self.random = SeededRandom(seed: seed)
@@ -69,10 +72,11 @@ public struct AppState: Sendable {
     /// The theme the presenter should be using.
     public var themeName: String { themeNames[themeIndex % themeNames.count] }
 
-    /// True when the schedule holds steps the last save or load did not: looking at an earlier
-    /// row of a saved schedule is not a change.
+    /// True when the schedule holds steps, or the run operations, that the last save or load did
+    /// not: looking at an earlier row of a saved schedule is not a change.
     public var hasUnsavedSteps: Bool {
-        !history.choices.isEmpty && history.choices != savedSchedule && Array(history.applied) != savedSchedule
+        run.operations.count != savedOperationCount
+            || (!history.choices.isEmpty && history.choices != savedSchedule && Array(history.applied) != savedSchedule)
     }
 }
 

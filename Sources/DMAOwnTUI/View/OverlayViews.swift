@@ -21,7 +21,11 @@ enum OverlayViews {
             let r = centred(width: 50, height: 5, in: screen)
             buf.fill(r, role: .help)
             buf.box(r, title: "Quit?", role: .violation, glyphs: v.glyphs)
-            buf.put("\(v.state.history.position) step\(v.state.history.position == 1 ? " is" : "s are") not saved.", x: r.x + 2, y: r.y + 1, role: .help, in: r.inner)
+            let s = v.state
+            let added = s.run.operations.count - s.savedOperationCount
+            let steps = "\(s.history.choices.count) step\(s.history.choices.count == 1 ? "" : "s")"
+            let ops = added > 0 ? " and \(added) added operation\(added == 1 ? "" : "s")" : ""
+            buf.put("Not saved: \(steps)\(ops).", x: r.x + 2, y: r.y + 1, role: .help, in: r.inner)
             buf.put("y quit   w save first   n/Esc stay", x: r.x + 2, y: r.y + 3, role: .title, in: r.inner)
         }
     }
