@@ -1,6 +1,7 @@
 import Testing
 import DMAOwnEngine
 import DMAOwnExplorer
+import DMAOwnScenario
 @testable import DMAOwnTUI
 
 @Suite struct RenderRobustnessTests {
@@ -96,5 +97,20 @@ extension RenderRobustnessTests {
         #expect(text.contains("!deadlock"))
         let wide = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
         #expect(wide.contains("blocked on device_lock(0000:01:00.1) held by thread 2"))
+    }
+}
+
+extension RenderRobustnessTests {
+    @Test func aScenarioWithoutThreadsStillWorks() {
+        var s = Fixture.state(Scenario(title: "empty", scheme: .merged, topology: Fixture.topology, threads: []))
+        #expect(Fixture.press(&s, .char("1")) == [.bell])
+        #expect(Fixture.press(&s, .enter) == [.bell])
+        #expect(Fixture.press(&s, .char("r")) == [.bell])
+        #expect(Fixture.press(&s, .char("R")) == [.bell])
+        Fixture.press(&s, .tab, .down, .tab, .down)
+        let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
+        #expect(text.contains("no threads: a or : adds one"))
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "bind 01:00.1 e1000e"); Fixture.press(&s, .enter)
+        #expect(Fixture.press(&s, .char("1")).isEmpty)
     }
 }
