@@ -75,7 +75,8 @@ public struct CheckReport: Sendable {
         if let expectation, let matches = matchesExpectation {
             var ex: [(String, JSONText)] = [("invariants", .array(Invariant.allCases.filter(expectation.invariants.contains).map { .string($0.rawValue) }))]
             if let n = expectation.outcomes { ex.append(("outcomes", .int(n))) }
-            ex.append(("matches", .bool(matches)))
+            ex.append(("matches", .bool(matches && exploration.complete)))
+            ex.append(("judged", .bool(exploration.complete)))
             fields.append(("expect", .object(ex)))
         }
         return .object(fields)
@@ -110,7 +111,12 @@ public struct CheckReport: Sendable {
             out.append("")
             let want = Invariant.allCases.filter(expectation.invariants.contains).map(\.rawValue)
             let wanted = "invariants [\(want.joined(separator: ", "))]" + (expectation.outcomes.map { ", \($0) outcomes" } ?? "")
-            out.append(match ? "Matches [expect]: \(wanted)." : "Does NOT match [expect]: expected \(wanted); found [\(broken.joined(separator: ", "))], \(e.outcomes.count) outcomes.")
+            let found = "found [\(broken.joined(separator: ", "))], \(e.outcomes.count) outcomes"
+            if !e.complete {
+                out.append("[expect] cannot be confirmed from a partial result: expected \(wanted); \(found) so far.")
+            } else {
+                out.append(match ? "Matches [expect]: \(wanted)." : "Does NOT match [expect]: expected \(wanted); \(found).")
+            }
         }
         if let note = partialNote {
             out.append("")
