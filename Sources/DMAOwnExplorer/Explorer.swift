@@ -22,8 +22,14 @@ public struct Explorer: Sendable {
         self.run = run; self.world = world; self.options = options
     }
 
+    /// The most threads a search handles (thread sets are 32-bit masks); more gives an empty, incomplete result.
+    public static let maxThreads = 32
+
     /// Explores until done, a bound, or cancellation; `progress` is called at most ~10 times a second.
     public func explore(progress: (ExplorationProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) -> Exploration {
+        guard run.operations.count <= Self.maxThreads else {
+            return Exploration(complete: false, states: 0, transitions: 0, seconds: 0, peakBytes: 0, violations: [], outcomes: [])
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let cpuStart = Self.threadCPUSeconds()
