@@ -59,6 +59,9 @@ import Testing
         ["check", "BAD", "--max-states", "lots"],
         ["check", "UNKNOWN-KEY"],
         ["replay", "/nonexistent/trace.json"],
+        ["check", "BAD", "--bogus"],
+        ["check"],
+        ["replay"],
     ])
     func badInputExitsTwoWithOneLine(args: [String]) throws {
         let good = try Self.scenarioFile(Self.s5)
