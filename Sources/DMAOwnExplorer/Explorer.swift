@@ -14,10 +14,13 @@ import Darwin
 /// order of search. With partial-order reduction on, counterexamples are shortest among the
 /// schedules the reduced graph keeps, which may be longer than the shortest overall.
 public struct Explorer: Sendable {
+    /// The run whose threads are interleaved, and the world they start from.
     public let run: Run
     public let world: World
+    /// Bounds and reduction.
     public let options: ExplorationOptions
 
+    /// An explorer of every schedule of `run` from `world`.
     public init(run: Run, world: World, options: ExplorationOptions = .init()) {
         self.run = run; self.world = world; self.options = options
     }
