@@ -99,6 +99,12 @@ import Testing
         }
     }
 
+    @Test func aMissingRootIsNotMistakenForAMachineWithoutIommu() {
+        #expect(throws: SysfsError.noRoot(path: "/nonexistent-dmaown-root")) {
+            try SysfsImporter.importTopology(root: "/nonexistent-dmaown-root", managed: ManagedDrivers.known)
+        }
+    }
+
     @Test func anEmptyIommuGroupsDirectoryIsAClearError() throws {
         let fx = try SysfsFixture()
         try fx.mkdir("kernel/iommu_groups")

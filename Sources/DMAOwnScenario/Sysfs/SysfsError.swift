@@ -1,5 +1,7 @@
 /// Why a sysfs tree could not be imported; each names the path and the value at fault, in one line.
 public enum SysfsError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The root itself is not a directory: a mistyped path, not a machine without an IOMMU.
+    case noRoot(path: String)
     /// `kernel/iommu_groups` is missing or has no groups: the machine has no IOMMU (or it is off).
     case noGroups(path: String)
     /// A directory under `kernel/iommu_groups` whose name is not a group number.
@@ -17,6 +19,7 @@ public enum SysfsError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .noRoot(let path): "\(path): no such directory (expected a sysfs root such as /sys)"
         case .noGroups(let path):
             "\(path): no IOMMU groups (is the IOMMU enabled? try intel_iommu=on or amd_iommu=on)"
         case .badGroupName(let path): "\(path): not an IOMMU group number"

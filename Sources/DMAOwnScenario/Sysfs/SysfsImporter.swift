@@ -12,6 +12,7 @@ public enum SysfsImporter {
     /// are empty (the person adds the operations to study). Drivers matched by `managed` (see
     /// `ManagedDrivers.isManaged`) get `managed_dma = true`.
     public static func importTopology(root: String, managed: Set<String>) throws(SysfsError) -> Scenario {
+        guard SysfsPath.isDirectory(root) else { throw .noRoot(path: root) }
         let groupsDir = SysfsPath.join(root, "kernel/iommu_groups")
         let groups = try readGroups(groupsDir)
         guard !groups.isEmpty else { throw .noGroups(path: groupsDir) }
@@ -46,7 +47,7 @@ public enum SysfsImporter {
         return Scenario(
             title: "IOMMU groups of \(root)",
             description: "\(groups.count) IOMMU group\(groups.count == 1 ? "" : "s") and \(deviceCount) device\(deviceCount == 1 ? "" : "s") "
-                + "read from \(root); setup binds the \(bound) driver\(bound == 1 ? "" : "s") bound when it was read.",
+                + "read from \(root); setup binds the drivers of the \(bound) device\(bound == 1 ? "" : "s") bound when it was read.",
             tryNote: "Add operations with ':' (for example 'claim GROUP qemu' beside 'unbind DEVICE') and step them.",
             scheme: .merged, topology: topology, setup: setup, threads: [], source: root)
     }
