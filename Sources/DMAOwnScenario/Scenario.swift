@@ -16,6 +16,10 @@ public struct Scenario: Sendable {
     public var source: String
     /// The TOML text it was read from, so a trace can carry its scenario whole.
     public var text: String
+    /// The `setup` operation lines as written (suffixes and all), so errors quote what the file says.
+    public var setupLines: [String] = []
+    /// The `threads` operation lines as written.
+    public var threadLines: [String] = []
 
     public init(
         title: String, description: String = "", tryNote: String = "", scheme: SchemeID, topology: Topology,
@@ -43,7 +47,7 @@ public struct Scenario: Sendable {
         let scheme = Schemes.scheme(override ?? self.scheme)
         switch Run.runSequentially(setup, topology: topology, scheme: scheme, from: World(topology: topology)) {
         case .failure(let f):
-            return .failure(SetupError(scenario: self, failure: f))
+            return .failure(SetupError(scenario: self, failure: f, scheme: override ?? self.scheme))
         case .success(let w):
             let run = Run(topology: topology, scheme: scheme, operations: threads)
             return .success((run, run.start(from: w)))
@@ -55,6 +59,12 @@ public struct Scenario: Sendable {
 public struct SetupError: Error, Sendable, CustomStringConvertible {
     public let scenario: Scenario
     public let failure: Run.SequentialFailure
+    /// The scheme the setup ran under (the file's own, or an override).
+    public let scheme: SchemeID
+
+    public init(scenario: Scenario, failure: Run.SequentialFailure, scheme: SchemeID) {
+        self.scenario = scenario; self.failure = failure; self.scheme = scheme
+    }
 
     public var operationIndex: Int {
         switch failure {
@@ -63,28 +73,35 @@ public struct SetupError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let op = scenario.topology.describe(scenario.setup[operationIndex])
+        "\(scenario.source):\(line): \(message)"
+    }
+
+    /// The operation line as the file wrote it, or as the topology describes it when the text lacks it.
+    public var operationLine: String {
+        setupLines.indices.contains(operationIndex) ? setupLines[operationIndex] : scenario.topology.describe(scenario.setup[operationIndex])
+    }
+
+    /// What went wrong, without the file and line.
+    public var message: String {
         let why: String = switch failure {
         case .failed(_, let e): "returned \(e.name)"
         case .blocked(_, let reason): "blocked (\(reason))"
         case .crashed: "crashed the kernel (BUG_ON)"
         }
-        let line = ScenarioText.line(ofValue: op, orKey: "setup", in: scenario.text)
-        return "\(scenario.source):\(line): setup operation '\(op)' \(why) under scheme \(scenario.scheme.rawValue)"
+        return "setup operation '\(operationLine)' \(why) under scheme \(scheme.rawValue)"
     }
-}
 
-/// Finding where a value sits in a scenario's text, for error messages that name a line.
-public enum ScenarioText {
-    /// The 1-based line where `value` first appears quoted, else where `key` is assigned, else 1.
-    public static func line(ofValue value: String, orKey key: String, in text: String) -> Int {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let i = lines.firstIndex(where: { $0.contains("\"\(value)\"") }) { return i + 1 }
-        if let i = lines.firstIndex(where: { $0.trimmingPrefixWhitespace().hasPrefix(key) }) { return i + 1 }
-        return 1
+    /// The 1-based line of the failing setup operation in the scenario's text.
+    public var line: Int {
+        let lines = setupLines
+        guard lines.indices.contains(operationIndex) else {
+            return ScenarioText.line(ofKey: "setup", inTable: nil, in: scenario.text) ?? 1
+        }
+        let value = lines[operationIndex]
+        let occurrence = lines[..<operationIndex].filter { $0 == value }.count
+        return ScenarioText.line(ofValue: value, inKey: "setup", table: nil, occurrence: occurrence, in: scenario.text) ?? 1
     }
-}
 
-extension Substring {
-    func trimmingPrefixWhitespace() -> Substring { drop(while: { $0 == " " || $0 == "\t" }) }
+    /// The setup lines as written, when the scenario kept them.
+    private var setupLines: [String] { scenario.setupLines }
 }

@@ -1,0 +1,252 @@
+import DMAOwnEngine
+import TOMLKit
+
+/// Turns a parsed TOML table into a `Scenario`, checking every key, type and name, and locating
+/// each problem's line in the text (TOMLKit keeps no positions once a file has parsed).
+struct ScenarioReader {
+    let root: TOMLTable
+    let text: String
+    let source: String
+
+    func read() throws(ScenarioError) -> Scenario {
+        try checkKeys(root, allowed: ScenarioSchema.topLevel, path: [])
+        for key in ScenarioSchema.required where root[key] == nil {
+            throw error("missing required key '\(key)'", value: key, line: 1)
+        }
+        let schemeName = try string(["scheme"], in: root)!
+        guard let scheme = SchemeID(rawValue: schemeName) else {
+            throw error("unknown scheme '\(schemeName)' (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        value: schemeName, line: valueLine(schemeName, ["scheme"]))
+        }
+        let owners = try names(["owners"], in: root, kind: "owner")
+        var topology = Topology.make(groups: try groups(), drivers: try drivers(), owners: owners)
+        try markBridges(&topology)
+        let setupLines = try strings(["setup"], in: root) ?? []
+        let threadLines = try strings(["threads"], in: root) ?? []
+        var scenario = Scenario(
+            title: try string(["title"], in: root) ?? defaultTitle,
+            description: try string(["description"], in: root) ?? "",
+            tryNote: try string(["try"], in: root) ?? "",
+            scheme: scheme, topology: topology,
+            setup: try operations(setupLines, key: "setup", topology),
+            threads: try operations(threadLines, key: "threads", topology),
+            expect: try expectation(), source: source, text: text)
+        scenario.setupLines = setupLines
+        scenario.threadLines = threadLines
+        return scenario
+    }
+
+    /// The file's base name without `.toml`, for files that give no title.
+    private var defaultTitle: String {
+        let base = source.split(separator: "/").last.map(String.init) ?? source
+        return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
+    }
+
+    // MARK: Tables
+
+    private func drivers() throws(ScenarioError) -> [Topology.Driver] {
+        guard let table = try table(["drivers"], in: root) else { return [] }
+        var out: [Topology.Driver] = []
+        for name in ordered(table.keys, under: ["drivers"]) {
+            let path = ["drivers", name]
+            try checkName(name, kind: "driver", line: keyLine(path))
+            guard let entry = try self.table(path, in: table, expected: "a table like { managed_dma = true }") else { continue }
+            try checkKeys(entry, allowed: ScenarioSchema.driver, path: path)
+            guard let managed = try bool(path + ["managed_dma"], in: entry) else {
+                throw error("driver '\(name)' is missing 'managed_dma' (true for vfio-pci, pci-stub, pcieport; false for DMA-API drivers)",
+                            value: name, line: keyLine(path))
+            }
+            var mayFail: Set<FailPoint> = []
+            for point in try strings(path + ["may_fail"], in: entry) ?? [] {
+                guard let p = FailPoint(rawValue: point) else {
+                    throw error("unknown may_fail point '\(point)' of driver '\(name)' (expected one of: \(FailPoint.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                value: point, line: valueLine(point, path + ["may_fail"]))
+                }
+                mayFail.insert(p)
+            }
+            out.append(Topology.Driver(name: name, managedDMA: managed, mayFail: mayFail))
+        }
+        return out
+    }
+
+    private func groups() throws(ScenarioError) -> [(id: Int, devices: [String])] {
+        let table = try self.table(["groups"], in: root)!
+        var out: [(id: Int, devices: [String])] = []
+        var groupOf: [String: Int] = [:]
+        for key in ordered(table.keys, under: ["groups"]) {
+            let path = ["groups", key]
+            guard let id = Int(key), id >= 0 else {
+                throw error("group '\(key)' is not a group number (the N of /sys/kernel/iommu_groups/N)", value: key, line: keyLine(path))
+            }
+            if out.contains(where: { $0.id == id }) {
+                throw error("group '\(key)' is declared twice", value: key, line: keyLine(path))
+            }
+            let devices = try strings(path, in: table)!
+            if devices.isEmpty { throw error("group '\(key)' has no devices", value: key, line: keyLine(path)) }
+            for (i, name) in devices.enumerated() {
+                let line = valueLine(name, path, occurrence: devices[..<i].filter { $0 == name }.count)
+                try checkName(name, kind: "device", line: line)
+                if let other = groupOf[name] {
+                    throw other == id
+                        ? error("duplicate device '\(name)' in group \(id)", value: name, line: line)
+                        : error("device '\(name)' is in two groups (\(other) and \(id))", value: name, line: line)
+                }
+                groupOf[name] = id
+            }
+            out.append((id, devices))
+        }
+        return out
+    }
+
+    /// Applies `[devices]`: per-device facts for devices declared in `[groups]`.
+    private func markBridges(_ topology: inout Topology) throws(ScenarioError) {
+        guard let table = try table(["devices"], in: root) else { return }
+        for name in ordered(table.keys, under: ["devices"]) {
+            let path = ["devices", name]
+            guard case .found(let d) = topology.deviceIndex(named: name) else {
+                throw error("unknown device '\(name)' in [devices] (declare it in [groups] first)", value: name, line: keyLine(path))
+            }
+            guard let entry = try self.table(path, in: table, expected: "a table like { bridge = true }") else { continue }
+            try checkKeys(entry, allowed: ScenarioSchema.device, path: path)
+            topology.devices[d].bridge = try bool(path + ["bridge"], in: entry) ?? false
+        }
+    }
+
+    private func expectation() throws(ScenarioError) -> Scenario.Expectation? {
+        guard let table = try table(["expect"], in: root) else { return nil }
+        try checkKeys(table, allowed: ScenarioSchema.expect, path: ["expect"])
+        guard let names = try strings(["expect", "invariants"], in: table) else {
+            throw error("[expect] is missing 'invariants' (use [] when no invariant may break)", value: "expect", line: keyLine(["expect"]))
+        }
+        var invariants: Set<Invariant> = []
+        for name in names {
+            guard let i = Invariant(rawValue: name) else {
+                throw error("unknown invariant '\(name)' in [expect] (expected one of: \(Invariant.allCases.map(\.rawValue).joined(separator: ", ")))",
+                            value: name, line: valueLine(name, ["expect", "invariants"]))
+            }
+            invariants.insert(i)
+        }
+        let outcomes = try int(["expect", "outcomes"], in: table)
+        if let outcomes, outcomes < 1 {
+            throw error("'expect.outcomes' must be at least 1, not '\(outcomes)'", value: String(outcomes), line: keyLine(["expect", "outcomes"]))
+        }
+        return Scenario.Expectation(invariants: invariants, outcomes: outcomes)
+    }
+
+    private func operations(_ lines: [String], key: String, _ topology: Topology) throws(ScenarioError) -> [Operation] {
+        var out: [Operation] = []
+        for (i, line) in lines.enumerated() {
+            switch OperationGrammar.parse(line, in: topology) {
+            case .success(let op): out.append(op)
+            case .failure(let e):
+                let at = valueLine(line, [key], occurrence: lines[..<i].filter { $0 == line }.count)
+                let message = e.value == line ? "\(key): \(e.message)" : "\(key): \(e.message) in '\(line)'"
+                throw error(message, value: e.value, line: at)
+            }
+        }
+        return out
+    }
+
+    private func names(_ path: [String], in table: TOMLTable, kind: String) throws(ScenarioError) -> [String] {
+        let names = try strings(path, in: table) ?? []
+        for (i, name) in names.enumerated() {
+            let line = valueLine(name, path, occurrence: i > 0 && names[..<i].contains(name) ? 1 : 0)
+            try checkName(name, kind: kind, line: line)
+            if names[..<i].contains(name) { throw error("duplicate \(kind) '\(name)'", value: name, line: line) }
+        }
+        return names
+    }
+
+    /// Names are single words: the operation grammar splits on spaces.
+    private func checkName(_ name: String, kind: String, line: Int) throws(ScenarioError) {
+        if name.isEmpty || name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            throw error("\(kind) name '\(name)' must be one word", value: name, line: line)
+        }
+    }
+
+    private func checkKeys(_ table: TOMLTable, allowed: [String], path: [String]) throws(ScenarioError) {
+        for key in ordered(table.keys, under: path) where !allowed.contains(key) {
+            let place = path.isEmpty ? "at top level" : "in [\(path.joined(separator: "."))]"
+            throw error("unknown key '\(key)' \(place) (expected one of: \(allowed.joined(separator: ", ")))", value: key, line: keyLine(path + [key]))
+        }
+    }
+
+    // MARK: Typed values
+
+    private func table(_ path: [String], in parent: TOMLTable, expected: String = "a table") throws(ScenarioError) -> TOMLTable? {
+        guard let v = parent[path.last!] else { return nil }
+        guard let t = v.table else { throw typeError(path, expected: expected, got: v) }
+        return t
+    }
+
+    private func string(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> String? {
+        guard let v = parent[path.last!] else { return nil }
+        guard let s = v.string else { throw typeError(path, expected: "a string", got: v) }
+        return s
+    }
+
+    private func bool(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> Bool? {
+        guard let v = parent[path.last!] else { return nil }
+        guard let b = v.bool else { throw typeError(path, expected: "true or false", got: v) }
+        return b
+    }
+
+    private func int(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> Int? {
+        guard let v = parent[path.last!] else { return nil }
+        guard let i = v.int else { throw typeError(path, expected: "an integer", got: v) }
+        return i
+    }
+
+    private func strings(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> [String]? {
+        guard let v = parent[path.last!] else { return nil }
+        guard let array = v.array else { throw typeError(path, expected: "an array of strings", got: v) }
+        var out: [String] = []
+        for (i, item) in array.enumerated() {
+            guard let s = item.string else {
+                throw error("'\(path.joined(separator: "."))' must be an array of strings, but item \(i + 1) is the \(item.type) '\(Self.show(item))'",
+                            value: Self.show(item), line: keyLine(path))
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    private func typeError(_ path: [String], expected: String, got v: TOMLValueConvertible) -> ScenarioError {
+        error("'\(path.joined(separator: "."))' must be \(expected), not the \(v.type) '\(Self.show(v))'", value: Self.show(v), line: keyLine(path))
+    }
+
+    private static func show(_ v: TOMLValueConvertible) -> String {
+        v.string ?? v.debugDescription.split(separator: "\n").map { $0.trimmingPrefixWhitespace() }.joined(separator: " ")
+    }
+
+    // MARK: Lines
+
+    private func error(_ message: String, value: String, line: Int) -> ScenarioError {
+        ScenarioError(file: source, line: line, value: value, message: message)
+    }
+
+    /// Keys in the order the file writes them (toml++ sorts them), so the first problem reported is the first in the file.
+    private func ordered(_ keys: [String], under path: [String]) -> [String] {
+        keys.map { ($0, keyLine(path + [$0])) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    }
+
+    /// The line assigning `path` (e.g. `["drivers", "e1000e", "may_fail"]`), under whichever header the file used.
+    private func keyLine(_ path: [String]) -> Int {
+        for split in stride(from: path.count - 1, through: 0, by: -1) {
+            let table = split == 0 ? nil : path[..<split].joined(separator: ".")
+            if let line = ScenarioText.line(ofKey: path[split], inTable: table, in: text) { return line }
+            if let table, let line = ScenarioText.line(ofTable: table + "." + path[split...].joined(separator: "."), in: text) { return line }
+        }
+        if let first = path.first, let line = ScenarioText.line(ofTable: first, in: text) { return line }
+        return 1
+    }
+
+    /// The line of the `occurrence`-th quoted `value` within the value of `path`.
+    private func valueLine(_ value: String, _ path: [String], occurrence: Int = 0) -> Int {
+        for split in stride(from: path.count - 1, through: 0, by: -1) {
+            let table = split == 0 ? nil : path[..<split].joined(separator: ".")
+            if let line = ScenarioText.line(ofValue: value, inKey: path[split], table: table, occurrence: occurrence, in: text) { return line }
+        }
+        return keyLine(path)
+    }
+}

@@ -1,0 +1,9 @@
+/// The keys a scenario file may use, per table, so unknown keys (typos) are caught, not ignored.
+enum ScenarioSchema {
+    static let topLevel = ["title", "scheme", "description", "try", "owners", "setup", "threads", "drivers", "groups", "devices", "expect"]
+    /// Keys without which a scenario means nothing.
+    static let required = ["scheme", "groups", "threads"]
+    static let driver = ["managed_dma", "may_fail"]
+    static let device = ["bridge"]
+    static let expect = ["invariants", "outcomes"]
+}
