@@ -1,10 +1,111 @@
 import ArgumentParser
+import DMAOwnEngine
+import DMAOwnExplorer
+import DMAOwnScenario
+import Foundation
+
+extension ExportFormat: ExpressibleByArgument {}
 
 /// `dmaown export`: Export a scenario's counterexample or a trace for design reviews.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a scenario's counterexample or a trace for design reviews.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a scenario's counterexample or a trace for design reviews.",
+        discussion: """
+            Given a scenario (a TOML file or a built-in name) the explorer runs, and the shortest \
+            schedule breaking the first invariant found is exported, or one complete schedule when \
+            nothing breaks. Given a trace (a .json file) its schedule is exported. DOT draws the \
+            whole explored state graph and refuses graphs above \(DotExporter.maxStates) states.
+            """)
+
+    @Argument(help: "A scenario file, a built-in scenario name, or a trace (.json).")
+    var input: String
+
+    @Option(help: "markdown, mermaid, dot, json or text.")
+    var format: ExportFormat
+
+    @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Overwrite FILE if it exists.")
+    var force = false
+
+    @Option(help: "Use this scheme instead of the file's: notifier, v6, merged, iommufd or robin.")
+    var scheme: String?
 
     func run() throws {
-        throw ValidationError("'export' is not implemented yet")
+        var override: SchemeID?
+        if let scheme {
+            guard let id = SchemeID(rawValue: scheme) else {
+                throw CommandFailure.usage("--scheme '\(scheme)': unknown scheme (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            override = id
+        }
+        let source = try ExportSource.load(input, scheme: override)
+        var graph: ExploredGraph?
+        var schedule = source.schedule
+        if schedule == nil || format == .dot {
+            let explorer = Explorer(run: source.run, world: source.initial)
+            let exploration = explorer.explore()
+            if schedule == nil { schedule = Exporter.schedule(for: exploration, run: source.run, initial: source.initial) }
+            if format == .dot {
+                guard let g = explorer.stateGraph(maxStates: DotExporter.maxStates) else {
+                    let size = max(exploration.states, exploration.countingStates)
+                    let says = size > DotExporter.maxStates ? "has \(size) states" : "has more than \(DotExporter.maxStates) states"
+                    throw CommandFailure.usage("\(input): the state graph \(says); DOT export draws at most \(DotExporter.maxStates) (try --format mermaid or markdown)")
+                }
+                graph = ExploredGraph(g, run: source.run, initial: source.initial)
+            }
+        }
+        let text: String
+        do {
+            text = try Exporter.export(format, scenario: source.scenario, run: source.run, initial: source.initial,
+                                       schedule: schedule ?? [], graph: graph)
+        } catch { throw CommandFailure.usage("\(input): \(error)") }
+        try CommandFailure.emit(text, to: output, force: force)
     }
+}
+
+/// What `export` was given, made ready to play: a scenario's run and initial world, and for a
+/// trace the schedule it recorded.
+struct ExportSource {
+    var scenario: Scenario
+    var run: Run
+    var initial: World
+    /// The trace's schedule; nil for a scenario, whose schedule the explorer picks.
+    var schedule: [Choice]?
+
+    /// Reads `input` as a trace (a `.json` file, or a file starting with `{`), a scenario file,
+    /// or a built-in scenario name, in that order.
+    static func load(_ input: String, scheme: SchemeID?) throws -> ExportSource {
+        guard FileManager.default.fileExists(atPath: input) else {
+            if let builtin = builtinScenario(named: input) { return try prepare(builtin, scheme: scheme) }
+            throw CommandFailure.usage("\(input): no such file or built-in scenario (see 'dmaown scenarios')")
+        }
+        guard let data = FileManager.default.contents(atPath: input) else {
+            throw CommandFailure.usage("\(input): cannot be read")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        if input.hasSuffix(".json") || text.drop(while: \.isWhitespace).first == "{" {
+            do {
+                var trace = try Trace.decode(text, source: input)
+                if let scheme { trace.scheme = scheme }
+                let replayed = try TraceReplay.replay(trace)
+                return ExportSource(scenario: replayed.scenario, run: replayed.run, initial: replayed.worlds[0],
+                                    schedule: trace.steps.map { Choice(thread: $0.thread - 1, fail: $0.fail) })
+            } catch { throw CommandFailure.usage("\(error)") }
+        }
+        let scenario: Scenario
+        do { scenario = try ScenarioLoader.parse(text, source: input) } catch { throw CommandFailure.usage("\(error)") }
+        return try prepare(scenario, scheme: scheme)
+    }
+
+    private static func prepare(_ scenario: Scenario, scheme: SchemeID?) throws -> ExportSource {
+        switch scenario.prepare(scheme: scheme) {
+        case .success(let (run, world)): return ExportSource(scenario: scenario, run: run, initial: world, schedule: nil)
+        case .failure(let e): throw CommandFailure.usage(e.description)
+        }
+    }
+
+    /// The built-in scenario called `name`, once the library (issue 6 item 1) is merged.
+    private static func builtinScenario(named name: String) -> Scenario? { nil }
 }

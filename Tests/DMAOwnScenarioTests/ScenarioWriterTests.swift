@@ -76,3 +76,44 @@ import Testing
         #expect(text.contains("setup = [\n    \"unbind 0000:01:00.1\",\n"))
     }
 }
+
+@Suite struct ScenarioWriterRoundTripTests {
+    /// The parts of a scenario that its TOML carries.
+    func same(_ a: Scenario, _ b: Scenario) -> Bool {
+        a.title == b.title && a.description == b.description && a.tryNote == b.tryNote && a.scheme == b.scheme
+            && a.topology == b.topology && a.setup == b.setup && a.threads == b.threads && a.expect == b.expect
+    }
+
+    @Test func writeThenParseGivesTheSameScenario() throws {
+        var s = ScenarioWriterTests.scenario()
+        s.tryNote = "Step T1 to probe, then look at the group."
+        let parsed = try ScenarioLoader.parse(ScenarioWriter.toml(s), source: "written")
+        #expect(same(parsed, s))
+    }
+
+    @Test func anImportedMachineWritesAScenarioTheLoaderAccepts() throws {
+        let fx = try SysfsFixture()
+        try fx.device("pci0000:00/0000:00:01.0", pciClass: "0x060400", driver: "pcieport")
+        try fx.device("pci0000:00/0000:00:01.0/0000:01:00.0", driver: "e1000e")
+        try fx.device("pci0000:00/0000:00:01.0/0000:01:00.1")
+        try fx.device("platform/fe200000.dma", pciClass: nil, driver: "vfio-platform")
+        try fx.group(1, ["pci0000:00/0000:00:01.0", "pci0000:00/0000:00:01.0/0000:01:00.0", "pci0000:00/0000:00:01.0/0000:01:00.1"])
+        try fx.group(9, ["platform/fe200000.dma"])
+        let imported = try SysfsImporter.importTopology(root: fx.root, managed: ManagedDrivers.known)
+        let text = ScenarioWriter.toml(imported, threadHints: SysfsImporter.exampleThreads(for: imported))
+        let parsed = try ScenarioLoader.parse(text, source: "imported.toml")
+        #expect(same(parsed, imported))
+    }
+
+    @Test func theExampleThreadsParseAgainstTheImportedTopology() throws {
+        let fx = try SysfsFixture()
+        try fx.device("pci0000:00/0000:00:02.0", driver: "nvme")
+        try fx.device("pci0000:00/0000:00:02.1")
+        try fx.group(2, ["pci0000:00/0000:00:02.0", "pci0000:00/0000:00:02.1"])
+        var s = try SysfsImporter.importTopology(root: fx.root, managed: ManagedDrivers.known)
+        let hints = SysfsImporter.exampleThreads(for: s)
+        s.threads = try hints.map { try OperationGrammar.parse($0, in: s.topology).get() }
+        let parsed = try ScenarioLoader.parse(ScenarioWriter.toml(s), source: "with-threads.toml")
+        #expect(parsed.threads.map(parsed.topology.describe) == ["unbind 0000:00:02.0", "claim 2 qemu"])
+    }
+}
