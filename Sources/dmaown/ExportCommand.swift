@@ -4,8 +4,6 @@ import DMAOwnExplorer
 import DMAOwnScenario
 import Foundation
 
-extension ExportFormat: ExpressibleByArgument {}
-
 /// `dmaown export`: Export a scenario's counterexample or a trace for design reviews.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +18,9 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "A scenario file, a built-in scenario name, or a trace (.json).")
     var input: String
 
+    // A string, not the enum, so a wrong value is exit status 2 like every other bad input.
     @Option(help: "markdown, mermaid, dot, json or text.")
-    var format: ExportFormat
+    var format: String
 
     @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
     var output: String?
@@ -33,6 +32,9 @@ struct ExportCommand: ParsableCommand {
     var scheme: String?
 
     func run() throws {
+        guard let format = ExportFormat(rawValue: format) else {
+            throw CommandFailure.usage("--format '\(format)': unknown format (expected one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         var override: SchemeID?
         if let scheme {
             guard let id = SchemeID(rawValue: scheme) else {
