@@ -80,8 +80,12 @@ struct ExportSource {
     /// or a built-in scenario name, in that order.
     static func load(_ input: String, scheme: SchemeID?) throws -> ExportSource {
         guard FileManager.default.fileExists(atPath: input) else {
-            if let builtin = builtinScenario(named: input) { return try prepare(builtin, scheme: scheme) }
-            throw CommandFailure.usage("\(input): no such file or built-in scenario (see 'dmaown scenarios')")
+            guard BuiltinScenarios.named(input) != nil else {
+                throw CommandFailure.usage("\(input): no such file or built-in scenario (see 'dmaown scenarios')")
+            }
+            do { return try prepare(BuiltinScenarios.load(input), scheme: scheme) } catch let e as ScenarioError {
+                throw CommandFailure.usage("\(e)")
+            }
         }
         guard let data = FileManager.default.contents(atPath: input) else {
             throw CommandFailure.usage("\(input): cannot be read")
@@ -107,7 +111,4 @@ struct ExportSource {
         case .failure(let e): throw CommandFailure.usage(e.description)
         }
     }
-
-    /// The built-in scenario called `name`, once the library (issue 6 item 1) is merged.
-    private static func builtinScenario(named name: String) -> Scenario? { nil }
 }

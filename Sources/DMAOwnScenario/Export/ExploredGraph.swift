@@ -14,7 +14,9 @@ public struct ExploredGraph: Sendable {
         }
     }
 
+    /// Every state once; a state's index is its node name (`s3`) in the DOT text.
     public var states: [World]
+    /// Every move between them, a state with a `may_fail` step having one per branch.
     public var edges: [Edge]
     /// Index of the initial state in `states`.
     public var initial: Int
