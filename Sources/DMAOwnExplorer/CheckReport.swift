@@ -88,10 +88,10 @@ public struct CheckReport: Sendable {
         let e = exploration
         var out: [String] = []
         let broken = e.violations.map(\.invariant.rawValue)
-        let scope = random != nil ? "in \(random!.walks) random schedules" : (e.complete ? "in every schedule" : "in the schedules explored")
+        let scope = random != nil ? "among \(random!.walks) random schedules" : (e.complete ? "every interleaving explored" : "partial search")
         out.append(broken.isEmpty
-            ? "OK: no invariant broken \(scope)."
-            : "BROKEN: \(broken.joined(separator: ", ")) (\(broken.count) invariant\(broken.count == 1 ? "" : "s") broken \(scope)).")
+            ? "OK: no schedule breaks an invariant (\(scope))."
+            : "BROKEN: some schedule breaks \(broken.joined(separator: ", ")) (\(scope)).")
         out.append("\(title) [\(scheme.rawValue)]: \(e.states) states, \(e.transitions) transitions, \(formatSeconds(e.seconds))"
                    + (e.countingStates > 0 ? " (schedules counted over \(e.countingStates) unreduced states)" : ""))
         out.append("")

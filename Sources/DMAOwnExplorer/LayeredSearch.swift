@@ -81,7 +81,7 @@ final class LayeredSearch {
         let maxDepth = config.maxDepth ?? Int.max
 
         levels: for level in phi0...top {
-            guard var layer = layers[level] else { continue }
+            guard let layer = layers[level] else { continue }
             layers[level] = nil
             var live = layer.heapBytes + parents.capacity * 4 + choices.capacity
             for l in layers where l != nil { live += l!.heapBytes }
@@ -136,6 +136,7 @@ final class LayeredSearch {
                     }
                 }
                 let paths = count ? layer.paths[i] : 0
+                let crashed = base.flags.contains(.bugOn)
                 while expand != 0 {
                     let t = expand.trailingZeroBitCount
                     expand &= expand &- 1
@@ -143,7 +144,10 @@ final class LayeredSearch {
                         base.bytes.withUnsafeBytes { succ.load($0) }
                         run.step(&succ, thread: t, fail: f == 1)
                         transitions += 1
-                        let phi = Self.potential(succ, threads: threads)
+                        // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
+                        let after = succ[thread: t]
+                        let phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
+                        assert(phi == Self.potential(succ, threads: threads))
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride) }
                         let (j, inserted) = succ.bytes.withUnsafeBytes { layers[phi]!.findOrInsert($0, hash: StateHash.hash($0)) }
