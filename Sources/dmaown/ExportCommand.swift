@@ -31,16 +31,26 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Use this scheme instead of the file's: notifier, v6, merged, iommufd or robin.")
     var scheme: String?
 
+    @Option(help: ArgumentHelp("For a scenario: export the counterexample for this invariant instead of the first one found.", valueName: "NAME"))
+    var invariant: String?
+
     func run() throws {
         guard let format = ExportFormat(rawValue: format) else {
-            throw CommandFailure.usage("--format '\(format)': unknown format (expected one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw InputError.exit("export", "--format '\(format)': unknown format (expected one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         var override: SchemeID?
         if let scheme {
             guard let id = SchemeID(rawValue: scheme) else {
-                throw CommandFailure.usage("--scheme '\(scheme)': unknown scheme (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw InputError.exit("export", "--scheme '\(scheme)': unknown scheme (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             override = id
+        }
+        var wanted: Invariant?
+        if let invariant {
+            guard let i = Invariant(rawValue: invariant) else {
+                throw InputError.exit("export", "--invariant '\(invariant)': unknown invariant (expected one of: \(Invariant.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            wanted = i
         }
         let source = try ExportSource.load(input, scheme: override)
         var graph: ExploredGraph?
@@ -48,12 +58,19 @@ struct ExportCommand: ParsableCommand {
         if schedule == nil || format == .dot {
             let explorer = Explorer(run: source.run, world: source.initial)
             let exploration = explorer.explore()
+            if schedule == nil, let wanted {
+                guard let found = exploration.violations.first(where: { $0.invariant == wanted }) else {
+                    let broken = exploration.violations.map(\.invariant.rawValue)
+                    throw InputError.exit("export", "\(input): no schedule breaks \(wanted.rawValue) (broken: \(broken.isEmpty ? "none" : broken.joined(separator: ", ")))")
+                }
+                schedule = found.schedule
+            }
             if schedule == nil { schedule = Exporter.schedule(for: exploration, run: source.run, initial: source.initial) }
             if format == .dot {
                 guard let g = explorer.stateGraph(maxStates: DotExporter.maxStates) else {
                     let size = max(exploration.states, exploration.countingStates)
                     let says = size > DotExporter.maxStates ? "has \(size) states" : "has more than \(DotExporter.maxStates) states"
-                    throw CommandFailure.usage("\(input): the state graph \(says); DOT export draws at most \(DotExporter.maxStates) (try --format mermaid or markdown)")
+                    throw InputError.exit("export", "\(input): the state graph \(says); DOT export draws at most \(DotExporter.maxStates) (try --format mermaid or markdown)")
                 }
                 graph = ExploredGraph(g, run: source.run, initial: source.initial)
             }
@@ -62,8 +79,8 @@ struct ExportCommand: ParsableCommand {
         do {
             text = try Exporter.export(format, scenario: source.scenario, run: source.run, initial: source.initial,
                                        schedule: schedule ?? [], graph: graph)
-        } catch { throw CommandFailure.usage("\(input): \(error)") }
-        try CommandFailure.emit(text, to: output, force: force)
+        } catch { throw InputError.exit("export", "\(input): \(error)") }
+        try CommandOutput.emit(text, to: output, force: force, command: "export")
     }
 }
 
@@ -81,14 +98,14 @@ struct ExportSource {
     static func load(_ input: String, scheme: SchemeID?) throws -> ExportSource {
         guard FileManager.default.fileExists(atPath: input) else {
             guard BuiltinScenarios.named(input) != nil else {
-                throw CommandFailure.usage("\(input): no such file or built-in scenario (see 'dmaown scenarios')")
+                throw InputError.exit("export", "\(input): no such file or built-in scenario (see 'dmaown scenarios')")
             }
             do { return try prepare(BuiltinScenarios.load(input), scheme: scheme) } catch let e as ScenarioError {
-                throw CommandFailure.usage("\(e)")
+                throw InputError.exit("export", "\(e)")
             }
         }
         guard let data = FileManager.default.contents(atPath: input) else {
-            throw CommandFailure.usage("\(input): cannot be read")
+            throw InputError.exit("export", "\(input): cannot be read")
         }
         let text = String(decoding: data, as: UTF8.self)
         if input.hasSuffix(".json") || text.drop(while: \.isWhitespace).first == "{" {
@@ -98,17 +115,17 @@ struct ExportSource {
                 let replayed = try TraceReplay.replay(trace)
                 return ExportSource(scenario: replayed.scenario, run: replayed.run, initial: replayed.worlds[0],
                                     schedule: trace.steps.map { Choice(thread: $0.thread - 1, fail: $0.fail) })
-            } catch { throw CommandFailure.usage("\(error)") }
+            } catch { throw InputError.exit("export", "\(error)") }
         }
         let scenario: Scenario
-        do { scenario = try ScenarioLoader.parse(text, source: input) } catch { throw CommandFailure.usage("\(error)") }
+        do { scenario = try ScenarioLoader.parse(text, source: input) } catch { throw InputError.exit("export", "\(error)") }
         return try prepare(scenario, scheme: scheme)
     }
 
     private static func prepare(_ scenario: Scenario, scheme: SchemeID?) throws -> ExportSource {
         switch scenario.prepare(scheme: scheme) {
         case .success(let (run, world)): return ExportSource(scenario: scenario, run: run, initial: world, schedule: nil)
-        case .failure(let e): throw CommandFailure.usage(e.description)
+        case .failure(let e): throw InputError.exit("export", e.description)
         }
     }
 }

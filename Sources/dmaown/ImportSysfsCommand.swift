@@ -34,9 +34,9 @@ struct ImportSysfsCommand: ParsableCommand {
         let names = ManagedDrivers.known.union(managed).union(unmanaged.map { "!" + $0 })
         let scenario: Scenario
         do { scenario = try SysfsImporter.importTopology(root: root, managed: names) } catch {
-            throw CommandFailure.usage("\(error)")
+            throw InputError.exit("import-sysfs", "\(error)")
         }
         let text = ScenarioWriter.toml(scenario, threadHints: SysfsImporter.exampleThreads(for: scenario))
-        try CommandFailure.emit(text, to: output, force: force)
+        try CommandOutput.emit(text, to: output, force: force, command: "import-sysfs")
     }
 }
