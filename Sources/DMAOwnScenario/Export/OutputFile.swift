@@ -15,7 +15,8 @@ public enum OutputFile {
         }
     }
 
-    /// Writes `text` to a temporary name in `path`'s directory, then renames it over `path`.
+    /// Writes `text` to a temporary name in `path`'s directory, then publishes it as `path` in one
+    /// step: a rename with `force`, else a hard link, which fails rather than replace a file.
     public static func write(_ text: String, to path: String, force: Bool) throws(WriteError) {
         let fm = FileManager.default
         if !force && ((try? fm.attributesOfItem(atPath: path)) != nil) { throw .exists(path: path) }
