@@ -95,11 +95,11 @@ public struct SetupError: Error, Sendable, CustomStringConvertible {
     public var line: Int {
         let lines = setupLines
         guard lines.indices.contains(operationIndex) else {
-            return ScenarioText.line(ofKey: "setup", inTable: nil, in: scenario.text) ?? 1
+            return ScenarioText.line(ofKey: "setup", inTable: [], in: scenario.text) ?? 1
         }
         let value = lines[operationIndex]
         let occurrence = lines[..<operationIndex].filter { $0 == value }.count
-        return ScenarioText.line(ofValue: value, inKey: "setup", table: nil, occurrence: occurrence, in: scenario.text) ?? 1
+        return ScenarioText.line(ofValue: value, inKey: "setup", table: [], occurrence: occurrence, in: scenario.text) ?? 1
     }
 
     /// The setup lines as written, when the scenario kept them.

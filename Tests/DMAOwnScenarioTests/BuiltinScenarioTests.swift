@@ -47,7 +47,7 @@ import DMAOwnEngine
         #expect(NaiveExplorer(run, from: world).states < 200_000)
     }
 
-    @Test(arguments: [("robin-case-1", ["1.a", "1.b", "1.c"]), ("robin-case-2", ["2.a.i", "2.b"]),
+    @Test(arguments: [("robin-case-1", ["1.a", "1.b", "1.c"]), ("robin-case-2", ["2.a.i", "2.a.ii", "2.b"]),
                       ("robin-case-3", ["3"]), ("robin-case-4", ["4.a.i", "4.a.ii", "4.b"]), ("robin-stale-owner", ["2.a.i"])])
     func robinCaseArises(_ name: String, _ labels: [String]) throws {
         let s = try BuiltinScenarios.load(name)

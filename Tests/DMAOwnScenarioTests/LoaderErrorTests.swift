@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import DMAOwnEngine
 @testable import DMAOwnScenario
 
@@ -84,6 +85,8 @@ import DMAOwnEngine
              message: "unknown invariant 'deadlocks' in [expect] (expected one of: isolation, bug-on, stale-owner, warn, deadlock, lock-order)"),
         Case(name: "non-numeric group", text: edit(15, "seven = [\"0000:01:00.0\", \"0000:01:00.1\"]"), line: 15, value: "seven",
              message: "group 'seven' is not a group number (the N of /sys/kernel/iommu_groups/N)"),
+        Case(name: "no groups", text: edit(15, ""), line: 14, value: "groups",
+             message: "[groups] declares no group"),
         Case(name: "unknown device in [devices]", text: append("[devices]\n\"0000:09:00.0\" = { bridge = true }"), line: 17, value: "0000:09:00.0",
              message: "unknown device '0000:09:00.0' in [devices] (declare it in [groups] first)"),
         Case(name: "failing setup operation", text: edit(4, "setup = [\n  \"bind 01:00.0 vfio-pci\",\n  \"bind 01:00.0 e1000e\",\n]"), line: 6, value: "bind 01:00.0 e1000e",
@@ -123,5 +126,79 @@ import DMAOwnEngine
             #expect(error.line == 0)
             #expect(error.description == "/nonexistent/dmaown/none.toml: cannot read scenario file '/nonexistent/dmaown/none.toml'")
         }
+    }
+}
+
+/// Tables written with their own headers, files on disk, and limits that keep the world's bytes valid.
+@Suite struct LoaderFormTests {
+    static let headers = """
+        scheme = "merged"
+        threads = ["bind 01:00.1 e1000e"]
+
+        [drivers.e1000e]
+        managed_dma = false
+        may_fail = ["probe",
+          "pinctl"]
+
+        [groups]
+        7 = ["0000:01:00.0", "0000:01:00.1"]
+
+        [devices."0000:01:00.0"]
+        bridge = 1
+        """
+
+    @Test func valueInAMultiLineArrayUnderItsOwnHeader() {
+        #expect(throws: ScenarioError(file: "h.toml", line: 7, value: "pinctl",
+                                      message: "unknown may_fail point 'pinctl' of driver 'e1000e' (expected one of: pinctrl, probe)")) {
+            try ScenarioLoader.parse(Self.headers, source: "h.toml")
+        }
+    }
+
+    @Test func keyUnderAQuotedHeader() {
+        let text = Self.headers.replacingOccurrences(of: "\"pinctl\"", with: "\"pinctrl\"")
+        #expect(throws: ScenarioError(file: "h.toml", line: 13, value: "1",
+                                      message: "'devices.0000:01:00.0.bridge' must be true or false, not the integer '1'")) {
+            try ScenarioLoader.parse(text, source: "h.toml")
+        }
+    }
+
+    @Test func headerFormLoads() throws {
+        let text = Self.headers.replacingOccurrences(of: "\"pinctl\"", with: "\"pinctrl\"").replacingOccurrences(of: "bridge = 1", with: "bridge = true")
+        let s = try ScenarioLoader.parse(text, source: "h.toml")
+        #expect(s.topology.drivers == [.init(name: "e1000e", managedDMA: false, mayFail: [.probe, .pinctrl])])
+        #expect(s.topology.devices.map(\.bridge) == [true, false])
+        #expect(s.title == "h")
+    }
+
+    @Test func windowsLineEndings() {
+        let text = Self.headers.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        #expect(throws: ScenarioError(file: "h.toml", line: 7, value: "pinctl",
+                                      message: "unknown may_fail point 'pinctl' of driver 'e1000e' (expected one of: pinctrl, probe)")) {
+            try ScenarioLoader.parse(text, source: "h.toml")
+        }
+    }
+
+    @Test func loadsAFileFromDisk() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-\(UUID().uuidString).toml").path
+        try LoaderErrorTests.base.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let s = try ScenarioLoader.load(path: path)
+        #expect(s.source == path)
+        #expect(s.text == LoaderErrorTests.base)
+        #expect(s.setupLines == ["bind 0000:01:00.0 vfio-pci"])
+    }
+
+    @Test func tooManyOwnersIsAnErrorNotATrap() {
+        let owners = (0...100).map { "\"o\($0)\"" }.joined(separator: ", ")
+        let text = LoaderErrorTests.base.replacingOccurrences(of: "owners = [\"qemu\"]", with: "owners = [\"qemu\", \(owners)]")
+        #expect(throws: ScenarioError(file: "s.toml", line: 3, value: "102", message: "too many owners: 102 (at most 100)")) {
+            try ScenarioLoader.parse(text, source: "s.toml")
+        }
+    }
+
+    @Test func groupOrderFollowsTheFile() throws {
+        let text = LoaderErrorTests.base + "\n10 = [\"0000:02:00.0\"]\n2 = [\"0000:03:00.0\"]"
+        let s = try ScenarioLoader.parse(text, source: "s.toml")
+        #expect(s.topology.groups.map(\.id) == [7, 10, 2])
     }
 }

@@ -23,13 +23,13 @@ public enum ScenarioLoader {
             table = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
             let line = max(1, e.source.begin.line)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = ScenarioText.split(text)
             let offending = lines.indices.contains(line - 1) ? lines[line - 1].trimmingCharacters(in: " \t\r") : ""
             throw ScenarioError(file: source, line: line, value: offending, message: "invalid TOML: \(e.description) in '\(offending)'")
         } catch {
             throw ScenarioError(file: source, line: 1, value: "", message: "invalid TOML: \(error)")
         }
-        var reader = ScenarioReader(root: table, text: text, source: source)
+        let reader = ScenarioReader(root: table, text: text, source: source)
         let scenario = try reader.read()
         if case .failure(let e) = scenario.prepare() {
             throw ScenarioError(file: source, line: e.line, value: e.operationLine, message: e.message)

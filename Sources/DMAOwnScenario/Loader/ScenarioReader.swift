@@ -23,6 +23,9 @@ struct ScenarioReader {
         try markBridges(&topology)
         let setupLines = try strings(["setup"], in: root) ?? []
         let threadLines = try strings(["threads"], in: root) ?? []
+        try checkCount(owners.count, ["owners"], limit: ScenarioSchema.maxOwners)
+        try checkCount(topology.drivers.count, ["drivers"], limit: ScenarioSchema.maxDrivers)
+        try checkCount(threadLines.count, ["threads"], limit: ScenarioSchema.maxThreads)
         var scenario = Scenario(
             title: try string(["title"], in: root) ?? defaultTitle,
             description: try string(["description"], in: root) ?? "",
@@ -95,6 +98,7 @@ struct ScenarioReader {
             }
             out.append((id, devices))
         }
+        if out.isEmpty { throw error("[groups] declares no group", value: "groups", line: keyLine(["groups"])) }
         return out
     }
 
@@ -155,6 +159,12 @@ struct ScenarioReader {
             if names[..<i].contains(name) { throw error("duplicate \(kind) '\(name)'", value: name, line: line) }
         }
         return names
+    }
+
+    private func checkCount(_ n: Int, _ path: [String], limit: Int) throws(ScenarioError) {
+        if n > limit {
+            throw error("too many \(path[0]): \(n) (at most \(limit))", value: String(n), line: keyLine(path))
+        }
     }
 
     /// Names are single words: the operation grammar splits on spaces.
@@ -233,18 +243,20 @@ struct ScenarioReader {
     /// The line assigning `path` (e.g. `["drivers", "e1000e", "may_fail"]`), under whichever header the file used.
     private func keyLine(_ path: [String]) -> Int {
         for split in stride(from: path.count - 1, through: 0, by: -1) {
-            let table = split == 0 ? nil : path[..<split].joined(separator: ".")
+            let table = Array(path[..<split])
             if let line = ScenarioText.line(ofKey: path[split], inTable: table, in: text) { return line }
-            if let table, let line = ScenarioText.line(ofTable: table + "." + path[split...].joined(separator: "."), in: text) { return line }
         }
-        if let first = path.first, let line = ScenarioText.line(ofTable: first, in: text) { return line }
+        // A table written as its own header: `[expect]`, `[drivers.e1000e]`.
+        for n in stride(from: path.count, through: 1, by: -1) {
+            if let line = ScenarioText.line(ofTable: Array(path[..<n]), in: text) { return line }
+        }
         return 1
     }
 
     /// The line of the `occurrence`-th quoted `value` within the value of `path`.
     private func valueLine(_ value: String, _ path: [String], occurrence: Int = 0) -> Int {
         for split in stride(from: path.count - 1, through: 0, by: -1) {
-            let table = split == 0 ? nil : path[..<split].joined(separator: ".")
+            let table = Array(path[..<split])
             if let line = ScenarioText.line(ofValue: value, inKey: path[split], table: table, occurrence: occurrence, in: text) { return line }
         }
         return keyLine(path)

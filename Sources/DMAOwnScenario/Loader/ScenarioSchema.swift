@@ -6,4 +6,6 @@ enum ScenarioSchema {
     static let driver = ["managed_dma", "may_fail"]
     static let device = ["bridge"]
     static let expect = ["invariants", "outcomes"]
+    /// The world packs owners, drivers and thread ids into bytes; past these a load would trap.
+    static let maxOwners = 100, maxDrivers = 100, maxThreads = 200
 }
