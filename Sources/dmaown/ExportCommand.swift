@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "markdown, mermaid, dot, json or text.")
     var format: String
 
-    @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
     @Flag(help: "Overwrite FILE if it exists.")

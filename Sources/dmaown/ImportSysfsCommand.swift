@@ -24,7 +24,7 @@ struct ImportSysfsCommand: ParsableCommand {
         "Treat driver NAME as a DMA-API driver even if it is known as managed (repeatable).", valueName: "NAME"))
     var unmanaged: [String] = []
 
-    @Option(name: .shortAndLong, help: "Write the scenario to FILE instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
     @Flag(help: "Overwrite FILE if it exists.")
