@@ -36,7 +36,6 @@ struct ImportSysfsCommand: ParsableCommand {
         do { scenario = try SysfsImporter.importTopology(root: root, managed: names) } catch {
             throw InputError.exit("import-sysfs", "\(error)")
         }
-        let text = ScenarioWriter.toml(scenario, threadHints: SysfsImporter.exampleThreads(for: scenario))
-        try CommandOutput.emit(text, to: output, force: force, command: "import-sysfs")
+        try CommandOutput.emit(scenario.text, to: output, force: force, command: "import-sysfs")
     }
 }

@@ -10,7 +10,8 @@ public enum SysfsImporter {
     /// Reads `root/kernel/iommu_groups/*/devices/*`, each device's bound driver and PCI class, and
     /// returns a `merged`-scheme scenario whose setup binds the drivers bound now and whose threads
     /// are empty (the person adds the operations to study). Drivers matched by `managed` (see
-    /// `ManagedDrivers.isManaged`) get `managed_dma = true`.
+    /// `ManagedDrivers.isManaged`) get `managed_dma = true`. `text` is the scenario's TOML, with
+    /// `exampleThreads` as a comment.
     public static func importTopology(root: String, managed: Set<String>) throws(SysfsError) -> Scenario {
         guard SysfsPath.isDirectory(root) else { throw .noRoot(path: root) }
         let groupsDir = SysfsPath.join(root, "kernel/iommu_groups")
@@ -31,7 +32,10 @@ public enum SysfsImporter {
         driverNames.sort()
         let deviceCount = seen.count
         if deviceCount > 65_535 { throw .tooLarge(path: groupsDir, what: "devices", count: deviceCount, limit: 65_535) }
-        if driverNames.count > 126 { throw .tooLarge(path: groupsDir, what: "drivers", count: driverNames.count, limit: 126) }
+        // The loader's cap, so every scenario written here loads again.
+        if driverNames.count > ScenarioSchema.maxDrivers {
+            throw .tooLarge(path: groupsDir, what: "drivers", count: driverNames.count, limit: ScenarioSchema.maxDrivers)
+        }
 
         let drivers = driverNames.map { Topology.Driver(name: $0, managedDMA: ManagedDrivers.isManaged($0, by: managed)) }
         let all = groups.flatMap(\.devices)
@@ -44,12 +48,15 @@ public enum SysfsImporter {
             return .bind(device: di, driver: dr)
         }
         let bound = setup.count
-        return Scenario(
+        var scenario = Scenario(
             title: "IOMMU groups of \(root)",
             description: "\(groups.count) IOMMU group\(groups.count == 1 ? "" : "s") and \(deviceCount) device\(deviceCount == 1 ? "" : "s") "
                 + "read from \(root); setup binds the drivers of the \(bound) device\(bound == 1 ? "" : "s") bound when it was read.",
             tryNote: "Add operations with ':' (for example 'claim GROUP qemu' beside 'unbind DEVICE') and step them.",
             scheme: .merged, topology: topology, setup: setup, threads: [], source: root)
+        // The scenario carries its own TOML, so traces saved from it (the TUI's --sysfs) replay anywhere.
+        scenario.text = ScenarioWriter.toml(scenario, threadHints: exampleThreads(for: scenario))
+        return scenario
     }
 
     /// Groups in numeric order, each with its devices in name order.
