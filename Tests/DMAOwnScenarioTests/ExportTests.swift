@@ -115,3 +115,32 @@ import Testing
         #expect(timeline.entries.allSatisfy { $0.thread == 0 } == false)
     }
 }
+
+@Suite struct ExportEscapingTests {
+    /// A title with every character the formats treat specially.
+    static func scenario() -> Scenario {
+        var s = ExportFixture.s5
+        s.title = "a | b; c # d\nsecond line"
+        return s
+    }
+
+    func export(_ format: ExportFormat) throws -> String {
+        let s = Self.scenario()
+        let (run, initial) = ExportFixture.start(s)
+        return try Exporter.export(format, scenario: s, run: run, initial: initial, schedule: ExportFixture.schedule(s, first: 0))
+    }
+
+    @Test func mermaidKeepsTheTitleOnOneStatement() throws {
+        let text = try export(.mermaid)
+        #expect(text.contains("    title a | b#59; c #35; d second line (merged)\n"))
+        #expect(MermaidStructure.check(text).problems == [])
+    }
+
+    @Test func markdownKeepsTheHeadingOnOneLine() throws {
+        #expect(try export(.markdown).hasPrefix("# a \\| b; c # d second line\n"))
+    }
+
+    @Test func dotQuotesTheLabel() throws {
+        #expect(try export(.dot).contains(#"label="a | b; c # d\nsecond line (merged): "#))
+    }
+}

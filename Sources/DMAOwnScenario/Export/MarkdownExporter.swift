@@ -6,7 +6,7 @@ public enum MarkdownExporter {
     public static func render(_ scenario: Scenario, _ timeline: Timeline) -> String {
         let run = timeline.run
         var out: [String] = []
-        out.append("# \(scenario.title)")
+        out.append("# \(MarkdownExporter.cell(scenario.title))")
         out.append("")
         let scheme = run.scheme.info
         out.append("Scheme: `\(scheme.id.rawValue)` (\(scheme.title))")
@@ -52,6 +52,8 @@ public enum MarkdownExporter {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Text safe inside a table cell: a `|` would end the cell.
-    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    /// Text safe inside a table cell: a `|` would end the cell and a line break the table.
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
 }

@@ -58,13 +58,15 @@ public enum MermaidExporter {
         return used.sorted()
     }
 
-    /// Text safe in a message or note: `;` ends a statement and `#` starts an entity code in Mermaid.
+    /// Text safe in a message or note: a line break or `;` ends a statement and `#` starts an entity
+    /// code in Mermaid.
     static func text(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
             case "#": out += "#35;"
             case ";": out += "#59;"
+            case "\n", "\r": out += " "
             default: out.append(c)
             }
         }
