@@ -24,6 +24,20 @@ enum ExportFixture {
         title: "A bind races a claim", scheme: .merged, topology: topology,
         setup: [op("bind 01:00.0 vfio-pci")], threads: [op("bind 01:00.1 e1000e"), op("claim 7 qemu")], source: "test:s5")
 
+    /// DOMAIN §5.1's hole in Robin's scheme: the release scan keeps ownership for a mid-bind
+    /// sibling whose bind then fails at pinctrl.
+    static let robinTopology = Topology.make(
+        groups: [(7, [a, b])],
+        drivers: [.init(name: "e1000e", managedDMA: false), .init(name: "flaky", managedDMA: false, mayFail: [.pinctrl])],
+        owners: ["qemu"])
+    static let robin = Scenario(
+        title: "Robin's scheme: a failed bind leaves a stale owner", scheme: .robin, topology: robinTopology,
+        setup: [.bind(device: 0, driver: 0)], threads: [.unbind(device: 0), .bind(device: 1, driver: 1)], source: "test:robin")
+    /// T1 up to its release scan, T2 into really_probe, T1 scans, T2 fails at pinctrl, both finish.
+    static let robinSchedule: [(thread: Int, fail: Bool)] =
+        [(0, false), (0, false), (0, false), (0, false), (1, false), (1, false), (1, false),
+         (0, false), (1, true), (0, false), (1, false)]
+
     /// The scenario's run and initial world.
     static func start(_ s: Scenario) -> (Run, World) { try! s.prepare().get() }
 

@@ -24,6 +24,18 @@ import Testing
         #expect(text == golden)
     }
 
+    @Test(arguments: [ExportFormat.markdown, .mermaid, .text])
+    func robinCaseLabelsMatchGolden(format: ExportFormat) throws {
+        let s = ExportFixture.robin
+        let (run, initial) = ExportFixture.start(s)
+        let text = try Exporter.export(format, scenario: s, run: run, initial: initial, schedule: ExportFixture.robinSchedule)
+        let name = "robin-stale-owner.\(format.fileExtension)"
+        ExportFixture.updateGolden(name, text)
+        #expect(text == ExportFixture.golden(name))
+        #expect(text.contains("case 2.a.i"))
+        #expect(text.contains("stale-owner"))
+    }
+
     @Test func dotMatchesGolden() throws {
         let s = ExportFixture.s5
         let text = try export(.dot, s, first: 0, graph: ExportFixture.graph(s))

@@ -36,6 +36,14 @@ public enum MarkdownExporter {
             out.append("| " + row.joined(separator: " | ") + " |")
         }
 
+        let cases = timeline.entries.enumerated().compactMap { i, e in ExportWords.robinCases(e, run: run).map { (i + 1, $0.text) } }
+        if !cases.isEmpty {
+            out.append("")
+            out.append("## Robin's case analysis")
+            out.append("")
+            for (n, text) in cases { out.append("- after step \(n): \(text)") }
+        }
+
         out.append("")
         out.append("## Violations")
         out.append("")

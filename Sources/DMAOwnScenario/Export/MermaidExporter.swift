@@ -32,6 +32,9 @@ public enum MermaidExporter {
                 let mine = changes.filter { !$0.isDeviceSide && $0.group(in: topo) == g }.map { $0.describe(run) }
                 if !mine.isEmpty { out.append("\(indent)Note over \(groupID(g)): \(text(mine.joined(separator: ", ")))") }
             }
+            if let cases = ExportWords.robinCases(e, run: run) {
+                out.append("\(indent)Note over \(groupID(cases.group)): \(text(cases.text))")
+            }
             let kernel = changes.filter { $0.group(in: topo) == nil }.map { $0.describe(run) }
             if !kernel.isEmpty { out.append("\(indent)Note over \(span): \(text(kernel.joined(separator: ", ")))") }
             if case .done(let errno) = run.status(of: e.thread, in: e.after) {

@@ -17,6 +17,7 @@ public enum TextExporter {
             let pad = String(repeating: " ", count: width + 2)
             let changes = WorldChange.between(e.before, e.after, groups: topo.groups.count, devices: topo.devices.count)
             if !changes.isEmpty { out.append(pad + changes.map { $0.describe(run) }.joined(separator: ", ")) }
+            if let cases = ExportWords.robinCases(e, run: run) { out.append(pad + cases.text) }
             for v in e.newViolations { out.append("\(pad)VIOLATION \(v.invariant.rawValue): \(v.message)") }
         }
         out.append("")
