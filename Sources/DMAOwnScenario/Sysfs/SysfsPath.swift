@@ -3,7 +3,8 @@ import Foundation
 /// Reading sysfs symlinks the way the kernel wrote them: a link's target is resolved against the
 /// link's own directory, so the import follows the tree it was given and never guesses a path.
 enum SysfsPath {
-    /// `path` joined with `component`, with `.` and `..` removed lexically.
+    /// `relative` resolved against `directory` (or taken as is when absolute), `.` and `..` removed
+    /// lexically, as the kernel means a relative link target.
     static func join(_ directory: String, _ relative: String) -> String {
         let start = relative.hasPrefix("/") ? relative : directory + "/" + relative
         var parts: [Substring] = []
