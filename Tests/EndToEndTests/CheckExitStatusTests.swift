@@ -62,6 +62,8 @@ import Testing
         ["check", "BAD", "--bogus"],
         ["check"],
         ["replay"],
+        ["check", "--bogus", "BAD"],
+        ["export", "BAD"],
     ])
     func badInputExitsTwoWithOneLine(args: [String]) throws {
         let good = try Self.scenarioFile(Self.s5)
