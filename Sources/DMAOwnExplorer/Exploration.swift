@@ -13,8 +13,13 @@ public struct ExplorationOptions: Sendable, Equatable {
     public var maxDepth: Int?
     /// Partial-order reduction for the verdict; outcome counts always cover the full interleaving space.
     public var partialOrderReduction: Bool
-    public init(maxStates: Int? = nil, maxDepth: Int? = nil, partialOrderReduction: Bool = true) {
+    /// Count complete interleavings per outcome. With reduction on this costs a second pass over
+    /// the unreduced graph (cheaper per state: no invariants, no parent pointers); without it,
+    /// outcomes are listed with `schedules == 0`.
+    public var countSchedules: Bool
+    public init(maxStates: Int? = nil, maxDepth: Int? = nil, partialOrderReduction: Bool = true, countSchedules: Bool = true) {
         self.maxStates = maxStates; self.maxDepth = maxDepth; self.partialOrderReduction = partialOrderReduction
+        self.countSchedules = countSchedules
     }
 }
 
@@ -49,11 +54,21 @@ public struct Exploration: Sendable, Equatable {
     /// One per invariant broken, each with a shortest schedule.
     public var violations: [Counterexample]
     public var outcomes: [Outcome]
+    /// States and transitions of the separate schedule-counting pass over the unreduced graph
+    /// (0 when the verdict pass counted them itself, i.e. without reduction).
+    public var countingStates: Int
+    public var countingTransitions: Int
+    /// CPU time of the searching thread, which on a loaded machine says more than wall time.
+    public var cpuSeconds: Double = 0
     public init(complete: Bool, cancelled: Bool = false, states: Int, transitions: Int, seconds: Double, peakBytes: Int,
-                violations: [Counterexample], outcomes: [Outcome]) {
+                violations: [Counterexample], outcomes: [Outcome], countingStates: Int = 0, countingTransitions: Int = 0) {
         self.complete = complete; self.cancelled = cancelled; self.states = states; self.transitions = transitions
         self.seconds = seconds; self.peakBytes = peakBytes; self.violations = violations; self.outcomes = outcomes
+        self.countingStates = countingStates; self.countingTransitions = countingTransitions
     }
+
+    /// The invariants some schedule breaks.
+    public var broken: Set<Invariant> { Set(violations.map(\.invariant)) }
 }
 
 /// Progress of a running search, reported at most about ten times a second.

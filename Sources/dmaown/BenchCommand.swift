@@ -1,10 +1,97 @@
 import ArgumentParser
+import DMAOwnEngine
+import DMAOwnExplorer
+import DMAOwnTUI
+import Foundation
 
 /// `dmaown bench`: Run the explorer scale benchmarks (use a release build).
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Run the explorer scale benchmarks (use a release build).")
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Run the explorer scale benchmarks (use a release build).",
+        discussion: "Also times rendering a 64-group / 256-device / 16-thread world into the cell buffer (\"tui_render\"). One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
+
+    @Option(name: .customLong("max-states"), help: "Bound per pass, so the whole bench stays short (default 4000000).")
+    var maxStates: String?
+    @Option(name: .customLong("max-devices"), help: "Largest N (default 6).")
+    var maxDevices: String?
+    @Option(name: .customLong("max-operations"), help: "Largest K (default 7).")
+    var maxOperations: String?
 
     func run() throws {
-        throw ValidationError("'bench' is not implemented yet")
+        #if DEBUG
+        FileHandle.standardError.write(Data("dmaown bench: warning: this is a debug build; figures are only meaningful from `swift build -c release`\n".utf8))
+        #endif
+        let bound: Int, nMax: Int, kMax: Int
+        do {
+            bound = try OptionValue.count(maxStates, "max-states") ?? 4_000_000
+            nMax = try OptionValue.count(maxDevices, "max-devices") ?? 6
+            kMax = try OptionValue.count(maxOperations, "max-operations") ?? 7
+        } catch {
+            throw InputError.exit("bench", error.description)
+        }
+        var rows: [JSONText] = []
+        for n in 2...max(2, nMax) {
+            for k in 2...max(2, kMax) {
+                let c = ScaleFamily.make(devices: n, operations: k)
+                let full = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: false)).explore()
+                let reduced = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: true, countSchedules: false)).explore()
+                rows.append(.object([
+                    ("n", .int(n)), ("k", .int(k)),
+                    ("full", Self.figures(full)), ("por", Self.figures(reduced)),
+                    ("por_state_ratio", .double(Self.round(Double(full.states) / Double(max(1, reduced.states)), 2))),
+                ]))
+            }
+        }
+        let headline = ScaleFamily.make(devices: 4, operations: 6)
+        let check = Explorer(run: headline.run, world: headline.world).explore()
+        let fused = Explorer(run: headline.run, world: headline.world, options: .init(partialOrderReduction: false)).explore()
+        let verdict = Explorer(run: headline.run, world: headline.world, options: .init(countSchedules: false)).explore()
+        let render = RenderBenchmark.run(iterations: 200)
+        let out: JSONText = .object([
+            ("build", .string(Self.isDebug ? "debug" : "release")),
+            ("max_states_per_pass", .int(bound)),
+            ("headline", .object([
+                ("case", .string("4-device group, 6 concurrent ops: 2 DMA-API binds, a vfio-pci bind, a claim, 2 unbinds")),
+                ("operations", .array(headline.lines.map { .string($0) })),
+                ("check_default", Self.figures(check)),
+                ("no_por", Self.figures(fused)),
+                ("por_verdict_only", Self.figures(verdict)),
+            ])),
+            ("rows", .array(rows)),
+            ("tui_render", .object([
+                ("case", .string("64 groups, 256 devices, 16 threads at 200x60")),
+                ("milliseconds_per_frame", .double(Self.round(render.millisecondsPerFrame, 3))),
+                ("cells", .int(render.cells)), ("budget_milliseconds", .double(2)),
+            ])),
+        ])
+        print(out.rendered)
+    }
+
+    static var isDebug: Bool {
+        #if DEBUG
+        true
+        #else
+        false
+        #endif
+    }
+
+    static func round(_ x: Double, _ places: Int) -> Double {
+        let f = pow(10, Double(places))
+        return (x * f).rounded() / f
+    }
+
+    static func figures(_ e: Exploration) -> JSONText {
+        let work = e.states + e.countingStates
+        return .object([
+            ("complete", .bool(e.complete)), ("states", .int(e.states)), ("transitions", .int(e.transitions)),
+            ("counting_states", .int(e.countingStates)),
+            ("seconds", .double(round(e.seconds, 4))), ("cpu_seconds", .double(round(e.cpuSeconds, 4))),
+            ("states_per_second", .int(e.seconds > 0 ? Int(Double(work) / e.seconds) : 0)),
+            ("states_per_cpu_second", .int(e.cpuSeconds > 0 ? Int(Double(work) / e.cpuSeconds) : 0)),
+            ("bytes_per_state", .double(round(Double(e.peakBytes) / Double(max(1, e.states, e.countingStates)), 1))),
+            ("peak_bytes", .int(e.peakBytes)),
+            ("violations", .array(e.violations.map { .string($0.invariant.rawValue) })),
+            ("outcomes", .int(e.outcomes.count)),
+        ])
     }
 }

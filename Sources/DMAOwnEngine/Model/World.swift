@@ -122,6 +122,15 @@ public struct World: Hashable, Sendable {
         }
     }
 
+    /// Overwrites this world in place with `packed`, the bytes of a world of the same shape.
+    ///
+    /// The explorer reloads millions of stored states into one scratch world; copying into storage
+    /// it already owns avoids an allocation per state.
+    public mutating func load(_ packed: UnsafeRawBufferPointer) {
+        precondition(packed.count == bytes.count, "a packed world of \(packed.count) bytes does not fit one of \(bytes.count)")
+        bytes.withUnsafeMutableBytes { $0.copyMemory(from: packed) }
+    }
+
     /// Appends a thread at its first step; returns its index.
     @discardableResult
     public mutating func addThread() -> Int {

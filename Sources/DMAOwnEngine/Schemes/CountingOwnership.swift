@@ -32,14 +32,14 @@ struct CountingOwnership: Sendable {
         guard KernelSteps.isDMAAPI(drv, topology) else {
             return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
                 dmaConfigure: [Step("dma_configure", "drv->driver_managed_dma: skip iommu_device_use_default_domain()",
-                                    note: "A managed driver (vfio-pci, pci-stub, pcieport) takes no kernel count.") { _, _ in .next }],
+                                    note: "A managed driver (vfio-pci, pci-stub, pcieport) takes no kernel count.", scope: .device) { _, _ in .next }],
                 dmaCleanup: [], boundNotifier: nil))
         }
         return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
             dmaConfigure: [
                 KernelSteps.lockGroup("iommu_device_use_default_domain", note: "dma_configure asks the IOMMU core for the default domain before probe() may DMA."),
                 Step("iommu_device_use_default_domain", "if (owner_cnt && (owner || domain != default)) ret = -EBUSY; else owner_cnt++; mutex_unlock",
-                     note: "A user owner, or a non-default domain, refuses the kernel driver before its probe() runs.") { w, c in
+                     note: "A user owner, or a non-default domain, refuses the kernel driver before its probe() runs.", scope: .group) { w, c in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
@@ -54,7 +54,7 @@ struct CountingOwnership: Sendable {
             ],
             dmaCleanup: [
                 KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "dma_cleanup gives back the count probe's failure no longer needs.", label: "cleanup"),
-                Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.") { w, _ in
+                Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.", scope: .group) { w, _ in
                     Self.decrement(&w, g)
                     return .goto("unwind")
                 },
@@ -65,15 +65,15 @@ struct CountingOwnership: Sendable {
     private func unbind(_ d: Int, _ topology: Topology) -> Program {
         let g = topology.devices[d].group
         return KernelSteps.unbind(device: d, hooks: .init(afterRemove: [
-            Step("dma_cleanup", "if (drv->driver_managed_dma) goto out", note: "Only a DMA-API driver holds a count to give back.") { w, c in
+            Step("dma_cleanup", "if (drv->driver_managed_dma) goto out", note: "Only a DMA-API driver holds a count to give back.", scope: .device) { w, c in
                 KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto("out")
             },
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "After remove() stopped DMA, the kernel count is returned under the mutex."),
-            Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.") { w, _ in
+            Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group) { w, _ in
                 Self.decrement(&w, g)
                 return .next
             },
-            Step("__device_release_driver", "dev->driver = NULL; device_unlock(dev); return 0", note: "The device is unbound and unlocked.", label: "out") { w, _ in
+            Step("__device_release_driver", "dev->driver = NULL; device_unlock(dev); return 0", note: "The device is unbound and unlocked.", label: "out", scope: .device) { w, _ in
                 w[device: d].driver = nil
                 w[device: d].phase = .idle
                 w.unlockDevice(d)
@@ -103,7 +103,7 @@ struct CountingOwnership: Sendable {
         return Program([
             KernelSteps.lockGroup(fn, note: "Claims are decided under group->mutex, so no probe can slip in between check and take."),
             Step(fn, check + "; mutex_unlock",
-                 note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.") { w, _ in
+                 note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.", scope: .group) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
@@ -121,7 +121,7 @@ struct CountingOwnership: Sendable {
                 return .next
             },
             KernelSteps.lockGroup(attachFn, note: "The owner now attaches its own domain."),
-            Step(attachFn, "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.") { w, _ in
+            Step(attachFn, "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.", scope: .group) { w, _ in
                 w[group: g].domain = .user(o)
                 w.unlockGroup(g)
                 return .finish(.ok)
@@ -138,7 +138,7 @@ struct CountingOwnership: Sendable {
         return Program([
             KernelSteps.lockGroup(detachFn, note: "The owner first detaches its own domain."),
             Step(detachFn, nests ? "if (owner != token || domain != user domain) return -EINVAL; if (owner_cnt > 1) { owner_cnt--; return 0; } domain = \(claimDomain == .none ? "NULL" : "blocking")" : "if (owner != token || domain != user domain) return -EINVAL; domain = blocking; mutex_unlock",
-                 note: "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.") { w, _ in
+                 note: "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.", scope: .group) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
@@ -154,7 +154,7 @@ struct CountingOwnership: Sendable {
             },
             KernelSteps.lockGroup(fn, note: "Dropping ownership happens under group->mutex."),
             Step(fn, "if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; mutex_unlock",
-                 note: "The default domain returns, so kernel drivers may bind again.") { w, _ in
+                 note: "The default domain returns, so kernel drivers may bind again.", scope: .group) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if gs.ownerCount == 0 || gs.owner == .none {

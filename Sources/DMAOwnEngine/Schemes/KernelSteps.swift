@@ -27,22 +27,22 @@ enum KernelSteps {
         var steps: [Step] = [
             // 1
             Step("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
-                 acquires: .deviceLock) { _, _ in .next },
+                 acquires: .deviceLock, scope: .device) { _, _ in .next },
             // 2
-            Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.") { w, _ in
+            Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.", scope: .device) { w, _ in
                 guard w[device: d].driver != nil else { return .next }
                 w.unlockDevice(d)
                 return .finish(.EBUSY)
             },
             // 3
-            Step("really_probe", "dev->driver = drv", note: "From here siblings reading dev->driver without the lock already see the new driver.") { w, _ in
+            Step("really_probe", "dev->driver = drv", note: "From here siblings reading dev->driver without the lock already see the new driver.", scope: .device) { w, _ in
                 w[device: d].driver = drv
                 w[device: d].phase = .probing
                 return .next
             },
             // 4
             Step("pinctrl_bind_pins", "pinctrl_bind_pins(dev)", note: "Pin setup can fail; then no ownership was taken and no cleanup runs.",
-                 failPoint: .pinctrl) { w, c in
+                 failPoint: .pinctrl, scope: .device) { w, c in
                 guard c.failed else { return .next }
                 w[thread: c.thread].result = .EINVAL
                 return .goto("unwind")
@@ -53,7 +53,7 @@ enum KernelSteps {
         steps += [
             // 6
             Step("really_probe", "drv->probe(dev)", note: dmaAPI ? "The driver starts DMA through the DMA API: the group must be kernel-owned by now." : "A driver_managed_dma driver does no DMA through the DMA API.",
-                 failPoint: .probe) { w, c in
+                 failPoint: .probe, scope: .deviceDMA) { w, c in
                 if c.failed {
                     w[thread: c.thread].result = .ENODEV
                     return .goto("cleanup")
@@ -63,7 +63,8 @@ enum KernelSteps {
             },
             // 7
             Step("driver_bound", notifier == nil ? "BOUND_DRIVER; device_unlock(dev); return 0" : "BOUND_DRIVER notifier; device_unlock(dev); return 0",
-                 note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.") { w, _ in
+                 note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
+                 scope: notifier == nil ? .device : .machine) { w, _ in
                 w[device: d].phase = .bound
                 notifier?(&w)
                 if w.flags.contains(.bugOn) { return .halt }
@@ -73,13 +74,13 @@ enum KernelSteps {
         ]
         // 8
         if hooks.dmaCleanup.isEmpty {
-            steps.append(Step("really_probe", "probe failed: no dma_cleanup needed", note: "Nothing was taken at dma_configure, so nothing is given back.", label: "cleanup") { _, _ in .next })
+            steps.append(Step("really_probe", "probe failed: no dma_cleanup needed", note: "Nothing was taken at dma_configure, so nothing is given back.", label: "cleanup", scope: .device) { _, _ in .next })
         } else {
             steps += hooks.dmaCleanup
         }
         // 9
         steps.append(
-            Step("really_probe", "dev->driver = NULL; device_unlock(dev); return ret", note: "The failed bind unwinds; the device is free again.", label: "unwind") { w, c in
+            Step("really_probe", "dev->driver = NULL; device_unlock(dev); return ret", note: "The failed bind unwinds; the device is free again.", label: "unwind", scope: .deviceDMA) { w, c in
                 w[device: d].driver = nil
                 w[device: d].phase = .idle
                 w[device: d].doingDMA = false
@@ -93,7 +94,7 @@ enum KernelSteps {
     static func unbind(device d: Int, hooks: UnbindHooks) -> Program {
         var steps: [Step] = [
             Step("device_release_driver", "device_lock(dev); if (!dev->driver) return -ENODEV", note: "Unbind holds the device lock from start to end.",
-                 acquires: .deviceLock) { w, c in
+                 acquires: .deviceLock, scope: .device) { w, c in
                 guard let drv = w[device: d].driver else {
                     w.unlockDevice(d)
                     return .finish(.ENODEV)
@@ -102,7 +103,7 @@ enum KernelSteps {
                 w[device: d].phase = .removing
                 return .next
             },
-            Step("__device_release_driver", "drv->remove(dev)", note: "The driver stops its DMA; only after this may ownership be dropped.") { w, _ in
+            Step("__device_release_driver", "drv->remove(dev)", note: "The driver stops its DMA; only after this may ownership be dropped.", scope: .deviceDMA) { w, _ in
                 w[device: d].doingDMA = false
                 return .next
             },
@@ -113,7 +114,7 @@ enum KernelSteps {
 
     /// `dev->driver = NULL`, the moment siblings stop seeing the driver.
     static func clearDriver(_ d: Int, note: String) -> Step {
-        Step("__device_release_driver", "dev->driver = NULL", note: note) { w, _ in
+        Step("__device_release_driver", "dev->driver = NULL", note: note, scope: .device) { w, _ in
             w[device: d].driver = nil
             return .next
         }
@@ -121,7 +122,7 @@ enum KernelSteps {
 
     /// The last unbind step: the device is idle and unlocked, the unbind returns 0.
     static func finishUnbind(_ d: Int, code: String = "dev->driver = NULL; device_unlock(dev); return 0") -> Step {
-        Step("__device_release_driver", code, note: "The device is unbound and unlocked.") { w, _ in
+        Step("__device_release_driver", code, note: "The device is unbound and unlocked.", scope: .device) { w, _ in
             w[device: d].driver = nil
             w[device: d].phase = .idle
             w.unlockDevice(d)
@@ -131,7 +132,7 @@ enum KernelSteps {
 
     /// `mutex_lock(&group->mutex)` at the start of a kernel ownership function.
     static func lockGroup(_ function: String, note: String = "Ownership changes happen under group->mutex.", label: String? = nil) -> Step {
-        Step(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label) { _, _ in .next }
+        Step(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label, scope: .group) { _, _ in .next }
     }
 
     /// The operation does not exist in this scheme.

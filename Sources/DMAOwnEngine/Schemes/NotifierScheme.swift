@@ -19,7 +19,7 @@ struct NotifierScheme: Scheme {
             let g = topology.devices[d].group
             return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
                 dmaConfigure: [Step("vfio_iommu_group_notifier", "BIND_DRIVER: nothing to check yet",
-                                    note: "Before 5.19 nobody asks whether the group is safe for a kernel driver before probe().") { _, _ in .next }],
+                                    note: "Before 5.19 nobody asks whether the group is safe for a kernel driver before probe().", scope: .device) { _, _ in .next }],
                 dmaCleanup: [],
                 boundNotifier: { w in
                     // BUG_ON(!vfio_dev_viable(dev)) when the group has container users.
@@ -31,14 +31,14 @@ struct NotifierScheme: Scheme {
             let members = topology.groups[g].devices
             return Program([
                 Step("vfio_group_set_container", "if (group->container) return -EBUSY; if (!vfio_group_viable(group)) return -EPERM; container_users++",
-                     note: "Viability is read from each sibling's dev->driver without any lock: a bind in flight is not seen.") { w, _ in
+                     note: "Viability is read from each sibling's dev->driver without any lock: a bind in flight is not seen.", scope: .groupAndMembers) { w, _ in
                     if w[group: g].owner != .none { return .finish(.EBUSY) }
                     if !members.allSatisfy({ Self.viable($0, in: w, topology: topology) }) { return .finish(.EPERM) }
                     w[group: g].owner = .user(o)
                     return .next
                 },
                 KernelSteps.lockGroup("iommu_attach_group", note: "The container's domain replaces the default one."),
-                Step("iommu_attach_group", "group->domain = container domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.") { w, _ in
+                Step("iommu_attach_group", "group->domain = container domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.", scope: .group) { w, _ in
                     w[group: g].domain = .user(o)
                     w.unlockGroup(g)
                     return .finish(.ok)
@@ -48,7 +48,7 @@ struct NotifierScheme: Scheme {
             return Program([
                 KernelSteps.lockGroup("iommu_detach_group", note: "The container's domain is detached."),
                 Step("iommu_detach_group", "if (!group->container) return -EINVAL; domain = default; container_users--; mutex_unlock",
-                     note: "The default domain returns at once: there is no ownership to drop.") { w, _ in
+                     note: "The default domain returns at once: there is no ownership to drop.", scope: .group) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }

@@ -31,14 +31,14 @@ struct RobinScheme: Scheme {
             guard KernelSteps.isDMAAPI(drv, topology) else {
                 return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
                     dmaConfigure: [Step("dma_configure", "drv->driver_managed_dma: no claim at probe",
-                                        note: "A managed driver claims explicitly later (VFIO), if at all.") { _, _ in .next }],
+                                        note: "A managed driver claims explicitly later (VFIO), if at all.", scope: .device) { _, _ in .next }],
                     dmaCleanup: [], boundNotifier: nil))
             }
             return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
                 dmaConfigure: [
                     KernelSteps.lockGroup("iommu_device_use_default_domain", note: "Probes of grouped devices serialise on the group mutex."),
                     Step("iommu_device_use_default_domain", "if (!owner) owner = T(dev); else if (owner != T(dev)) ret = -EBUSY; mutex_unlock",
-                         note: "The DMA-API token is shared by every ordinary driver; any other owner refuses.") { w, c in
+                         note: "The DMA-API token is shared by every ordinary driver; any other owner refuses.", scope: .group) { w, c in
                         var gs = w[group: g]
                         gs.mutexHolder = nil
                         defer { w[group: g] = gs }
@@ -54,7 +54,7 @@ struct RobinScheme: Scheme {
                 ],
                 dmaCleanup: [KernelSteps.clearDriver(d, note: "Release runs only after dev->driver is cleared, so dev no longer counts itself.")]
                     + releaseScan(d, g, topology, label: "cleanup")
-                    + [Step("really_probe", "goto unwind", note: "Ownership is settled; the bind unwinds.") { _, _ in .goto("unwind") }],
+                    + [Step("really_probe", "goto unwind", note: "Ownership is settled; the bind unwinds.", scope: .device) { _, _ in .goto("unwind") }],
                 boundNotifier: nil))
         case .unbind(let d):
             let g = topology.devices[d].group
@@ -67,7 +67,7 @@ struct RobinScheme: Scheme {
             return Program([
                 KernelSteps.lockGroup("iommu_group_claim_dma_owner", note: "VFIO claims on behalf of its vfio-pci device."),
                 Step("iommu_group_claim_dma_owner", "T = T(vfio dev); if (!owner) owner = T; else if (owner != T) return -EBUSY; domain = blocking; mutex_unlock",
-                     note: "The managed driver itself is the owner's token, so only a sibling on the same managed driver keeps it.") { w, _ in
+                     note: "The managed driver itself is the owner's token, so only a sibling on the same managed driver keeps it.", scope: .groupAndMembers) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
@@ -79,7 +79,7 @@ struct RobinScheme: Scheme {
                     return .next
                 },
                 KernelSteps.lockGroup("iommu_attach_group", note: "The owner attaches its own domain."),
-                Step("iommu_attach_group", "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.") { w, _ in
+                Step("iommu_attach_group", "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.", scope: .group) { w, _ in
                     w[group: g].domain = .user(o)
                     w.unlockGroup(g)
                     return .finish(.ok)
@@ -89,7 +89,7 @@ struct RobinScheme: Scheme {
             return Program([
                 KernelSteps.lockGroup("iommu_group_release_dma_owner", note: "Only the owner can release a user-owned group."),
                 Step("iommu_group_release_dma_owner", "if (domain != user domain) return -EINVAL; owner = NULL; domain = default; mutex_unlock",
-                     note: "The default domain returns.") { w, _ in
+                     note: "The default domain returns.", scope: .group) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
@@ -110,7 +110,7 @@ struct RobinScheme: Scheme {
         return [
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "The release scan runs with group->mutex held, but not the siblings' device locks.", label: label),
             Step("iommu_device_unuse_default_domain", "for each tmp: if (T(tmp) == owner) keep; none kept: owner = NULL, default domain; mutex_unlock",
-                 note: "Each sibling's dev->driver is read without its device_lock: see the case labels (1.a … 4.b).", role: .releaseScan) { w, _ in
+                 note: "Each sibling's dev->driver is read without its device_lock: see the case labels (1.a … 4.b).", role: .releaseScan, scope: .groupAndMembers) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if gs.owner != .none && !siblings.contains(where: { Self.token(of: $0, in: w, topology: topology) == gs.owner }) {

@@ -65,11 +65,11 @@ public struct Run: Sendable {
         let ts = world[thread: t]
         if ts.done { return .done(ts.result) }
         if world.flags.contains(.bugOn) { return .crashed }
-        let program = programs[t]
-        if let blocker = blocker(for: program.steps[ts.pc].acquires, thread: t, in: world) {
+        // Read fields in place: copying the Program or Step would retain every array and string in it.
+        if let blocker = blocker(for: programs[t].steps[ts.pc].acquires, thread: t, in: world) {
             return .blocked(pc: ts.pc, blocker)
         }
-        return .runnable(pc: ts.pc, canFail: program.canFail[ts.pc])
+        return .runnable(pc: ts.pc, canFail: programs[t].canFail[ts.pc])
     }
 
     /// Whether thread `t` can step now, and how many branches it has (0, 1 or 2).
@@ -100,14 +100,13 @@ public struct Run: Sendable {
     public func step(_ world: inout World, thread t: Int, fail: Bool = false) {
         let ts = world[thread: t]
         precondition(!ts.done, "thread \(t + 1) is finished")
-        let program = programs[t]
-        let step = program.steps[ts.pc]
-        if let kind = step.acquires { acquire(kind, thread: t, in: &world) }
-        let flow = step.action(&world, StepContext(thread: t, failed: fail && program.canFail[ts.pc]))
+        // Read fields in place: copying the Program or Step would retain every array and string in it.
+        if let kind = programs[t].steps[ts.pc].acquires { acquire(kind, thread: t, in: &world) }
+        let flow = programs[t].steps[ts.pc].action(&world, StepContext(thread: t, failed: fail && programs[t].canFail[ts.pc]))
         var after = world[thread: t]
         switch flow {
         case .next: after.pc += 1
-        case .goto(let label): after.pc = program.index(of: label)
+        case .goto(let label): after.pc = programs[t].index(of: label)
         case .finish(let e): after.done = true; after.result = e
         case .halt: break
         }

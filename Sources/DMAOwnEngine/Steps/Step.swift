@@ -19,6 +19,8 @@ public struct Step: Sendable {
     public let label: String?
     /// What the step is, for views that label live state (Robin's release scan).
     public let role: Role?
+    /// What the step may read or write besides its own thread, so the explorer knows which steps commute.
+    public let scope: Scope
     let action: @Sendable (inout World, StepContext) -> Flow
 
     /// Marks steps whose moment matters to views.
@@ -29,14 +31,33 @@ public struct Step: Sendable {
 
     public init(
         _ function: String, _ code: String, note: String, acquires: LockKind? = nil, failPoint: FailPoint? = nil,
-        label: String? = nil, role: Role? = nil, action: @escaping @Sendable (inout World, StepContext) -> Flow
+        label: String? = nil, role: Role? = nil, scope: Scope = .machine,
+        action: @escaping @Sendable (inout World, StepContext) -> Flow
     ) {
         self.function = function; self.code = code; self.note = note; self.acquires = acquires
-        self.failPoint = failPoint; self.label = label; self.role = role; self.action = action
+        self.failPoint = failPoint; self.label = label; self.role = role; self.scope = scope; self.action = action
     }
 
     /// `function: code`, the spelling traces use (CONTRACT §3).
     public var title: String { "\(function): \(code)" }
+}
+
+/// The part of the world a step may touch (read, write, or lock), besides its own thread's record.
+///
+/// Steps whose scopes are disjoint commute, which is what partial-order reduction relies on; an
+/// undeclared scope is `.machine`, which commutes with nothing, so forgetting one costs speed, not
+/// soundness. Sibling reads done without a lock (VFIO's viability scan, Robin's release scan) count.
+public enum Scope: Sendable, Hashable {
+    /// Only the operation's own device record (driver, `device_lock`, phase).
+    case device
+    /// As `device`, and it may start or stop the device's DMA, which `isolation` judges against the group.
+    case deviceDMA
+    /// Only the operation's group record (mutex, owner, count, domain).
+    case group
+    /// The group record and every member device's record (a scan of the siblings' drivers).
+    case groupAndMembers
+    /// Anything at all (a `BUG_ON` stops every thread).
+    case machine
 }
 
 /// The two kinds of lock the model knows; which device or group is the operation's own.

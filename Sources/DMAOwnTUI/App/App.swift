@@ -1,27 +1,4 @@
 import DMAOwnEngine
-import DMAOwnScenario
-
-/// The TUI's state. STUB: the TUI-model work replaces this with the full state.
-public struct AppState: Sendable {
-    public var scenario: Scenario
-    public var run: Run
-    public var world: World
-    public var themeNames: [String]
-    /// True while the explorer runs in the background.
-    public var explorerRunning = false
-    /// Mouse reporting wanted (toggled with `m`).
-    public var wantsMouse = false
-
-    /// Opens `scenario` under `scheme` (its own by default); a failing setup is the file's error.
-    public init(scenario: Scenario, scheme: SchemeID? = nil, themeNames: [String] = ["default"], seed: UInt64 = 1) throws(SetupError) {
-        switch scenario.prepare(scheme: scheme) {
-        case .success(let p): run = p.run; world = p.world
-        case .failure(let e): throw e
-        }
-        self.scenario = scenario
-        self.themeNames = themeNames
-    }
-}
 
 /// The TUI program: a pure reducer and a pure renderer (bubbletea's update/view).
 public enum App {
@@ -29,36 +6,86 @@ public enum App {
     public static let minimumSize = Size(width: 80, height: 24)
 
     /// Applies `message` to `state` and returns the side effects for the shell to perform.
+    @discardableResult
     public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
-        if case .key(.char("q")) = message { return [.quit] }
-        return []
+        switch message {
+        case .key(let key): return handleKey(&state, key)
+        case .resize(let size): state.size = size; return []
+        case .traceLoaded(let result): return traceLoaded(&state, result)
+        case .saved(let path, let error): return saved(&state, path: path, error: error)
+        case .background(let report): return background(&state, report)
+        }
     }
 
     /// Draws `state` into a buffer of `size`.
     public static func render(_ state: AppState, size: Size, glyphs: Glyphs) -> CellBuffer {
-        var buf = CellBuffer(width: size.width, height: size.height)
-        buf.put(state.scenario.title, x: 0, y: 0, role: .title)
-        buf.put("press q to quit", x: 0, y: 1, role: .dimText)
-        return buf
+        Screen.render(state, size: size, glyphs: glyphs)
     }
-}
 
-/// The characters that carry state, with an ASCII set for non-UTF-8 locales.
-public struct Glyphs: Sendable, Equatable {
-    public var dma: Character
-    public var lock: Character
-    public var runnable: Character
-    public var blocked: Character
-    public var done: Character
-    public var failed: Character
-    public var violation: Character
-    public var ok: Character
-    public var horizontal: Character
-    public var vertical: Character
-    public var corners: [Character]  // top-left, top-right, bottom-left, bottom-right
+    /// Overlays take keys first; otherwise the key table decides.
+    static func handleKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
+        if let overlay = s.overlay { return overlayKey(&s, overlay, key) }
+        if case .click(let x, let y) = key { return click(&s, x: x, y: y) }
+        if key == .scrollUp { return move(&s, by: -1) }
+        if key == .scrollDown { return move(&s, by: 1) }
+        if key == .escape { s.message = nil; return [] }
+        guard let binding = KeyTable.binding(for: key) else { return [] }
+        return perform(&s, binding.action, key: key)
+    }
 
-    public static let unicode = Glyphs(dma: "⇄", lock: "◆", runnable: "▶", blocked: "⏸", done: "✔", failed: "✘",
-                                       violation: "⚠", ok: "✓", horizontal: "─", vertical: "│", corners: ["┌", "┐", "└", "┘"])
-    public static let ascii = Glyphs(dma: "~", lock: "#", runnable: ">", blocked: "=", done: "+", failed: "x",
-                                     violation: "!", ok: "v", horizontal: "-", vertical: "|", corners: ["+", "+", "+", "+"])
+    /// Runs one key-table action.
+    static func perform(_ s: inout AppState, _ action: KeyAction, key: KeyEvent) -> [Effect] {
+        switch action {
+        case .stepNumbered:
+            guard case .char(let c) = key, let n = c.wholeNumberValue else { return [] }
+            s.selectedThread = min(max(0, n - 1), max(0, s.run.operations.count - 1))
+            return step(&s, thread: n - 1, fail: false)
+        case .stepSelected: return step(&s, thread: s.selectedThread, fail: false)
+        case .stepFailure: return step(&s, thread: s.selectedThread, fail: true)
+        case .undo: return undo(&s)
+        case .redo: return redo(&s)
+        case .up: return move(&s, by: -1)
+        case .down: return move(&s, by: 1)
+        case .pageUp: return move(&s, by: -10)
+        case .pageDown: return move(&s, by: 10)
+        case .first: return move(&s, by: -1_000_000)
+        case .last: return move(&s, by: 1_000_000)
+        case .nextPane, .focusRight: s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!; return []
+        case .previousPane, .focusLeft:
+            s.focus = Pane(rawValue: (s.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!; return []
+        case .addDialog: s.overlay = .add(AddDialog()); return []
+        case .commandLine: s.overlay = .command(CommandInput()); return []
+        case .switchScheme: return cycleScheme(&s)
+        case .randomStep: return randomStep(&s)
+        case .randomRun: return randomRun(&s)
+        case .explore: return explore(&s)
+        case .save: s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
+        case .load: s.overlay = .prompt(PathPrompt(purpose: .load, text: s.tracePath)); return []
+        case .toggleMouse: s.wantsMouse.toggle(); return [.setMouse(s.wantsMouse)]
+        case .cycleTheme:
+            s.themeIndex = (s.themeIndex + 1) % s.themeNames.count
+            s.message = StatusMessage(.info, "theme \(s.themeName)")
+            return [.applyTheme(s.themeName)]
+        case .redraw: return [.redraw]
+        case .help: s.overlay = .help; return []
+        case .quit:
+            if s.hasUnsavedSteps { s.overlay = .confirmQuit; return [] }
+            return [.quit]
+        }
+    }
+
+    /// Moves the selection in the focused pane; in the timeline that shows an earlier world.
+    static func move(_ s: inout AppState, by delta: Int) -> [Effect] {
+        switch s.focus {
+        case .topology:
+            s.selectedDevice = clamp(s.selectedDevice + delta, s.run.topology.devices.count)
+        case .threads:
+            s.selectedThread = clamp(s.selectedThread + delta, s.run.operations.count)
+        case .timeline:
+            s.history.jump(to: s.history.position + delta)
+        }
+        return []
+    }
+
+    static func clamp(_ v: Int, _ count: Int) -> Int { min(max(0, v), max(0, count - 1)) }
 }

@@ -21,7 +21,8 @@ public struct CellBuffer: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int = .max) -> Int {
         guard y >= 0, y < height else { return x }
         var col = x
-        let limit = min(width, x &+ maxWidth)
+        // `x + maxWidth` overflows for the default `.max` (and `&+` wraps negative), so compare first.
+        let limit = maxWidth >= width - x ? width : x + maxWidth
         for ch in text {
             if col >= limit { break }
             if col >= 0 { cells[y * width + col] = Cell(ch, role) }

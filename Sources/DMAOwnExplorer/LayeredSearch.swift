@@ -1,0 +1,211 @@
+import DMAOwnEngine
+
+/// One exhaustive pass over a run's state graph, level by level of the progress measure.
+///
+/// Every step raises Φ = Σ (pc + finished) + crashed, so the graph is a DAG and expanding states
+/// in order of Φ visits every predecessor of a state before the state itself. That gives, in one
+/// pass, each state's exact number of complete interleavings (dynamic programming over paths) and
+/// its shortest schedule (the minimum over predecessors), and lets each level be freed as soon as
+/// it has been expanded.
+final class LayeredSearch {
+    /// What the pass computes; a pass with `reduce` expands persistent sets only.
+    struct Config {
+        var reduce: Bool
+        /// Check invariants and keep a parent pointer per state for counterexamples.
+        var judge: Bool
+        /// Count complete interleavings per outcome.
+        var count: Bool
+        var maxStates: Int?
+        var maxDepth: Int?
+    }
+
+    /// Per-thread result bytes of a terminal state: the errno, or one of these two.
+    static let crashedByte: UInt8 = 0xFE
+    static let deadlockedByte: UInt8 = 0xFD
+
+    let run: Run
+    let initial: World
+    let config: Config
+    let persistent: PersistentSet?
+
+    private(set) var states = 0
+    private(set) var transitions = 0
+    private(set) var peakBytes = 0
+    private(set) var maxDepthSeen = 0
+    private(set) var complete = true
+    private(set) var cancelled = false
+    /// Per expanded state (in expansion order): its shortest-schedule predecessor and the choice.
+    private var parents: [UInt32] = []
+    private var choices: [UInt8] = []
+    /// Per invariant (in `Invariant.allCases` order): the state breaking it with the shortest schedule.
+    private var best: [(id: Int, depth: Int)?] = Array(repeating: nil, count: Invariant.allCases.count)
+    /// Terminal results → complete interleavings ending there.
+    private(set) var outcomes: [[UInt8]: UInt64] = [:]
+
+    init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
+        self.run = run; self.initial = initial; self.config = config; self.persistent = persistent
+    }
+
+    /// Φ of `world`: strictly larger after every step.
+    @inline(__always)
+    static func potential(_ world: World, threads: Int) -> Int {
+        var phi = world.flags.contains(.bugOn) ? 1 : 0
+        for t in 0..<threads {
+            let ts = world[thread: t]
+            phi += ts.pc + (ts.done ? 1 : 0)
+        }
+        return phi
+    }
+
+    func search(progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
+        let threads = run.operations.count
+        precondition(threads <= 32, "the explorer handles at most 32 threads")
+        let stride = initial.bytes.count
+        let top = run.programs.reduce(2) { $0 + $1.steps.count + 1 }
+        var layers = [StateLayer?](repeating: nil, count: top + 1)
+        let phi0 = Self.potential(initial, threads: threads)
+        var first = StateLayer(stride: stride)
+        _ = initial.bytes.withUnsafeBytes { first.findOrInsert($0, hash: StateHash.hash($0)) }
+        first.paths = [1]; first.depth = [0]; first.parent = [UInt32.max]; first.choice = [0]
+        layers[phi0] = first
+
+        var base = initial, succ = initial
+        var pcs = [Int](repeating: 0, count: threads)
+        var holders = [Int](repeating: 0, count: threads)
+        var branches = [Int](repeating: 0, count: threads)
+        var key = [UInt8](repeating: 0, count: threads)
+        let clock = ContinuousClock()
+        var lastReport = clock.now
+        let judge = config.judge, count = config.count
+        let maxStates = config.maxStates ?? Int.max
+        let maxDepth = config.maxDepth ?? Int.max
+
+        levels: for level in phi0...top {
+            guard let layer = layers[level] else { continue }
+            layers[level] = nil
+            var live = layer.heapBytes + parents.capacity * 4 + choices.capacity
+            for l in layers where l != nil { live += l!.heapBytes }
+            peakBytes = max(peakBytes, live)
+
+            for i in 0..<layer.count {
+                if states >= maxStates { complete = false; break levels }
+                if states & 1023 == 0 {
+                    if isCancelled() { cancelled = true; complete = false; break levels }
+                    let now = clock.now
+                    if now - lastReport >= .milliseconds(100) {
+                        lastReport = now
+                        progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen,
+                                                     fraction: config.maxStates.map { min(1, Double(states) / Double($0)) }))
+                    }
+                }
+                let id = states
+                states += 1
+                layer.withState(i) { base.load($0) }
+                let depth = Int(layer.depth[i])
+                maxDepthSeen = max(maxDepthSeen, depth)
+                if judge {
+                    parents.append(layer.parent[i])
+                    choices.append(layer.choice[i])
+                    let broken = run.broken(in: base)
+                    if !broken.isEmpty { record(broken, id: id, depth: depth) }
+                }
+
+                var enabled: UInt32 = 0, blocked: UInt32 = 0
+                for t in 0..<threads {
+                    switch run.status(of: t, in: base) {
+                    case .runnable(let pc, let canFail):
+                        enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = canFail ? 2 : 1
+                    case .blocked(let pc, let b):
+                        blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = b.holder; key[t] = Self.deadlockedByte
+                    case .done(let e): key[t] = e.rawValue
+                    case .crashed: key[t] = Self.crashedByte
+                    }
+                }
+                if enabled == 0 {
+                    let n = count ? layer.paths[i] : 0
+                    outcomes[key, default: 0] = Self.saturatingAdd(outcomes[key, default: 0], n)
+                    continue
+                }
+                if depth >= maxDepth { complete = false; continue }
+                var expand = enabled
+                if config.reduce, let persistent {
+                    expand = pcs.withUnsafeBufferPointer { pc in
+                        holders.withUnsafeBufferPointer { h in
+                            persistent.choose(enabled: enabled, blocked: blocked, holder: h.baseAddress!, pc: pc.baseAddress!)
+                        }
+                    }
+                }
+                let paths = count ? layer.paths[i] : 0
+                let crashed = base.flags.contains(.bugOn)
+                while expand != 0 {
+                    let t = expand.trailingZeroBitCount
+                    expand &= expand &- 1
+                    for f in 0..<branches[t] {
+                        base.bytes.withUnsafeBytes { succ.load($0) }
+                        run.step(&succ, thread: t, fail: f == 1)
+                        transitions += 1
+                        // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
+                        let after = succ[thread: t]
+                        let phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
+                        assert(phi == Self.potential(succ, threads: threads))
+                        precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
+                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride) }
+                        succ.bytes.withUnsafeBytes {
+                            layers[phi]!.reach($0, paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: UInt8(t << 1 | f),
+                                               count: count, judge: judge)
+                        }
+                    }
+                }
+            }
+        }
+        if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil)) }
+    }
+
+    private func record(_ broken: InvariantSet, id: Int, depth: Int) {
+        for (k, inv) in Invariant.allCases.enumerated() where broken.contains(InvariantSet(inv)) {
+            if let b = best[k], b.depth <= depth { continue }
+            best[k] = (id, depth)
+        }
+    }
+
+    @inline(__always)
+    static func saturatingAdd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (s, o) = a.addingReportingOverflow(b)
+        return o ? .max : s
+    }
+
+    /// The invariants broken, each with its shortest schedule found (parent chain read backwards).
+    func counterexamples() -> [Counterexample] {
+        var out: [Counterexample] = []
+        for (k, inv) in Invariant.allCases.enumerated() {
+            guard let b = best[k] else { continue }
+            var schedule: [Choice] = []
+            var id = b.id
+            while parents[id] != UInt32.max {
+                let c = choices[id]
+                schedule.append(Choice(thread: Int(c >> 1), fail: c & 1 == 1))
+                id = Int(parents[id])
+            }
+            schedule.reverse()
+            var w = initial
+            for c in schedule { run.step(&w, thread: c.thread, fail: c.fail) }
+            let message = run.violations(in: w).first { $0.invariant == inv }?.message ?? inv.meaning
+            out.append(Counterexample(invariant: inv, message: message, schedule: schedule))
+        }
+        return out
+    }
+
+    /// The outcomes as results in thread order, most frequent first.
+    func outcomeList() -> [Outcome] {
+        outcomes.map { key, n in Outcome(results: key.map(Self.resultName), schedules: n) }
+            .sorted { ($0.schedules, $1.results.joined(separator: ",")) > ($1.schedules, $0.results.joined(separator: ",")) }
+    }
+
+    static func resultName(_ b: UInt8) -> String {
+        switch b {
+        case crashedByte: "crashed"
+        case deadlockedByte: "deadlocked"
+        default: (Errno(rawValue: b) ?? .ok).name
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// The states of one progress level, not yet expanded: packed worlds with an exact hash index.
+///
+/// Every step raises the progress measure (the sum of program counters and finished flags), so a
+/// state can only be met again from its own level; a level's table is freed once the level has
+/// been expanded, and no state's bytes are kept after that (the sweep-line method). Matching is
+/// exact (the whole world is compared), so there are no hash collisions to worry about.
+struct StateLayer {
+    let stride: Int
+    private(set) var bytes: [UInt8] = []
+    private(set) var count = 0
+    /// Complete interleavings from the initial world to each state (saturating).
+    var paths: [UInt64] = []
+    /// Length of the shortest schedule found to each state, its predecessor's id and the choice.
+    var depth: [UInt32] = []
+    var parent: [UInt32] = []
+    var choice: [UInt8] = []
+    /// Open addressing: 0 empty, else the high 32 bits of the hash and the index + 1.
+    private var table: [UInt64]
+    private var mask: Int
+
+    init(stride: Int) {
+        self.stride = stride
+        table = [UInt64](repeating: 0, count: 64)
+        mask = 63
+    }
+
+    /// Heap bytes held now, for the peak-memory figure.
+    var heapBytes: Int {
+        bytes.capacity + table.capacity * 8 + paths.capacity * 8 + depth.capacity * 4 + parent.capacity * 4 + choice.capacity
+    }
+
+    /// The index of the state `world` in this level, adding it when new.
+    mutating func findOrInsert(_ world: UnsafeRawBufferPointer, hash: UInt64) -> (index: Int, inserted: Bool) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = table[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let i = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                let equal = bytes.withUnsafeBytes { memEqual($0.baseAddress! + i * stride, world.baseAddress!, stride) }
+                if equal { return (i, false) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let i = count
+        table[slot] = tag | UInt64(i + 1)
+        bytes.append(contentsOf: world)
+        count += 1
+        if count * 4 > table.count * 3 { grow() }
+        return (i, true)
+    }
+
+    /// Records a step into `world` from a predecessor with `paths` interleavings at `depth - 1`:
+    /// adds the state when new, else adds its paths and keeps the shorter schedule.
+    @inline(__always)
+    mutating func reach(_ world: UnsafeRawBufferPointer, paths: UInt64, depth: UInt32, parent: UInt32, choice: UInt8,
+                        count: Bool, judge: Bool) {
+        let (j, inserted) = findOrInsert(world, hash: StateHash.hash(world))
+        if inserted {
+            if count { self.paths.append(paths) }
+            self.depth.append(depth)
+            if judge { self.parent.append(parent); self.choice.append(choice) }
+        } else {
+            if count { self.paths[j] = LayeredSearch.saturatingAdd(self.paths[j], paths) }
+            if depth < self.depth[j] {
+                self.depth[j] = depth
+                if judge { self.parent[j] = parent; self.choice[j] = choice }
+            }
+        }
+    }
+
+    /// The packed bytes of state `i`.
+    func withState<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[i * stride ..< (i + 1) * stride])) }
+    }
+
+    private mutating func grow() {
+        let size = table.count * 2
+        var fresh = [UInt64](repeating: 0, count: size)
+        let m = size - 1
+        bytes.withUnsafeBytes { raw in
+            for i in 0..<count {
+                let h = StateHash.hash(UnsafeRawBufferPointer(rebasing: raw[i * stride ..< (i + 1) * stride]))
+                var slot = Int(truncatingIfNeeded: h) & m
+                while fresh[slot] != 0 { slot = (slot + 1) & m }
+                fresh[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(i + 1)
+            }
+        }
+        table = fresh
+        mask = m
+    }
+}
+
+@inline(__always)
+private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < n {
+        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+        i += 1
+    }
+    return true
+}
+
+/// A fast 64-bit hash of a packed world (8 bytes at a time, multiply-xorshift mixing).
+enum StateHash {
+    @inline(__always)
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        let n = raw.count
+        let p = raw.baseAddress!
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h
+    }
+}

@@ -1,0 +1,73 @@
+import DMAOwnEngine
+import DMAOwnExplorer
+
+extension App {
+    /// Starts the explorer, or shows its last results while nothing changed.
+    static func explore(_ s: inout AppState) -> [Effect] {
+        if s.explorerRunning { s.overlay = .explorer(ExplorerView()); return [] }
+        s.explorerRunning = true
+        s.overlay = .explorer(ExplorerView())
+        return [.startExplorer]
+    }
+
+    static func background(_ s: inout AppState, _ report: BackgroundReport) -> [Effect] {
+        switch report {
+        case .progress(let p):
+            if s.explorerRunning, case .explorer(var v) = s.overlay { v.progress = p; s.overlay = .explorer(v) }
+            return []
+        case .finished(let e):
+            s.explorerRunning = false
+            s.lastExploration = e
+            if e.cancelled {
+                s.message = StatusMessage(.info, "explorer cancelled after \(e.states) states")
+                if case .explorer = s.overlay { s.overlay = nil }
+                return []
+            }
+            s.overlay = .explorer(ExplorerView(result: e))
+            let verdict = e.violations.isEmpty ? "no invariant broken" : "\(e.violations.count) invariant(s) broken"
+            s.message = StatusMessage(e.violations.isEmpty ? .info : .violation,
+                                      "explorer: \(e.states) states, \(e.outcomes.count) outcome(s), \(verdict)")
+            return []
+        }
+    }
+
+    /// Keys in the explorer overlay: Esc cancels a running search or closes the results; Enter
+    /// loads the selected counterexample's schedule into the timeline.
+    static func explorerKey(_ s: inout AppState, _ v: ExplorerView, _ key: KeyEvent) -> [Effect] {
+        var v = v
+        switch key {
+        case .escape, .char("q"):
+            s.overlay = nil
+            if s.explorerRunning && v.result == nil {
+                // Not running from here on, even if the shell never answers the cancel.
+                s.explorerRunning = false
+                s.message = StatusMessage(.info, "explorer cancelled")
+                return [.cancelExplorer]
+            }
+            return []
+        case .up, .char("k"): v.selected = max(0, v.selected - 1)
+        case .down, .char("j"): v.selected = min(v.selected + 1, max(0, (v.result?.violations.count ?? 1) - 1))
+        case .enter:
+            guard let r = v.result, r.violations.indices.contains(v.selected) else { return [.bell] }
+            return loadSchedule(&s, r.violations[v.selected])
+        default: return []
+        }
+        s.overlay = .explorer(v)
+        return []
+    }
+
+    /// Replaces the schedule with a counterexample's, from the initial world.
+    static func loadSchedule(_ s: inout AppState, _ c: Counterexample) -> [Effect] {
+        var history = History(initial: s.history.initial)
+        let stop = replay(c.schedule, run: s.run, into: &history)
+        s.history = history
+        s.overlay = nil
+        s.focus = .timeline
+        if let stop {
+            s.message = StatusMessage(.error, "counterexample stopped applying at step \(stop + 1)")
+            return [.bell]
+        }
+        s.message = StatusMessage(.violation, "\(c.invariant.rawValue): \(c.message) (\(c.schedule.count) steps loaded)")
+        return []
+    }
+}

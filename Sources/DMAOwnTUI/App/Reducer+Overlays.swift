@@ -1,0 +1,101 @@
+import DMAOwnEngine
+
+extension App {
+    /// Routes a key to whichever overlay is open.
+    static func overlayKey(_ s: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {
+        switch overlay {
+        case .help:
+            switch key {
+            case .down, .char("j"), .pageDown: s.helpScroll = min(s.helpScroll + (key == .pageDown ? 10 : 1), HelpOverlay.lines(s).count - 1)
+            case .up, .char("k"), .pageUp: s.helpScroll = max(0, s.helpScroll - (key == .pageUp ? 10 : 1))
+            case .escape, .char("?"), .function(1), .char("q"), .enter: s.overlay = nil; s.helpScroll = 0
+            default: break
+            }
+            return []
+        case .command(let c): return commandKey(&s, c, key)
+        case .add(let d): return addKey(&s, d, key)
+        case .prompt(let p): return promptKey(&s, p, key)
+        case .explorer(let v): return explorerKey(&s, v, key)
+        case .confirmQuit:
+            switch key {
+            case .char("y"), .char("q"): return [.quit]
+            case .char("w"): s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
+            case .escape, .char("n"): s.overlay = nil; return []
+            default: return []
+            }
+        }
+    }
+
+    /// Keys on the `:` line: typing, Tab completion, Enter adds the operation.
+    static func commandKey(_ s: inout AppState, _ c: CommandInput, _ key: KeyEvent) -> [Effect] {
+        var c = c
+        switch key {
+        case .escape: s.overlay = nil; return []
+        case .backspace:
+            if c.text.isEmpty { s.overlay = nil; return [] }
+            c.text.removeLast(); c.candidates = []
+        case .ctrl("u"): c.text = ""; c.candidates = []
+        case .char(let ch): c.text.append(ch); c.candidates = []
+        case .tab:
+            if !c.complete(in: s.run.topology) { s.overlay = .command(c); return [.bell] }
+        case .enter:
+            let line = c.text.trimmingSpaces
+            if line.isEmpty { s.overlay = nil; return [] }
+            let effects = runCommand(&s, line: line)
+            // A bad line stays open for correction; a good one closes the prompt.
+            if effects.isEmpty { s.overlay = nil } else { s.overlay = .command(c) }
+            return effects
+        default: return []
+        }
+        s.overlay = .command(c)
+        return []
+    }
+
+    /// Keys in the add dialog: move, Enter picks, Esc or Backspace backs out.
+    static func addKey(_ s: inout AppState, _ d: AddDialog, _ key: KeyEvent) -> [Effect] {
+        var d = d
+        switch key {
+        case .escape: s.overlay = nil; return []
+        case .up, .char("k"): d.move(-1)
+        case .down, .char("j"): d.move(1)
+        case .backspace:
+            if d.words.isEmpty { s.overlay = nil; return [] }
+            d.words.removeLast()
+            let redo = d.words
+            d = AddDialog()
+            for w in redo { d.selected = d.options.firstIndex(of: w) ?? 0; _ = d.pick(in: s.run.topology) }
+        case .enter, .char(" "):
+            if let line = d.pick(in: s.run.topology) {
+                s.overlay = nil
+                return addOperation(&s, line: line)
+            }
+        default: return []
+        }
+        s.overlay = .add(d)
+        return []
+    }
+
+    /// `scheme NAME`, `seed N`, or an operation to add as a new thread.
+    static func runCommand(_ s: inout AppState, line: String) -> [Effect] {
+        let words = line.split(separator: " ").map(String.init)
+        switch words.first {
+        case "scheme":
+            guard words.count == 2, let id = SchemeID(rawValue: words[1]) else {
+                s.message = StatusMessage(.error, "usage: scheme \(SchemeID.allCases.map(\.rawValue).joined(separator: "|"))")
+                return [.bell]
+            }
+            return switchScheme(&s, to: id)
+        case "seed":
+            guard words.count == 2, let n = UInt64(words[1]) else {
+                s.message = StatusMessage(.error, "usage: seed N (a whole number)")
+                return [.bell]
+            }
+            s.seed = n
+            s.random = SeededRandom(seed: n)
+            s.message = StatusMessage(.info, "seed \(n): r and R now repeat from it")
+            return []
+        default:
+            return addOperation(&s, line: line)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import DMAOwnExplorer
+
+/// What sits on top of the panes and takes the keys first; Esc backs out of each.
+public enum Overlay: Sendable, Equatable {
+    case help
+    case command(CommandInput)
+    case add(AddDialog)
+    case prompt(PathPrompt)
+    case explorer(ExplorerView)
+    case confirmQuit
+}
+
+/// A one-line path prompt for saving or loading a trace.
+public struct PathPrompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable { case save, load }
+    public var purpose: Purpose
+    public var text: String
+    public init(purpose: Purpose, text: String) { self.purpose = purpose; self.text = text }
+}
+
+/// The explorer overlay: progress while it runs, then its results with a selected row.
+public struct ExplorerView: Sendable, Equatable {
+    public var progress: ExplorationProgress?
+    public var result: Exploration?
+    /// Index into `result.violations` of the counterexample Enter would load.
+    public var selected: Int = 0
+    public init(progress: ExplorationProgress? = nil, result: Exploration? = nil) {
+        self.progress = progress; self.result = result
+    }
+}

@@ -1,0 +1,115 @@
+import DMAOwnEngine
+import DMAOwnExplorer
+
+/// Whatever covers the panes: help, the `:` line, the add dialog, path prompts, the explorer, the
+/// quit question. Each says how to back out.
+enum OverlayViews {
+    static func draw(_ buf: inout CellBuffer, _ v: ViewContext, _ overlay: Overlay, layout: Layout) {
+        let screen = Size(width: buf.width, height: buf.height)
+        switch overlay {
+        case .help: HelpOverlay.draw(&buf, v, screen: screen)
+        case .command(let c): drawCommand(&buf, v, c, layout: layout)
+        case .add(let d): drawAdd(&buf, v, d, screen: screen)
+        case .prompt(let p):
+            buf.fill(layout.message, role: .help)
+            let label = p.purpose == .save ? "save trace to: " : "load trace from: "
+            let x = buf.put(label, x: 0, y: layout.message.y, role: .title)
+            let end = buf.put(p.text, x: x, y: layout.message.y, role: .help)
+            buf.put("_   (Enter accepts, Esc backs out)", x: end, y: layout.message.y, role: .dimText)
+        case .explorer(let e): drawExplorer(&buf, v, e, screen: screen)
+        case .confirmQuit:
+            let r = centred(width: 50, height: 5, in: screen)
+            buf.fill(r, role: .help)
+            buf.box(r, title: "Quit?", role: .violation, glyphs: v.glyphs)
+            let s = v.state
+            let added = s.run.operations.count - s.savedOperationCount
+            let steps = "\(s.history.choices.count) step\(s.history.choices.count == 1 ? "" : "s")"
+            let ops = added > 0 ? " and \(added) added operation\(added == 1 ? "" : "s")" : ""
+            buf.put("Not saved: \(steps)\(ops).", x: r.x + 2, y: r.y + 1, role: .help, in: r.inner)
+            buf.put("y quit   w save first   n/Esc stay", x: r.x + 2, y: r.y + 3, role: .title, in: r.inner)
+        }
+    }
+
+    /// A rectangle of at most `width`×`height`, centred on the screen.
+    static func centred(width: Int, height: Int, in screen: Size) -> Rect {
+        let w = min(width, screen.width), h = min(height, screen.height - 2)
+        return Rect(x: (screen.width - w) / 2, y: (screen.height - h) / 2, width: w, height: h)
+    }
+
+    static func drawCommand(_ buf: inout CellBuffer, _ v: ViewContext, _ c: CommandInput, layout: Layout) {
+        let y = layout.message.y
+        if !c.candidates.isEmpty {
+            buf.fill(Rect(x: 0, y: y - 1, width: buf.width, height: 1), role: .help)
+            buf.put(c.candidates.joined(separator: "  "), x: 1, y: y - 1, role: .help, maxWidth: buf.width - 2)
+        }
+        buf.fill(layout.message, role: .help)
+        let x = buf.put(":" + c.text, x: 0, y: y, role: .title)
+        buf.put("_   Tab completes, Enter adds, Esc backs out", x: x, y: y, role: .dimText)
+    }
+
+    static func drawAdd(_ buf: inout CellBuffer, _ v: ViewContext, _ d: AddDialog, screen: Size) {
+        let r = centred(width: 50, height: min(18, d.options.count + 5), in: screen)
+        buf.fill(r, role: .help)
+        buf.box(r, title: "Add operation — Enter picks, Esc backs out", role: .borderFocused, glyphs: v.glyphs)
+        let area = r.inner
+        let x = buf.put("add: ", x: area.x + 1, y: area.y, role: .dimText, in: area)
+        buf.put((d.words + ["_"]).joined(separator: " "), x: x, y: area.y, role: .title, in: area)
+        buf.put("pick \(d.question ?? "")", x: area.x + 1, y: area.y + 1, role: .dimText, in: area)
+        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        let offset = scrollOffset(total: d.options.count, visible: list.height, focus: d.selected)
+        for (i, option) in d.options.enumerated().dropFirst(offset).prefix(max(0, list.height)) {
+            let y = list.y + i - offset
+            let sel = i == d.selected
+            buf.put((sel ? "\(v.glyphs.cursor) " : "  ") + option, x: list.x + 1, y: y, role: sel ? .selection : .help, in: list)
+        }
+    }
+
+    static func drawExplorer(_ buf: inout CellBuffer, _ v: ViewContext, _ e: ExplorerView, screen: Size) {
+        let rows = e.result.map { r in 6 + min(r.outcomes.count, 5) + max(1, r.violations.count) } ?? 5
+        let r = centred(width: 76, height: rows + 2, in: screen)
+        buf.fill(r, role: .help)
+        let area = r.inner
+        guard let result = e.result else {
+            buf.box(r, title: "Explorer — Esc cancels", role: .borderFocused, glyphs: v.glyphs)
+            let p = e.progress
+            buf.put("exploring every interleaving of \(v.run.operations.count) threads…", x: area.x + 1, y: area.y, role: .help, in: area)
+            buf.put("states \(p?.states ?? 0)  transitions \(p?.transitions ?? 0)  depth \(p?.depth ?? 0)", x: area.x + 1, y: area.y + 2, role: .text, in: area)
+            let barWidth = max(0, area.width - 10)
+            if let f = p?.fraction {
+                let filled = Int((min(max(f, 0), 1) * Double(barWidth)).rounded())
+                let bar = String(repeating: v.glyphs.fullBlock, count: filled) + String(repeating: v.glyphs.lightBlock, count: barWidth - filled)
+                let x = buf.put(bar, x: area.x + 1, y: area.y + 4, role: .title, in: area)
+                buf.put(" \(Int(f * 100))%", x: x, y: area.y + 4, role: .text, in: area)
+            } else {
+                buf.put("(no bound given: size unknown until done)", x: area.x + 1, y: area.y + 4, role: .dimText, in: area)
+            }
+            return
+        }
+        buf.box(r, title: "Explorer results — Enter loads, Esc closes", role: .borderFocused, glyphs: v.glyphs)
+        var y = area.y
+        let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
+        buf.put("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions, \(time)",
+                x: area.x + 1, y: y, role: result.complete ? .help : .violation, in: area)
+        y += 2
+        buf.put("Outcomes (\(result.outcomes.count)):", x: area.x + 1, y: y, role: .title, in: area)
+        for o in result.outcomes.prefix(4) {
+            y += 1
+            let words = o.results.enumerated().map { "T\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+            buf.put("  \(words)  (\(o.schedules) schedule\(o.schedules == 1 ? "" : "s"))", x: area.x + 1, y: y, role: .help, in: area)
+        }
+        if result.outcomes.count > 4 { y += 1; buf.put("  … \(result.outcomes.count - 4) more", x: area.x + 1, y: y, role: .dimText, in: area) }
+        y += 2
+        if result.violations.isEmpty {
+            buf.put("\(v.glyphs.ok) no invariant broken in any interleaving", x: area.x + 1, y: y, role: .resultOK, in: area)
+            return
+        }
+        buf.put("Violations (\(result.violations.count)): Enter loads the shortest counterexample", x: area.x + 1, y: y, role: .title, in: area)
+        for (i, c) in result.violations.enumerated() {
+            y += 1
+            guard y < area.maxY else { break }
+            let sel = i == e.selected
+            buf.put("\(sel ? v.glyphs.cursor : " ") \(v.glyphs.violation) \(c.invariant.rawValue) (\(c.schedule.count) step\(c.schedule.count == 1 ? "" : "s")): \(c.message)",
+                    x: area.x + 1, y: y, role: sel ? .selection : .violation, in: area)
+        }
+    }
+}

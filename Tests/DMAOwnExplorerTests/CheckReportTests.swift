@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import DMAOwnEngine
+import DMAOwnExplorer
+import DMAOwnScenario
+
+/// `dmaown check` output as pure functions: the JSON parses and carries every CONTRACT §3 field.
+@Suite struct CheckReportTests {
+    static func report(_ scheme: SchemeID, options: ExplorationOptions = .init(), expect: Scenario.Expectation? = nil) -> CheckReport {
+        let (run, w0) = Fixture.start(scheme, setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"])
+        let e = Explorer(run: run, world: w0, options: options).explore()
+        return CheckReport(title: "S5", scheme: scheme, run: run, world: w0, exploration: e, expectation: expect, options: options)
+    }
+
+    static func parse(_ r: CheckReport) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(r.json.rendered.utf8)) as? [String: Any])
+    }
+
+    @Test(arguments: [SchemeID.notifier, .merged])
+    func jsonHasEveryContractField(scheme: SchemeID) throws {
+        let r = Self.report(scheme)
+        let o = try Self.parse(r)
+        for key in ["scenario", "scheme", "complete", "states", "transitions", "seconds", "violations", "outcomes"] {
+            #expect(o[key] != nil, "missing \(key)")
+        }
+        #expect(o["scheme"] as? String == scheme.rawValue)
+        #expect(o["complete"] as? Bool == true)
+        let outcomes = try #require(o["outcomes"] as? [[String: Any]])
+        #expect(outcomes.count == r.exploration.outcomes.count)
+        for outcome in outcomes {
+            let results = try #require(outcome["results"] as? [String: String])
+            #expect(Set(results.keys) == ["bind 0000:01:00.1 e1000e", "claim 7 qemu"])
+            #expect((outcome["schedules"] as? Int ?? 0) > 0)
+        }
+        let violations = try #require(o["violations"] as? [[String: Any]])
+        #expect(violations.count == r.exploration.violations.count)
+        for v in violations {
+            #expect(Invariant(rawValue: v["invariant"] as? String ?? "") != nil)
+            #expect(!(v["message"] as? String ?? "").isEmpty)
+            let trace = try #require(v["trace"] as? [[String: Any]])
+            #expect(!trace.isEmpty)
+            for entry in trace {
+                #expect((entry["thread"] as? Int).map { (1...2).contains($0) } == true)
+                #expect(entry["op"] is String)
+                #expect((entry["step"] as? String)?.contains(": ") == true)
+            }
+        }
+    }
+
+    @Test func notifierRaceIsBrokenAndExitsOne() throws {
+        let r = Self.report(.notifier)
+        #expect(r.exitStatus == 1)
+        #expect(r.human.hasPrefix("BROKEN"))
+        #expect(Self.report(.merged).exitStatus == 0)
+        #expect(Self.report(.merged).human.hasPrefix("OK"))
+    }
+
+    @Test func partialResultsSaySoInJSONAndWords() throws {
+        let r = Self.report(.merged, options: .init(maxStates: 3))
+        #expect(try Self.parse(r)["complete"] as? Bool == false)
+        #expect(r.human.contains("partial"))
+        #expect(r.partialNote?.contains("--max-states 3") == true)
+        #expect(Self.report(.merged).partialNote == nil)
+    }
+
+    @Test func expectationIsCompared() throws {
+        let good = Self.report(.merged, expect: .init(invariants: [], outcomes: 2))
+        let bad = Self.report(.merged, expect: .init(invariants: [.isolation], outcomes: nil))
+        #expect(good.matchesExpectation == true)
+        #expect(bad.matchesExpectation == false)
+        let ex = try #require(try Self.parse(bad)["expect"] as? [String: Any])
+        #expect(ex["matches"] as? Bool == false)
+        #expect(bad.human.contains("Does NOT match"))
+    }
+
+    @Test func jsonEscapesStrings() throws {
+        let text = JSONText.object([("a\"b", .string("line\nnext\t\u{1}"))]).rendered
+        let o = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
+        #expect(o["a\"b"] == "line\nnext\t\u{1}")
+    }
+}

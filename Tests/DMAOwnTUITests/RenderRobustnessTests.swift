@@ -1,0 +1,116 @@
+import Testing
+import DMAOwnEngine
+import DMAOwnExplorer
+import DMAOwnScenario
+@testable import DMAOwnTUI
+
+@Suite struct RenderRobustnessTests {
+    /// Every overlay, over a state with steps, a violation and a Robin label.
+    static func states() -> [AppState] {
+        var out = [Fixture.state(), Fixture.s5Midway(), SnapshotStates.robin(), SnapshotStates.s1Notifier(), SnapshotStates.help()]
+        var s = Fixture.s5Midway()
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "bind 0000:01"); Fixture.press(&s, .tab); out.append(s)
+        s = Fixture.s5Midway(); Fixture.press(&s, .char("a"), .enter); out.append(s)
+        s = Fixture.s5Midway(); Fixture.press(&s, .char("w")); out.append(s)
+        s = Fixture.s5Midway(); Fixture.press(&s, .char("q")); out.append(s)
+        s = Fixture.s5Midway(); Fixture.press(&s, .char("x"))
+        App.update(&s, .background(.progress(ExplorationProgress(states: 5, transitions: 9, depth: 2, fraction: 0.25)))); out.append(s)
+        App.update(&s, .background(.finished(Exploration(complete: true, states: 9, transitions: 12, seconds: 0.001, peakBytes: 0,
+            violations: [Counterexample(invariant: .isolation, message: "m", schedule: [Choice(thread: 0)])],
+            outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3), Outcome(results: ["-EBUSY", "0"], schedules: 3)]))))
+        out.append(s)
+        return out
+    }
+
+    @Test(arguments: [(0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (120, 40), (200, 60), (300, 100)])
+    func anySizeRendersWithoutTrapping(width: Int, height: Int) {
+        for s in Self.states() {
+            for g in [Glyphs.unicode, .ascii] {
+                let buf = App.render(s, size: Size(width: width, height: height), glyphs: g)
+                #expect(buf.cells.count == width * height)
+            }
+        }
+    }
+
+    @Test func belowMinimumSaysWhatIsNeeded() {
+        let buf = App.render(Fixture.state(), size: Size(width: 79, height: 30), glyphs: .ascii)
+        let text = buf.lines.joined(separator: "\n")
+        #expect(text.contains("terminal too small"))
+        #expect(text.contains("need 80x24"))
+        #expect(text.contains("(have 79x30)"))
+    }
+
+    @Test func explorerOverlayShowsProgressThenResults() {
+        let all = Self.states()
+        let progress = Snapshot.text(App.render(all[all.count - 2], size: App.minimumSize, glyphs: .unicode))
+        #expect(progress.contains("states 5  transitions 9  depth 2"))
+        #expect(progress.contains("25%"))
+        let results = Snapshot.text(App.render(all[all.count - 1], size: App.minimumSize, glyphs: .unicode))
+        #expect(results.contains("T1 0, T2 -EPERM  (3 schedules)"))
+        #expect(results.contains("complete: 9 states, 12 transitions, 1 ms"))
+        #expect(results.contains("⚠ isolation (1 step): m"))
+    }
+
+    @Test func changedFieldsAreHighlighted() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("2"))  // T2 takes the group mutex
+        let buf = App.render(s, size: App.minimumSize, glyphs: .unicode)
+        let row = buf.lines.firstIndex { $0.contains("mutex ◆T2") }!
+        let col = Array(buf.line(row)).firstIndex(of: "◆")!
+        #expect(buf[col, row].role == .changed)
+        Fixture.press(&s, .char("u"))
+        let after = App.render(s, size: App.minimumSize, glyphs: .unicode)
+        #expect(!after.cells.contains { $0.role == .changed })
+    }
+
+    @Test func putWithDefaultWidthWritesAwayFromTheLeftEdge() {
+        var buf = CellBuffer(width: 10, height: 1)
+        #expect(buf.put("abc", x: 5, y: 0, role: .title) == 8)
+        #expect(buf.line(0) == "     abc  ")
+        #expect(buf.put("wxyz", x: 8, y: 0, role: .title) == 10)
+        #expect(buf.line(0) == "     abcwx")
+        #expect(buf.put("q", x: 0, y: 0, role: .text, maxWidth: -1) == 0)
+    }
+
+    @Test func benchmarkBuildsTheLargeWorldAndRenders() {
+        let scenario = RenderBenchmark.scenario()
+        #expect(scenario.topology.groups.count == 64)
+        #expect(scenario.topology.devices.count == 256)
+        #expect(scenario.threads.count == 16)
+        let r = RenderBenchmark.run(iterations: 2)
+        #expect(r.cells == 200 * 60)
+        #expect(r.millisecondsPerFrame > 0)
+    }
+}
+
+extension RenderRobustnessTests {
+    @Test func deadlockMarksTheGroupWhoseLocksAreWaitedFor() {
+        // A world made by hand: T1 waits for device_lock(B) held by T2, T2 for the mutex held by T1.
+        var s = Fixture.state()
+        var w = s.history.initial
+        w[device: 1].lockHolder = 1
+        w[group: 0].mutexHolder = 0
+        s.history.record(Choice(thread: 0), world: w)
+        #expect(s.run.broken(in: s.world).contains(InvariantSet(.deadlock)))
+        let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))
+        #expect(text.contains("group 7 ! deadlock"))
+        #expect(text.contains("!deadlock"))
+        let wide = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
+        #expect(wide.contains("blocked on device_lock(0000:01:00.1) held by thread 2"))
+    }
+}
+
+extension RenderRobustnessTests {
+    @Test func aScenarioWithoutThreadsStillWorks() {
+        var s = Fixture.state(Scenario(title: "empty", scheme: .merged, topology: Fixture.topology, threads: []))
+        #expect(Fixture.press(&s, .char("1")) == [.bell])
+        #expect(Fixture.press(&s, .enter) == [.bell])
+        #expect(Fixture.press(&s, .char("r")) == [.bell])
+        #expect(Fixture.press(&s, .char("R")) == [.bell])
+        Fixture.press(&s, .tab, .down, .tab, .down)
+        let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
+        #expect(text.contains("no threads: a or : adds one"))
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "bind 01:00.1 e1000e"); Fixture.press(&s, .enter)
+        #expect(Fixture.press(&s, .char("1")).isEmpty)
+    }
+}

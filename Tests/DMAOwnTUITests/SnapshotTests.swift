@@ -1,0 +1,416 @@
+import Testing
+@testable import DMAOwnTUI
+
+/// The expected screens, reviewed by eye: text, then one letter per cell for its role.
+enum Expected {
+    static let s5Text = #"""
+ scheme merged │ step 4 of 4 │ seed 1 │ unsaved │ S5: bind races claim
+┌ Topology ────────────────────────────────────────────────┐┌ Threads ─────────────────────────────────────────────────┐
+│┌ group 7 ───────────────────────────────────────────────┐││▶1 bind 0000:01:00.1 e1000e                               │
+││owner none  owner_cnt 0                                 │││  runnable › pinctrl_bind_pins                            │
+││domain default  mutex ◆T2                               │││▶2 claim 7 qemu                                           │
+││  01:00.0 vfio-pci bound                                │││  runnable › iommu_group_claim_dma_owner                  │
+││  01:00.1 e1000e   probing  ◆T1                         │││steps of thread 2:                                        │
+│└────────────────────────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mutex_lock(&group->mute│
+│                                                          ││  ›2  iommu_group_claim_dma_owner  if (owner_cnt) return -│
+│                                                          ││   3  iommu_attach_group  mutex_lock(&group->mutex)       │
+│                                                          ││   4  iommu_attach_group  group->domain = user domain; mut│
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          │└──────────────────────────────────────────────────────────┘
+│                                                          │┌ Timeline ────────────────────────────────────────────────┐
+│                                                          ││   #T1 T2  step                                           │
+│                                                          ││   0       start                                          │
+│                                                          ││   1●  │   device_driver_attach                           │
+│                                                          ││   2●  │   driver_probe_device                            │
+│                                                          ││   3●  │   really_probe                                   │
+│                                                          ││›  4│  ●   iommu_group_claim_dma_owner                    │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────┘
+ thread 2: iommu_group_claim_dma_owner
+ ✓isolation  ✓bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pane  a add  : cmd  s scheme  r rand  x exp
+"""#
+    static let s5Roles = #"""
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT.......................................................B
+bbddddddnnnndddddddddddd..................................bbB..rrrrrrrr................................................B
+bbdddddddDDDDDDDddddddddCCC...............................bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
+bbM...........................LLLL........................bbB..CCCCCCCC................................................B
+bbM...........................LLLL........................bbBdddddddddddddddddd........................................B
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddddddddddddddddddddddB
+b..........................................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddddddddddddddddddddddB
+b..........................................................bB...ddd..................ddddddddddddddddddddddddddd.......B
+b..........................................................bB...ddd..................ddddddddddddddddddddddddddddddddddB
+b..........................................................bB..........................................................B
+b..........................................................bB..........................................................B
+b..........................................................bB..........................................................B
+b..........................................................bB..........................................................B
+b..........................................................bB..........................................................B
+b..........................................................bB..........................................................B
+b..........................................................bB..........................................................B
+b..........................................................bB..........................................................B
+b..........................................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+b..........................................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+b..........................................................bbddddTTTTTTddddd...........................................b
+b..........................................................bb..........................................................b
+b..........................................................bb....rrrddd................................................b
+b..........................................................bb....rrrddd................................................b
+b..........................................................bb....rrrddd................................................b
+b..........................................................bb....dddrrr................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+b..........................................................bb..........................................................b
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+........................................................................................................................
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+"""#
+    static let robinText = #"""
+ scheme robin │ step 7 of 7 │ seed 1 │ unsaved │ Robin: release scan meets a mid-bind sibling
+┌ Topology ────────────────────────────────────────────────┐┌ Threads ─────────────────────────────────────────────────┐
+│┌ group 7 ───────────────────────────────────────────────┐││▶1 unbind 0000:01:00.0                                    │
+││owner kernel DMA API  owner_cnt 0                       │││  runnable › iommu_device_unuse_default_domain            │
+││domain default  mutex ◆T1                               │││▶2 bind 0000:01:00.1 e1000e                               │
+││  01:00.0 -        removing ◆T1                         │││  runnable › pinctrl_bind_pins                            │
+││  01:00.1 e1000e   probing  ◆T2 2.a.i                   │││steps of thread 1:                                        │
+│└────────────────────────────────────────────────────────┘││   1  device_release_driver  device_lock(dev); if (!dev->d│
+│                                                          ││   2  __device_release_driver  drv->remove(dev)           │
+│                                                          ││   3  __device_release_driver  dev->driver = NULL         │
+│                                                          ││   4  iommu_device_unuse_default_domain  mutex_lock(&group│
+│                                                          ││  ›5  iommu_device_unuse_default_domain  for each tmp: if │
+│                                                          ││   6  __device_release_driver  device_unlock(dev); return │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          │└──────────────────────────────────────────────────────────┘
+│                                                          │┌ Timeline ────────────────────────────────────────────────┐
+│                                                          ││   #T1 T2  step                                           │
+│                                                          ││   0       start                                          │
+│                                                          ││   1│  ●   device_driver_attach                           │
+│                                                          ││   2│  ●   driver_probe_device                            │
+│                                                          ││   3│  ●   really_probe                                   │
+│                                                          ││   4●  │   device_release_driver                          │
+│                                                          ││   5●  │   __device_release_driver                        │
+│                                                          ││   6●  │   __device_release_driver                        │
+│                                                          ││›  7●  │   iommu_device_unuse_default_domain              │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│                                                          ││                                                          │
+│2.a.i: mid-bind DMA-API driver, group DMA-API owned:      ││                                                          │
+│ownership passes to it; its claim will be a no-op         ││                                                          │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────┘
+ thread 1: iommu_device_unuse_default_domain
+ ✓isolation  ✓bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
+ Topology: ? help  q quit  1-9 step  u undo  ^R redo  Tab pane  s scheme  x explore
+"""#
+    static let robinRoles = #"""
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBbrTT.......................................................b
+BbddddddKKKKKKKKKKKKKKdddddddddddd........................bBb..CCCCCCCC................................................b
+BbdddddddDDDDDDDddddddddCCC...............................bBbrTT.......................................................b
+BbM.........dddddddd..........LLLL........................bBb..rrrrrrrr................................................b
+BbSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSbBbdddddddddddddddddd........................................b
+BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBb...ddd.....................dddddddddddddddddddddddddddddddb
+B..........................................................Bb...ddd.......................dddddddddddddddddd...........b
+B..........................................................Bb...ddd.......................dddddddddddddddddddd.........b
+B..........................................................Bb...ddd.................................dddddddddddddddddddb
+B..........................................................BbSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddddddddddddddddb
+B..........................................................Bb...ddd.......................dddddddddddddddddddddddddddddb
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+B..........................................................Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+B..........................................................BbddddTTTTTTddddd...........................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb....dddrrr................................................b
+B..........................................................Bb....dddrrr................................................b
+B..........................................................Bb....dddrrr................................................b
+B..........................................................Bb....rrrddd................................................b
+B..........................................................Bb....rrrddd................................................b
+B..........................................................Bb....rrrddd................................................b
+B..........................................................Bb....rrrddd................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+BRRRRR.....................................................Bb..........................................................b
+B..........................................................Bb..........................................................b
+BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+........................................................................................................................
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+"""#
+    static let s1Text = #"""
+ scheme notifier │ step 7 of 7 │ seed 1 │ unsaved │ S1: sibling bind under VFIO
+┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
+│┌ group 7 ⚠ isolation ───────────────┐││✘1 bind 0000:01:00.1 e1000e           │
+││owner qemu  owner_cnt 0             │││  crashed (BUG_ON)                    │
+││domain qemu's  mutex free           │││steps of thread 1:                    │
+││  01:00.0 vfio-pci bound            │││   4  pinctrl_bind_pins  pinctrl_bind_│
+││⇄ 01:00.1 e1000e   bound    ◆T1     │││   5  vfio_iommu_group_notifier  BIND_│
+│└────────────────────────────────────┘││   6  really_probe  drv->probe(dev)   │
+│                                      ││  ›7  driver_bound  BOUND_DRIVER notif│
+│                                      ││   8  really_probe  probe failed: no d│
+│                                      ││   9  really_probe  dev->driver = NULL│
+│                                      │└──────────────────────────────────────┘
+│                                      │┌ Timeline ────────────────────────────┐
+│                                      ││   #T1  step                          │
+│                                      ││   2●   driver_probe_device           │
+│                                      ││   3●   really_probe                  │
+│                                      ││   4●   pinctrl_bind_pins             │
+│                                      ││   5●   vfio_iommu_group_notifier     │
+│                                      ││   6●   really_probe ⚠ isolation      │
+│                                      ││›  7●   driver_bound ⚠ bug-on         │
+└──────────────────────────────────────┘└──────────────────────────────────────┘
+ ⚠ bug-on: vfio_iommu_group_notifier hit BUG_ON: a non-viable driver bound in a
+ ⚠isolation  ⚠bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+"""#
+    static let s1Roles = #"""
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
+bVddddddUUUUdddddddddddd..............VbB..ffffffffffffffff....................B
+bVddddddduuuuuudddddddddddd...........VbBdddddddddddddddddd....................B
+bVM...........................LLLL....VbB...ddd.................dddddddddddddddB
+bVM..................CCCCCCCCCLLLL....VbB...ddd.........................dddddddB
+bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbB...ddd............ddddddddddddddddd...B
+b......................................bBSSSdddTTTTTTTTTTTTddddddddddddddddddddB
+b......................................bB...ddd............ddddddddddddddddddddB
+b......................................bB...ddd............ddddddddddddddddddddB
+b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+b......................................bbddddTTTddddd..........................b
+b......................................bb....rrr...............................b
+b......................................bb....rrr...............................b
+b......................................bb....rrr...............................b
+b......................................bb....rrr...............................b
+b......................................bb....rrr.............VVVVVVVVVVVV......b
+b......................................bb....rrr.............VVVVVVVVV.........b
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+.VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV
+sVVVVVVVVVVVsVVVVVVVVsssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+"""#
+    static let asciiText = #"""
+ scheme merged | step 4 of 4 | seed 1 | unsaved | S5: bind races claim
++ Topology ----------------------------++ Threads -----------------------------+
+|+ group 7 ---------------------------+||>1 bind 0000:01:00.1 e1000e           |
+||owner none  owner_cnt 0             |||  runnable > pinctrl_bind_pins        |
+||domain default  mutex #T2           |||>2 claim 7 qemu                       |
+||  01:00.0 vfio-pci bound            |||  runnable > iommu_group_claim_dma_own|
+||  01:00.1 e1000e   probing  #T1     |||steps of thread 2:                    |
+|+------------------------------------+||   1  iommu_group_claim_dma_owner  mut|
+|                                      ||  >2  iommu_group_claim_dma_owner  if |
+|                                      ||   3  iommu_attach_group  mutex_lock(&|
+|                                      ||   4  iommu_attach_group  group->domai|
+|                                      |+--------------------------------------+
+|                                      |+ Timeline ----------------------------+
+|                                      ||   #T1 T2  step                       |
+|                                      ||   0       start                      |
+|                                      ||   1*  |   device_driver_attach       |
+|                                      ||   2*  |   driver_probe_device        |
+|                                      ||   3*  |   really_probe               |
+|                                      ||>  4|  *   iommu_group_claim_dma_owner|
+|                                      ||                                      |
++--------------------------------------++--------------------------------------+
+ thread 2: iommu_group_claim_dma_owner
+ visolation  vbug-on  vstale-owner  vwarn  vdeadlock  vlock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+"""#
+    static let asciiRoles = #"""
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT...................................B
+bbddddddnnnndddddddddddd..............bbB..rrrrrrrr............................B
+bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
+bbM...........................LLLL....bbB..CCCCCCCC............................B
+bbM...........................LLLL....bbBdddddddddddddddddd....................B
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddB
+b......................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddB
+b......................................bB...ddd..................ddddddddddddddB
+b......................................bB...ddd..................ddddddddddddddB
+b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+b......................................bbddddTTTTTTddddd.......................b
+b......................................bb......................................b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd............................b
+b......................................bb....dddrrr............................b
+b......................................bb......................................b
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+................................................................................
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+"""#
+    static let s5minText = #"""
+ scheme merged │ step 4 of 4 │ seed 1 │ unsaved │ S5: bind races claim
+┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
+│┌ group 7 ───────────────────────────┐││▶1 bind 0000:01:00.1 e1000e           │
+││owner none  owner_cnt 0             │││  runnable › pinctrl_bind_pins        │
+││domain default  mutex ◆T2           │││▶2 claim 7 qemu                       │
+││  01:00.0 vfio-pci bound            │││  runnable › iommu_group_claim_dma_own│
+││  01:00.1 e1000e   probing  ◆T1     │││steps of thread 2:                    │
+│└────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mut│
+│                                      ││  ›2  iommu_group_claim_dma_owner  if │
+│                                      ││   3  iommu_attach_group  mutex_lock(&│
+│                                      ││   4  iommu_attach_group  group->domai│
+│                                      │└──────────────────────────────────────┘
+│                                      │┌ Timeline ────────────────────────────┐
+│                                      ││   #T1 T2  step                       │
+│                                      ││   0       start                      │
+│                                      ││   1●  │   device_driver_attach       │
+│                                      ││   2●  │   driver_probe_device        │
+│                                      ││   3●  │   really_probe               │
+│                                      ││›  4│  ●   iommu_group_claim_dma_owner│
+│                                      ││                                      │
+└──────────────────────────────────────┘└──────────────────────────────────────┘
+ thread 2: iommu_group_claim_dma_owner
+ ✓isolation  ✓bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+"""#
+    static let s5minRoles = #"""
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT...................................B
+bbddddddnnnndddddddddddd..............bbB..rrrrrrrr............................B
+bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
+bbM...........................LLLL....bbB..CCCCCCCC............................B
+bbM...........................LLLL....bbBdddddddddddddddddd....................B
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddB
+b......................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddB
+b......................................bB...ddd..................ddddddddddddddB
+b......................................bB...ddd..................ddddddddddddddB
+b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+b......................................bbddddTTTTTTddddd.......................b
+b......................................bb......................................b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd............................b
+b......................................bb....dddrrr............................b
+b......................................bb......................................b
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+................................................................................
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+"""#
+    static let helpText = #"""
+ scheme merged │ step 0 of 0 │ seed 1 │ S5: bind races claim
+┌ Help — Esc closes ───────────────────────────────────────────────────────────┐
+│ theme       default  (t cycles: default, dark)                               │
+│ scenario    S5: bind races claim                                             │
+│ 1-9         step thread N                                                    │
+│ Enter Space step the selected thread                                         │
+│ f           step the selected thread down its failure branch (may_fail)      │
+│ u Bksp      undo the last step                                               │
+│ ^R          redo an undone step                                              │
+│ Up k        previous device, thread or timeline row (shows that world)       │
+│ Down j      select next; stepping from an earlier timeline row branches      │
+│ PgUp        ten rows up                                                      │
+│ PgDn        ten rows down                                                    │
+│ Home g      first row (in the timeline: the initial world)                   │
+│ End G       last row (in the timeline: the newest step)                      │
+│ Left h      focus the pane to the left                                       │
+│ Right l     focus the pane to the right                                      │
+│ Tab         next pane                                                        │
+│ S-Tab       previous pane                                                    │
+│ a           add an operation (pick verb, then operands)                      │
+│ :           operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab      │
+│ s           switch scheme and replay the schedule                            │
+└───────────────────────────────────────────────────── j/k scroll, more below ─┘
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+"""#
+    static let tooSmallText = #"""
+
+     terminal too small:
+          need 80×24
+         (have 30×5)
+
+"""#
+    static let tooSmallRoles = #"""
+..............................
+.....VVVVVVVVVVVVVVVVVVV......
+..............................
+..............................
+..............................
+"""#
+}
+
+/// Screen snapshots of `App.render` (text plus a role grid), at 120×40 and the minimum size,
+/// in Unicode and ASCII, and the too-small screen.
+@Suite struct SnapshotTests {
+    func check(_ s: AppState, _ size: Size, _ glyphs: Glyphs = .unicode, text: String, roles: String?) {
+        let buf = App.render(s, size: size, glyphs: glyphs)
+        #expect(buf.width == size.width && buf.height == size.height)
+        let actualText = Snapshot.text(buf)
+        #expect(actualText == text, "text differs; actual:\n\(actualText)")
+        if let roles {
+            let actualRoles = Snapshot.roles(buf)
+            #expect(actualRoles == roles, "roles differ; actual:\n\(actualRoles)")
+        }
+    }
+
+    @Test func s5Midway120x40() {
+        check(Fixture.s5Midway(), Size(width: 120, height: 40), text: Expected.s5Text, roles: Expected.s5Roles)
+    }
+
+    @Test func robinCaseLabelAndExplanation120x40() {
+        check(SnapshotStates.robin(), Size(width: 120, height: 40), text: Expected.robinText, roles: Expected.robinRoles)
+    }
+
+    @Test func s5MidwayAtMinimumSize80x24() {
+        #expect(App.minimumSize == Size(width: 80, height: 24))
+        check(Fixture.s5Midway(), App.minimumSize, text: Expected.s5minText, roles: Expected.s5minRoles)
+    }
+
+    @Test func violationAtMinimumSize() {
+        check(SnapshotStates.s1Notifier(), App.minimumSize, text: Expected.s1Text, roles: Expected.s1Roles)
+    }
+
+    @Test func asciiGlyphs() {
+        check(Fixture.s5Midway(), App.minimumSize, .ascii, text: Expected.asciiText, roles: Expected.asciiRoles)
+        let buf = App.render(Fixture.s5Midway(), size: App.minimumSize, glyphs: .ascii)
+        #expect(buf.cells.allSatisfy { $0.character.isASCII })
+    }
+
+    @Test func helpOverlay() {
+        check(SnapshotStates.help(), App.minimumSize, text: Expected.helpText, roles: nil)
+    }
+
+    @Test func tooSmallScreen() {
+        check(Fixture.state(), Size(width: 30, height: 5), text: Expected.tooSmallText, roles: Expected.tooSmallRoles)
+    }
+}
