@@ -4,17 +4,22 @@ import DMAOwnScenario
 /// What `dmaown check` prints, as pure functions of a finished exploration (CONTRACT §3), so the
 /// output can be tested without spawning the binary.
 public struct CheckReport: Sendable {
+    /// The scenario's title and the scheme explored.
     public var title: String
     public var scheme: SchemeID
+    /// The run and initial world the schedules start from, to describe each step of a trace.
     public var run: Run
     public var world: World
+    /// What the search found.
     public var exploration: Exploration
+    /// The scenario's `[expect]`, when it has one.
     public var expectation: Scenario.Expectation?
     /// Set for `--random N --seed S`: the walks were sampled, not exhaustive.
     public var random: (walks: Int, seed: UInt64)?
     /// The bounds given, to name the one that cut the search short.
     public var options: ExplorationOptions
 
+    /// A report on `exploration` of `run` from `world`.
     public init(title: String, scheme: SchemeID, run: Run, world: World, exploration: Exploration,
                 expectation: Scenario.Expectation? = nil, random: (walks: Int, seed: UInt64)? = nil, options: ExplorationOptions = .init()) {
         self.title = title; self.scheme = scheme; self.run = run; self.world = world; self.exploration = exploration
@@ -75,7 +80,8 @@ public struct CheckReport: Sendable {
         if let expectation, let matches = matchesExpectation {
             var ex: [(String, JSONText)] = [("invariants", .array(Invariant.allCases.filter(expectation.invariants.contains).map { .string($0.rawValue) }))]
             if let n = expectation.outcomes { ex.append(("outcomes", .int(n))) }
-            ex.append(("matches", .bool(matches)))
+            ex.append(("matches", .bool(matches && exploration.complete)))
+            ex.append(("judged", .bool(exploration.complete)))
             fields.append(("expect", .object(ex)))
         }
         return .object(fields)
@@ -110,7 +116,12 @@ public struct CheckReport: Sendable {
             out.append("")
             let want = Invariant.allCases.filter(expectation.invariants.contains).map(\.rawValue)
             let wanted = "invariants [\(want.joined(separator: ", "))]" + (expectation.outcomes.map { ", \($0) outcomes" } ?? "")
-            out.append(match ? "Matches [expect]: \(wanted)." : "Does NOT match [expect]: expected \(wanted); found [\(broken.joined(separator: ", "))], \(e.outcomes.count) outcomes.")
+            let found = "found [\(broken.joined(separator: ", "))], \(e.outcomes.count) outcomes"
+            if !e.complete {
+                out.append("[expect] cannot be confirmed from a partial result: expected \(wanted); \(found) so far.")
+            } else {
+                out.append(match ? "Matches [expect]: \(wanted)." : "Does NOT match [expect]: expected \(wanted); \(found).")
+            }
         }
         if let note = partialNote {
             out.append("")

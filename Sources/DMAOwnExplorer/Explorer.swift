@@ -14,16 +14,25 @@ import Darwin
 /// order of search. With partial-order reduction on, counterexamples are shortest among the
 /// schedules the reduced graph keeps, which may be longer than the shortest overall.
 public struct Explorer: Sendable {
+    /// The run whose threads are interleaved, and the world they start from.
     public let run: Run
     public let world: World
+    /// Bounds and reduction.
     public let options: ExplorationOptions
 
+    /// An explorer of every schedule of `run` from `world`.
     public init(run: Run, world: World, options: ExplorationOptions = .init()) {
         self.run = run; self.world = world; self.options = options
     }
 
+    /// The most threads a search handles (thread sets are 32-bit masks); more gives an empty, incomplete result.
+    public static let maxThreads = 32
+
     /// Explores until done, a bound, or cancellation; `progress` is called at most ~10 times a second.
     public func explore(progress: (ExplorationProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) -> Exploration {
+        guard run.operations.count <= Self.maxThreads else {
+            return Exploration(complete: false, states: 0, transitions: 0, seconds: 0, peakBytes: 0, violations: [], outcomes: [])
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let cpuStart = Self.threadCPUSeconds()

@@ -42,7 +42,9 @@ struct PersistentSet {
                 while waiting != 0 {
                     let v = waiting.trailingZeroBitCount
                     waiting &= waiting &- 1
-                    if active & (1 << UInt32(holder[v])) != 0 { active |= 1 << UInt32(v); changed = true }
+                    let h = holder[v]
+                    // A holder that is no thread of this run never moves; treat the waiter as able to move anyway.
+                    if h < 0 || h >= 32 || active & (1 << UInt32(h)) != 0 { active |= 1 << UInt32(v); changed = true }
                 }
             }
             var next = Footprints.Mask.none
@@ -60,10 +62,13 @@ struct PersistentSet {
                 if next.conflicts(with: footprints.future[v][pc[v]]) { conflict = v; break }
             }
             if conflict < 0 { return e }
+            // Follow the chain of lock holders to the enabled thread that must move first.
             var h = conflict
             var hops = 0
-            while enabled & (1 << UInt32(h)) == 0 && hops < 32 { h = holder[h]; hops += 1 }
-            if enabled & (1 << UInt32(h)) == 0 { return enabled }
+            while h >= 0 && h < 32 && enabled & (1 << UInt32(h)) == 0 && blocked & (1 << UInt32(h)) != 0 && hops < 32 {
+                h = holder[h]; hops += 1
+            }
+            guard h >= 0 && h < 32 && enabled & (1 << UInt32(h)) != 0 else { return enabled }
             e |= 1 << UInt32(h)
         }
         return e

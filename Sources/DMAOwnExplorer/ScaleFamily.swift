@@ -11,8 +11,10 @@ import DMAOwnEngine
 public enum ScaleFamily {
     /// One member of the family, ready to explore.
     public struct Case: Sendable {
+        /// N and K.
         public var devices: Int
         public var operations: Int
+        /// The run of the K operations and its initial world, setup applied.
         public var run: Run
         public var world: World
         /// The operation lines, for people.

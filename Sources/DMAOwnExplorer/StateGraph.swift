@@ -5,9 +5,11 @@ public struct StateGraph: Sendable, Equatable {
     /// One state: `id` is its index in `nodes`; node 0 is the initial state.
     public struct Node: Sendable, Equatable {
         public var id: Int
+        /// The state the run starts in.
         public var initial: Bool
         /// No thread can step: every operation finished, the kernel crashed, or a deadlock.
         public var terminal: Bool
+        /// The invariants this state breaks.
         public var broken: [Invariant]
         /// Each thread's result once finished ("0", "-EBUSY", "crashed"), nil while running.
         public var results: [String?]
@@ -15,13 +17,16 @@ public struct StateGraph: Sendable, Equatable {
 
     /// One step: thread `thread` (0-based) took `step`, on the failure branch when `fail`.
     public struct Edge: Sendable, Equatable {
+        /// Node ids of the states before and after the step.
         public var from: Int
         public var to: Int
         public var thread: Int
         public var fail: Bool
+        /// The kernel step taken, `function: code`.
         public var step: String
     }
 
+    /// Every state, node 0 first, and every step between them.
     public var nodes: [Node]
     public var edges: [Edge]
 }

@@ -3,6 +3,7 @@ import DMAOwnEngine
 /// The group and device fields that differ between two worlds, as lines for people (`dmaown
 /// replay` prints them after each step).
 public enum WorldChanges {
+    /// One line per field that differs from `before` to `after`, groups first, then devices, flags and finished threads.
     public static func between(_ before: World, _ after: World, run: Run) -> [String] {
         let topo = run.topology
         var out: [String] = []

@@ -1,13 +1,14 @@
 import ArgumentParser
 import DMAOwnEngine
 import DMAOwnExplorer
+import DMAOwnTUI
 import Foundation
 
 /// `dmaown bench`: Run the explorer scale benchmarks (use a release build).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run the explorer scale benchmarks (use a release build).",
-        discussion: "One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
+        discussion: "Also times rendering a 64-group / 256-device / 16-thread world into the cell buffer (\"tui_render\"). One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
 
     @Option(name: .customLong("max-states"), help: "Bound per pass, so the whole bench stays short (default 4000000).")
     var maxStates: String?
@@ -45,6 +46,7 @@ struct BenchCommand: ParsableCommand {
         let check = Explorer(run: headline.run, world: headline.world).explore()
         let fused = Explorer(run: headline.run, world: headline.world, options: .init(partialOrderReduction: false)).explore()
         let verdict = Explorer(run: headline.run, world: headline.world, options: .init(countSchedules: false)).explore()
+        let render = RenderBenchmark.run(iterations: 200)
         let out: JSONText = .object([
             ("build", .string(Self.isDebug ? "debug" : "release")),
             ("max_states_per_pass", .int(bound)),
@@ -56,6 +58,11 @@ struct BenchCommand: ParsableCommand {
                 ("por_verdict_only", Self.figures(verdict)),
             ])),
             ("rows", .array(rows)),
+            ("tui_render", .object([
+                ("case", .string("64 groups, 256 devices, 16 threads at 200x60")),
+                ("milliseconds_per_frame", .double(Self.round(render.millisecondsPerFrame, 3))),
+                ("cells", .int(render.cells)), ("budget_milliseconds", .double(2)),
+            ])),
         ])
         print(out.rendered)
     }

@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit status: 0 no invariant broken, 1 some invariant broken, 2 the input could not be used. A scenario's [expect] is compared and reported (and in --json as expect.matches); it does not change the exit status.")
 
     @Argument(help: "A scenario file (TOML), or the name of a built-in scenario (see `dmaown scenarios`).")
-    var scenario: String
+    var scenario: String?
     @Option(help: "Override the scenario's scheme: notifier, v6, merged, iommufd or robin.")
     var scheme: String?
     @Flag(help: "Print one JSON object (CONTRACT §3) instead of text.")
@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
     var seed: String?
     @Flag(name: .customLong("no-por"), help: "Turn partial-order reduction off (same verdicts, more states).")
     var noPOR = false
+    /// Words the parser does not know, collected so they exit 2 (CONTRACT §3) rather than the parser's 64.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unrecognized: [String] = []
 
     func run() throws {
         let report: CheckReport
@@ -38,6 +41,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func makeReport() throws(InputError) -> CheckReport {
+        if let word = unrecognized.first { throw InputError(description: "unknown option or extra argument '\(word)' (see 'dmaown check --help')") }
+        guard let scenario else { throw InputError(description: "missing SCENARIO: a scenario file or a built-in scenario name") }
         let options = ExplorationOptions(
             maxStates: try OptionValue.count(maxStates, "max-states"), maxDepth: try OptionValue.count(maxDepth, "max-depth"),
             partialOrderReduction: !noPOR)

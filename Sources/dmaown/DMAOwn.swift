@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `dmaown` command: the TUI by default, and the headless tools as subcommands.
 @main
@@ -11,4 +12,24 @@ struct DMAOwn: AsyncParsableCommand {
             ScenariosCommand.self, ThemesCommand.self, ImportSysfsCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: TUICommand.self)
+
+    /// Runs the command, mapping argument-parser's usage errors (status 64) to status 2 with one
+    /// line on stderr: CONTRACT §3 says input that cannot be used exits 2, and scripts rely on it.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                FileHandle.standardError.write(Data("dmaown: \(message) (see 'dmaown help')\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

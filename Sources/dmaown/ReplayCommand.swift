@@ -11,9 +11,14 @@ struct ReplayCommand: ParsableCommand {
         discussion: "Prints each step and the group and device fields it changed. Exit status: 0 no invariant broken along the way, 1 some invariant broken, 2 the trace cannot be read or does not fit its scenario.")
 
     @Argument(help: "A trace file (JSON, CONTRACT §4).")
-    var trace: String
+    var trace: String?
+    /// Words the parser does not know, collected so they exit 2 rather than the parser's 64.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unrecognized: [String] = []
 
     func run() throws {
+        if let word = unrecognized.first { throw InputError.exit("replay", "unknown option or extra argument '\(word)' (see 'dmaown replay --help')") }
+        guard let trace else { throw InputError.exit("replay", "missing TRACE: a trace file saved by the TUI or 'dmaown export'") }
         guard let data = FileManager.default.contents(atPath: trace) else {
             throw InputError.exit("replay", "\(trace): cannot read trace file")
         }

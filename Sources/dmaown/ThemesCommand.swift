@@ -1,4 +1,5 @@
 import ArgumentParser
+import DMAOwnScenario
 import DMAOwnTUI
 import Foundation
 
@@ -14,6 +15,9 @@ struct ThemesCommand: ParsableCommand {
     @Option(help: "Preview at this depth: truecolor, 256, 16 or mono (default: detected).")
     var depth: String?
 
+    @Flag(help: "With NAME: draw the TUI's first screen (120×40, built-in scenario) in that theme instead.")
+    var screen = false
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let library = ThemeLibrary(environment: environment, executablePath: Self.executablePath)
@@ -21,6 +25,12 @@ struct ThemesCommand: ParsableCommand {
         if let name {
             let (theme, warnings) = library.load(name)
             for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            if screen {
+                let state = try AppState(scenario: BuiltinScenarios.load(BuiltinScenarios.defaultName), themeNames: [theme.name])
+                let buffer = App.render(state, size: Size(width: 120, height: 40), glyphs: .unicode)
+                for line in ThemePreview.screen(buffer, theme: theme, depth: previewDepth ?? .monochrome) { print(line) }
+                return
+            }
             print("\(theme.name): \(theme.description)\n  \(theme.origin)")
             for line in ThemePreview.swatch(theme, depth: previewDepth) { print("  " + line) }
             return

@@ -277,6 +277,10 @@ import DMAOwnScenario
         Fixture.press(&s, .char("x"))
         #expect(Fixture.press(&s, .escape) == [.cancelExplorer])
         #expect(s.overlay == nil)
+        #expect(!s.explorerRunning)
+        Fixture.press(&s, .char("x"))  // a new search may start at once
+        #expect(s.explorerRunning)
+        Fixture.press(&s, .escape)
         App.update(&s, .background(.finished(Exploration(complete: false, cancelled: true, states: 3, transitions: 3,
                                                           seconds: 0, peakBytes: 0, violations: [], outcomes: []))))
         #expect(!s.explorerRunning)
@@ -296,5 +300,117 @@ import DMAOwnScenario
         Fixture.press(&s, .click(x: layout.timeline.x + 2, y: first.y))
         #expect(s.focus == .timeline)
         #expect(s.history.position == 1)
+        // A click on the second device's row in the topology selects it.
+        let buf = App.render(s, size: s.size, glyphs: .unicode)
+        let deviceRow = buf.lines.firstIndex { $0.prefix(40).contains("01:00.1") }!
+        Fixture.press(&s, .click(x: 5, y: deviceRow))
+        #expect(s.focus == .topology)
+        #expect(s.selectedDevice == 1)
+    }
+
+    @Test func scrollWheelMovesTheFocusedSelection() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"), .char("1"), .tab)
+        Fixture.press(&s, .scrollUp)
+        #expect(s.history.position == 1)
+        Fixture.press(&s, .scrollDown)
+        #expect(s.history.position == 2)
+    }
+
+    @Test func lookingAtAnEarlierRowOfASavedScheduleIsNotUnsaved() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"), .char("1"))
+        App.update(&s, .saved(path: "p", error: nil))
+        Fixture.press(&s, .char("u"))
+        #expect(!s.hasUnsavedSteps)
+        Fixture.press(&s, .char("2"))  // a branch is a change
+        #expect(s.hasUnsavedSteps)
+    }
+}
+
+extension ReducerOverlayTests {
+    @Test func commandLineSetsSchemeAndSeed() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"))
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "sch"); Fixture.press(&s, .tab)
+        Fixture.type(&s, "ro"); Fixture.press(&s, .tab)
+        #expect(s.overlay == .command(CommandInput(text: "scheme robin ")))
+        Fixture.press(&s, .enter)
+        #expect(s.overlay == nil)
+        #expect(s.scheme == .robin)
+        #expect(s.history.choices == [Choice(thread: 0)])
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "seed 7"); Fixture.press(&s, .enter)
+        #expect(s.seed == 7 && s.random == SeededRandom(seed: 7))
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "scheme linux")
+        #expect(Fixture.press(&s, .enter) == [.bell])
+        #expect(s.message?.text.contains("usage: scheme") == true)
+    }
+}
+
+extension ReducerOverlayTests {
+    @Test func pageAndHomeEndKeysMoveFarInTheFocusedPane() {
+        var s = Fixture.state()
+        for _ in 0..<12 { Fixture.press(&s, .char("1")) }
+        let n = s.history.choices.count
+        Fixture.press(&s, .tab)  // timeline
+        Fixture.press(&s, .home)
+        #expect(s.history.position == 0)
+        Fixture.press(&s, .pageDown)
+        #expect(s.history.position == min(10, n))
+        Fixture.press(&s, .char("G"))
+        #expect(s.history.position == n)
+        Fixture.press(&s, .pageUp)
+        #expect(s.history.position == max(0, n - 10))
+        Fixture.press(&s, .char("g"))
+        #expect(s.history.position == 0)
+        Fixture.press(&s, .backTab, .end)  // threads
+        #expect(s.selectedThread == 1)
+    }
+
+    @Test func helpHasAGlyphLegendInTheGlyphsOnScreen() {
+        let s = SnapshotStates.help()
+        let ascii = HelpOverlay.lines(s, glyphs: .ascii).map(\.text).joined(separator: "\n")
+        #expect(ascii.contains("> runnable  = blocked  + done, 0  x error or crashed"))
+        #expect(ascii.contains("#T1 lock held by thread 1"))
+        let unicode = HelpOverlay.lines(s, glyphs: .unicode).map(\.text).joined(separator: "\n")
+        #expect(unicode.contains("⇄ doing DMA"))
+    }
+}
+
+extension ReducerOverlayTests {
+    @Test func escClearsTheMessageAndBacksOutOfEveryOverlay() {
+        var s = Fixture.state()
+        #expect(s.message != nil)
+        Fixture.press(&s, .escape)
+        #expect(s.message == nil)
+        for open in [KeyEvent.char("?"), .char(":"), .char("a"), .char("w"), .char("o")] {
+            Fixture.press(&s, open)
+            #expect(s.overlay != nil)
+            Fixture.press(&s, .escape)
+            #expect(s.overlay == nil)
+        }
+        Fixture.press(&s, .char("1"), .char("q"))
+        #expect(s.overlay == .confirmQuit)
+        Fixture.press(&s, .escape)
+        #expect(s.overlay == nil)
+    }
+
+    @Test func addedOperationsCountAsUnsaved() {
+        var s = Fixture.state()
+        #expect(!s.hasUnsavedSteps)
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "unbind 01:00.0"); Fixture.press(&s, .enter)
+        #expect(s.hasUnsavedSteps)
+        #expect(Fixture.press(&s, .char("q")).isEmpty)
+        #expect(s.overlay == .confirmQuit)
+        let screen = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))
+        #expect(screen.contains("Not saved: 0 steps and 1 added operation."))
+        App.update(&s, .saved(path: "p", error: nil))
+        #expect(!s.hasUnsavedSteps)
+    }
+
+    @Test func quitQuestionOffersToSaveFirst() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("1"), .char("q"), .char("w"))
+        #expect(s.overlay == .prompt(PathPrompt(purpose: .save, text: "dmaown-trace.json")))
     }
 }

@@ -136,3 +136,14 @@ import DMAOwnExplorer
         #expect(s.run.broken(in: s.world).contains(InvariantSet(.bugOn)))
     }
 }
+
+extension ReducerSteppingTests {
+    @Test func randomRunNamesTheFirstViolationOnTheWay() {
+        var s = Fixture.state(Fixture.s1(scheme: .notifier))
+        Fixture.press(&s, .char("R"))
+        #expect(s.run.isFinished(s.world))
+        #expect(s.message?.kind == .violation)
+        #expect(s.message?.text.contains("isolation") == true)
+        #expect(s.message?.text.contains("step 6") == true)
+    }
+}

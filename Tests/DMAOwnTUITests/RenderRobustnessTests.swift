@@ -1,6 +1,7 @@
 import Testing
 import DMAOwnEngine
 import DMAOwnExplorer
+import DMAOwnScenario
 @testable import DMAOwnTUI
 
 @Suite struct RenderRobustnessTests {
@@ -46,6 +47,7 @@ import DMAOwnExplorer
         #expect(progress.contains("25%"))
         let results = Snapshot.text(App.render(all[all.count - 1], size: App.minimumSize, glyphs: .unicode))
         #expect(results.contains("T1 0, T2 -EPERM  (3 schedules)"))
+        #expect(results.contains("complete: 9 states, 12 transitions, 1 ms"))
         #expect(results.contains("⚠ isolation (1 step): m"))
     }
 
@@ -78,5 +80,37 @@ import DMAOwnExplorer
         let r = RenderBenchmark.run(iterations: 2)
         #expect(r.cells == 200 * 60)
         #expect(r.millisecondsPerFrame > 0)
+    }
+}
+
+extension RenderRobustnessTests {
+    @Test func deadlockMarksTheGroupWhoseLocksAreWaitedFor() {
+        // A world made by hand: T1 waits for device_lock(B) held by T2, T2 for the mutex held by T1.
+        var s = Fixture.state()
+        var w = s.history.initial
+        w[device: 1].lockHolder = 1
+        w[group: 0].mutexHolder = 0
+        s.history.record(Choice(thread: 0), world: w)
+        #expect(s.run.broken(in: s.world).contains(InvariantSet(.deadlock)))
+        let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))
+        #expect(text.contains("group 7 ! deadlock"))
+        #expect(text.contains("!deadlock"))
+        let wide = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
+        #expect(wide.contains("blocked on device_lock(0000:01:00.1) held by thread 2"))
+    }
+}
+
+extension RenderRobustnessTests {
+    @Test func aScenarioWithoutThreadsStillWorks() {
+        var s = Fixture.state(Scenario(title: "empty", scheme: .merged, topology: Fixture.topology, threads: []))
+        #expect(Fixture.press(&s, .char("1")) == [.bell])
+        #expect(Fixture.press(&s, .enter) == [.bell])
+        #expect(Fixture.press(&s, .char("r")) == [.bell])
+        #expect(Fixture.press(&s, .char("R")) == [.bell])
+        Fixture.press(&s, .tab, .down, .tab, .down)
+        let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
+        #expect(text.contains("no threads: a or : adds one"))
+        Fixture.press(&s, .char(":")); Fixture.type(&s, "bind 01:00.1 e1000e"); Fixture.press(&s, .enter)
+        #expect(Fixture.press(&s, .char("1")).isEmpty)
     }
 }

@@ -339,17 +339,17 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │ ^R          redo an undone step                                              │
 │ Up k        previous device, thread or timeline row (shows that world)       │
 │ Down j      select next; stepping from an earlier timeline row branches      │
+│ PgUp        ten rows up                                                      │
+│ PgDn        ten rows down                                                    │
+│ Home g      first row (in the timeline: the initial world)                   │
+│ End G       last row (in the timeline: the newest step)                      │
 │ Left h      focus the pane to the left                                       │
 │ Right l     focus the pane to the right                                      │
 │ Tab         next pane                                                        │
 │ S-Tab       previous pane                                                    │
 │ a           add an operation (pick verb, then operands)                      │
-│ :           type an operation: bind 01:00.1 e1000e (Tab completes)           │
+│ :           operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab      │
 │ s           switch scheme and replay the schedule                            │
-│ r           one random step                                                  │
-│ R           random run to the end                                            │
-│ x           explore every interleaving (Esc cancels)                         │
-│ w           save the trace                                                   │
 └───────────────────────────────────────────────────── j/k scroll, more below ─┘
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
 """#

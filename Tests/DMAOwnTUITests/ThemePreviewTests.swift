@@ -19,4 +19,13 @@ import DMAOwnTUI
         #expect(ThemePreview.sgr(theme.style(for: .text, depth: .ansi16)) == "\u{1b}[0;91;40m")
         #expect(ThemePreview.sgr(theme.style(for: .title, depth: .monochrome)) == "\u{1b}[0;1m")
     }
+
+    @Test func aScreenChangesStyleOnlyWhereTheRoleChanges() {
+        var buffer = CellBuffer(width: 6, height: 1)
+        _ = buffer.put("ab", x: 1, y: 0, role: .title)
+        let line = ThemePreview.screen(buffer, theme: theme, depth: .indexed256)[0]
+        let text = ThemePreview.sgr(theme.style(for: .text, depth: .indexed256))
+        let title = ThemePreview.sgr(theme.style(for: .title, depth: .indexed256))
+        #expect(line == text + " " + title + "ab" + text + "   " + "\u{1b}[0m")
+    }
 }

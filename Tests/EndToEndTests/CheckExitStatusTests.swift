@@ -59,6 +59,11 @@ import Testing
         ["check", "BAD", "--max-states", "lots"],
         ["check", "UNKNOWN-KEY"],
         ["replay", "/nonexistent/trace.json"],
+        ["check", "BAD", "--bogus"],
+        ["check"],
+        ["replay"],
+        ["check", "--bogus", "BAD"],
+        ["export", "BAD"],
     ])
     func badInputExitsTwoWithOneLine(args: [String]) throws {
         let good = try Self.scenarioFile(Self.s5)

@@ -26,6 +26,8 @@ public enum App {
     static func handleKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
         if let overlay = s.overlay { return overlayKey(&s, overlay, key) }
         if case .click(let x, let y) = key { return click(&s, x: x, y: y) }
+        if key == .scrollUp { return move(&s, by: -1) }
+        if key == .scrollDown { return move(&s, by: 1) }
         if key == .escape { s.message = nil; return [] }
         guard let binding = KeyTable.binding(for: key) else { return [] }
         return perform(&s, binding.action, key: key)
@@ -44,6 +46,10 @@ public enum App {
         case .redo: return redo(&s)
         case .up: return move(&s, by: -1)
         case .down: return move(&s, by: 1)
+        case .pageUp: return move(&s, by: -10)
+        case .pageDown: return move(&s, by: 10)
+        case .first: return move(&s, by: -1_000_000)
+        case .last: return move(&s, by: 1_000_000)
         case .nextPane, .focusRight: s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!; return []
         case .previousPane, .focusLeft:
             s.focus = Pane(rawValue: (s.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!; return []

@@ -13,7 +13,7 @@ extension App {
     static func background(_ s: inout AppState, _ report: BackgroundReport) -> [Effect] {
         switch report {
         case .progress(let p):
-            if case .explorer(var v) = s.overlay { v.progress = p; s.overlay = .explorer(v) }
+            if s.explorerRunning, case .explorer(var v) = s.overlay { v.progress = p; s.overlay = .explorer(v) }
             return []
         case .finished(let e):
             s.explorerRunning = false
@@ -38,7 +38,12 @@ extension App {
         switch key {
         case .escape, .char("q"):
             s.overlay = nil
-            if s.explorerRunning && v.result == nil { return [.cancelExplorer] }
+            if s.explorerRunning && v.result == nil {
+                // Not running from here on, even if the shell never answers the cancel.
+                s.explorerRunning = false
+                s.message = StatusMessage(.info, "explorer cancelled")
+                return [.cancelExplorer]
+            }
             return []
         case .up, .char("k"): v.selected = max(0, v.selected - 1)
         case .down, .char("j"): v.selected = min(v.selected + 1, max(0, (v.result?.violations.count ?? 1) - 1))

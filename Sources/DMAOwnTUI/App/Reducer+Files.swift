@@ -35,6 +35,7 @@ extension App {
             return [.bell]
         }
         s.savedSchedule = Array(s.history.applied)
+        s.savedOperationCount = s.run.operations.count
         s.message = StatusMessage(.info, "saved \(s.savedSchedule.count) steps to \(path)")
         return []
     }

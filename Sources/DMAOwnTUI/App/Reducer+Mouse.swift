@@ -14,7 +14,10 @@ extension App {
             if let hit = TimelinePane.visible(s, in: layout.timeline.inner).first(where: { $0.y == y }) { s.history.jump(to: hit.k) }
             return []
         }
-        if layout.topology.contains(x: x, y: y) { s.focus = .topology }
+        if layout.topology.contains(x: x, y: y) {
+            s.focus = .topology
+            if let d = TopologyPane.device(at: y, s, in: layout.topology.inner) { s.selectedDevice = d }
+        }
         return []
     }
 }

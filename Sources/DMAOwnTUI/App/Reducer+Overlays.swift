@@ -41,7 +41,7 @@ extension App {
         case .enter:
             let line = c.text.trimmingSpaces
             if line.isEmpty { s.overlay = nil; return [] }
-            let effects = addOperation(&s, line: line)
+            let effects = runCommand(&s, line: line)
             // A bad line stays open for correction; a good one closes the prompt.
             if effects.isEmpty { s.overlay = nil } else { s.overlay = .command(c) }
             return effects
@@ -73,5 +73,29 @@ extension App {
         }
         s.overlay = .add(d)
         return []
+    }
+
+    /// `scheme NAME`, `seed N`, or an operation to add as a new thread.
+    static func runCommand(_ s: inout AppState, line: String) -> [Effect] {
+        let words = line.split(separator: " ").map(String.init)
+        switch words.first {
+        case "scheme":
+            guard words.count == 2, let id = SchemeID(rawValue: words[1]) else {
+                s.message = StatusMessage(.error, "usage: scheme \(SchemeID.allCases.map(\.rawValue).joined(separator: "|"))")
+                return [.bell]
+            }
+            return switchScheme(&s, to: id)
+        case "seed":
+            guard words.count == 2, let n = UInt64(words[1]) else {
+                s.message = StatusMessage(.error, "usage: seed N (a whole number)")
+                return [.bell]
+            }
+            s.seed = n
+            s.random = SeededRandom(seed: n)
+            s.message = StatusMessage(.info, "seed \(n): r and R now repeat from it")
+            return []
+        default:
+            return addOperation(&s, line: line)
+        }
     }
 }

@@ -85,19 +85,21 @@ extension App {
         return step(&s, thread: pick.thread, fail: pick.fail)
     }
 
-    /// Random steps until nothing can step (bounded, in case a scheme ever loops).
+    /// Random steps until nothing can step (bounded, in case a scheme ever loops); the message
+    /// names the first invariant broken on the way, since a later step may hide it again.
     static func randomRun(_ s: inout AppState) -> [Effect] {
         var taken = 0
+        var firstViolation: (step: Int, message: StatusMessage)?
         while taken < 10_000, let pick = options(s).randomElement(using: &s.random) {
             _ = step(&s, thread: pick.thread, fail: pick.fail)
             taken += 1
+            if firstViolation == nil, let m = s.message, m.kind == .violation { firstViolation = (s.history.position, m) }
         }
         if taken == 0 { s.message = StatusMessage(.error, "nothing can step: \(stuckReason(s))"); return [.bell] }
-        if s.message?.kind != .violation || s.run.broken(in: s.world).isEmpty {
-            let broken = s.run.violations(in: s.world)
-            s.message = broken.isEmpty
-                ? StatusMessage(.info, "random run (seed \(s.seed)): \(taken) steps, \(stuckReason(s))")
-                : StatusMessage(.violation, broken.map(\.description).joined(separator: "; "))
+        if let v = firstViolation {
+            s.message = StatusMessage(.violation, "random run (seed \(s.seed)), step \(v.step): \(v.message.text)")
+        } else {
+            s.message = StatusMessage(.info, "random run (seed \(s.seed)): \(taken) steps, \(stuckReason(s))")
         }
         return []
     }

@@ -31,6 +31,7 @@ enum TraceBridge {
         s.run = replayed.run
         s.history = history
         s.savedSchedule = Array(history.choices)
+        s.savedOperationCount = replayed.run.operations.count
         s.selectedThread = 0
         s.selectedDevice = 0
         s.lastExploration = nil

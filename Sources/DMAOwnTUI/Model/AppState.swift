@@ -5,16 +5,20 @@ import DMAOwnScenario
 /// Everything the TUI shows and remembers; the reducer (`App.update`) is the only thing that
 /// changes it, and `App.render` draws it without looking anywhere else.
 public struct AppState: Sendable {
+    /// The scenario open now (a loaded trace brings its own).
     public var scenario: Scenario
     /// The threads' operations under the current scheme (grows when operations are added).
     public var run: Run
     /// The schedule taken and every world along it.
     public var history: History
+    /// The themes `t` cycles through, and which one is on.
     public var themeNames: [String]
     public var themeIndex = 0
     /// The seed the random stepper started from, shown so a random run can be repeated.
     public var seed: UInt64
+    /// The generator `r` and `R` draw from; it moves on with every draw.
     public var random: SeededRandom
+    /// The pane that arrows and Enter act on.
     public var focus: Pane = .threads
     public var selectedThread = 0
     public var selectedDevice = 0
@@ -34,6 +38,8 @@ public struct AppState: Sendable {
     public var size = App.minimumSize
     /// The schedule as last saved or loaded; steps beyond it are unsaved.
     public var savedSchedule: [Choice] = []
+    /// How many operations the last save or load held; operations added since are unsaved too.
+    public var savedOperationCount: Int
     /// The path last saved to or loaded from, offered as the prompt's default.
     public var tracePath = "dmaown-trace.json"
 
@@ -44,6 +50,7 @@ public struct AppState: Sendable {
         case .failure(let e): throw e
         }
         self.scenario = scenario
+        savedOperationCount = scenario.threads.count
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
         self.seed = seed
         self.random = SeededRandom(seed: seed)
@@ -65,8 +72,12 @@ public struct AppState: Sendable {
     /// The theme the presenter should be using.
     public var themeName: String { themeNames[themeIndex % themeNames.count] }
 
-    /// True when steps were taken since the last save or load.
-    public var hasUnsavedSteps: Bool { history.position > 0 && Array(history.applied) != savedSchedule }
+    /// True when the schedule holds steps, or the run operations, that the last save or load did
+    /// not: looking at an earlier row of a saved schedule is not a change.
+    public var hasUnsavedSteps: Bool {
+        run.operations.count != savedOperationCount
+            || (!history.choices.isEmpty && history.choices != savedSchedule && Array(history.applied) != savedSchedule)
+    }
 }
 
 /// A one-line note for the user; violations and errors are worded and marked, not only coloured.

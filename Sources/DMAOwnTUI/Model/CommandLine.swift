@@ -1,7 +1,11 @@
 import DMAOwnEngine
 
-/// The `:` command line: a CONTRACT §1 operation being typed, with Tab completion.
+/// The `:` command line: a CONTRACT §1 operation being typed, with Tab completion; also
+/// `scheme NAME` and `seed N`, which set what `s` and `r` would otherwise cycle or continue.
 public struct CommandInput: Sendable, Equatable {
+    /// Words the line takes besides the operation verbs.
+    public static let commands = ["scheme", "seed"]
+
     public var text: String
     /// What the last Tab could complete to, shown above the line when there is more than one.
     public var candidates: [String]
@@ -18,7 +22,9 @@ public struct CommandInput: Sendable, Equatable {
         let pool: [String]
         var kind: OperationGrammar.Operand?
         if index == 0 {
-            pool = OperationGrammar.verbs.map(\.verb)
+            pool = OperationGrammar.verbs.map(\.verb) + CommandInput.commands
+        } else if words[0] == "scheme", index == 1 {
+            pool = SchemeID.allCases.map(\.rawValue)
         } else if let form = OperationGrammar.verbs.first(where: { $0.verb == words[0] }), index - 1 < form.operands.count {
             kind = form.operands[index - 1]
             pool = OperationGrammar.candidates(for: form.operands[index - 1], in: topology)

@@ -13,6 +13,7 @@ public struct History: Sendable, Equatable {
     /// How many steps of `choices` are applied now: 0 is the initial world.
     public private(set) var position: Int
 
+    /// A history with no steps taken yet.
     public init(initial: World) {
         self.initial = initial; choices = []; worlds = []; position = 0
     }

@@ -2,7 +2,7 @@
 public enum KeyAction: Sendable, Hashable {
     case stepNumbered, stepSelected, stepFailure
     case undo, redo
-    case up, down, previousPane, nextPane, focusLeft, focusRight
+    case up, down, pageUp, pageDown, first, last, previousPane, nextPane, focusLeft, focusRight
     case addDialog, commandLine
     case switchScheme, randomStep, randomRun, explore
     case save, load
@@ -23,6 +23,7 @@ public struct KeyBinding: Sendable {
 
 /// The single table that both dispatches keys and writes the help overlay, so they cannot disagree.
 public enum KeyTable {
+    /// Every key binding, in the order the help lists them.
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: (1...9).map { .char(Character(String($0))) }, label: "1-9", action: .stepNumbered,
                    help: "step thread N", hint: "1-9 step", panes: []),
@@ -38,6 +39,14 @@ public enum KeyTable {
                    help: "previous device, thread or timeline row (shows that world)", hint: nil, panes: []),
         KeyBinding(keys: [.down, .char("j")], label: "Down j", action: .down,
                    help: "select next; stepping from an earlier timeline row branches", hint: "jk row", panes: [.timeline]),
+        KeyBinding(keys: [.pageUp], label: "PgUp", action: .pageUp,
+                   help: "ten rows up", hint: nil, panes: []),
+        KeyBinding(keys: [.pageDown], label: "PgDn", action: .pageDown,
+                   help: "ten rows down", hint: nil, panes: []),
+        KeyBinding(keys: [.home, .char("g")], label: "Home g", action: .first,
+                   help: "first row (in the timeline: the initial world)", hint: nil, panes: []),
+        KeyBinding(keys: [.end, .char("G")], label: "End G", action: .last,
+                   help: "last row (in the timeline: the newest step)", hint: nil, panes: []),
         KeyBinding(keys: [.left, .char("h")], label: "Left h", action: .focusLeft,
                    help: "focus the pane to the left", hint: nil, panes: []),
         KeyBinding(keys: [.right, .char("l")], label: "Right l", action: .focusRight,
@@ -49,7 +58,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char("a")], label: "a", action: .addDialog,
                    help: "add an operation (pick verb, then operands)", hint: "a add", panes: [.threads]),
         KeyBinding(keys: [.char(":")], label: ":", action: .commandLine,
-                   help: "type an operation: bind 01:00.1 e1000e (Tab completes)", hint: ": cmd", panes: [.threads]),
+                   help: "operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab", hint: ": cmd", panes: [.threads]),
         KeyBinding(keys: [.char("s")], label: "s", action: .switchScheme,
                    help: "switch scheme and replay the schedule", hint: "s scheme", panes: []),
         KeyBinding(keys: [.char("r")], label: "r", action: .randomStep,

@@ -25,6 +25,20 @@ public enum ThemePreview {
         }
     }
 
+    /// A rendered TUI screen in a theme, as lines with SGR escapes: the whole UI, to judge a theme in place.
+    public static func screen(_ buffer: CellBuffer, theme: Theme, depth: ColorDepth) -> [String] {
+        (0..<buffer.height).map { y in
+            var line = ""
+            var current: Role?
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.role != current { line += sgr(theme.style(for: cell.role, depth: depth)); current = cell.role }
+                line.append(cell.character)
+            }
+            return line + "\u{1b}[0m"
+        }
+    }
+
     /// A style in words: `fg/bg +attrs`.
     public static func describe(_ style: CellStyle) -> String {
         var s = ColorName.word(style.foreground) + "/" + ColorName.word(style.background)

@@ -1,6 +1,6 @@
 /// The `?`/F1 help, written from the same key table that dispatches keys, with the theme name.
 enum HelpOverlay {
-    static func lines(_ s: AppState) -> [(key: String, text: String)] {
+    static func lines(_ s: AppState, glyphs: Glyphs = .unicode) -> [(key: String, text: String)] {
         var out: [(String, String)] = [("theme", "\(s.themeName)  (t cycles: \(s.themeNames.joined(separator: ", ")))")]
         // The scenario's own words first: what it shows and what to try, wrapped to the help's width.
         for (key, text) in [("scenario", s.scenario.title), ("about", s.scenario.description), ("try", s.scenario.tryNote)] where !text.isEmpty {
@@ -8,11 +8,20 @@ enum HelpOverlay {
         }
         out += KeyTable.bindings.map { ($0.label, $0.help) }
         out += KeyTable.overlayKeys.map { ($0.label, $0.help) }
+        out += legend(glyphs)
         return out
     }
 
+    /// What each glyph means, in the glyph set on screen.
+    static func legend(_ g: Glyphs) -> [(key: String, text: String)] {
+        [("glyphs", "\(g.runnable) runnable  \(g.blocked) blocked  \(g.done) done, 0  \(g.failed) error or crashed"),
+         ("", "\(g.dma) doing DMA  \(g.lock)T1 lock held by thread 1  \(g.cursor) current step/row"),
+         ("", "\(g.stepMark) step taken  \(g.failed) failure branch  \(g.ok) invariant holds  \(g.violation) broken"),
+         ("", "1.a … 4.b Robin's case for a sibling during a release scan")]
+    }
+
     static func draw(_ buf: inout CellBuffer, _ v: ViewContext, screen: Size) {
-        let lines = lines(v.state)
+        let lines = lines(v.state, glyphs: v.glyphs)
         let r = OverlayViews.centred(width: 80, height: lines.count + 2, in: screen)
         buf.fill(r, role: .help)
         buf.box(r, title: "Help — Esc closes", role: .borderFocused, glyphs: v.glyphs)

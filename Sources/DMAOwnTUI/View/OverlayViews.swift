@@ -21,7 +21,11 @@ enum OverlayViews {
             let r = centred(width: 50, height: 5, in: screen)
             buf.fill(r, role: .help)
             buf.box(r, title: "Quit?", role: .violation, glyphs: v.glyphs)
-            buf.put("\(v.state.history.position) step\(v.state.history.position == 1 ? " is" : "s are") not saved.", x: r.x + 2, y: r.y + 1, role: .help, in: r.inner)
+            let s = v.state
+            let added = s.run.operations.count - s.savedOperationCount
+            let steps = "\(s.history.choices.count) step\(s.history.choices.count == 1 ? "" : "s")"
+            let ops = added > 0 ? " and \(added) added operation\(added == 1 ? "" : "s")" : ""
+            buf.put("Not saved: \(steps)\(ops).", x: r.x + 2, y: r.y + 1, role: .help, in: r.inner)
             buf.put("y quit   w save first   n/Esc stay", x: r.x + 2, y: r.y + 3, role: .title, in: r.inner)
         }
     }
@@ -83,15 +87,15 @@ enum OverlayViews {
         }
         buf.box(r, title: "Explorer results — Enter loads, Esc closes", role: .borderFocused, glyphs: v.glyphs)
         var y = area.y
-        let seconds = (result.seconds * 1000).rounded() / 1000
-        buf.put("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions, \(seconds) s",
+        let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
+        buf.put("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions, \(time)",
                 x: area.x + 1, y: y, role: result.complete ? .help : .violation, in: area)
         y += 2
         buf.put("Outcomes (\(result.outcomes.count)):", x: area.x + 1, y: y, role: .title, in: area)
         for o in result.outcomes.prefix(4) {
             y += 1
             let words = o.results.enumerated().map { "T\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-            buf.put("  \(words)  (\(o.schedules) schedules)", x: area.x + 1, y: y, role: .help, in: area)
+            buf.put("  \(words)  (\(o.schedules) schedule\(o.schedules == 1 ? "" : "s"))", x: area.x + 1, y: y, role: .help, in: area)
         }
         if result.outcomes.count > 4 { y += 1; buf.put("  … \(result.outcomes.count - 4) more", x: area.x + 1, y: y, role: .dimText, in: area) }
         y += 2

@@ -62,6 +62,17 @@ struct ViewContext {
                     gv[g, default: []].append(.staleOwner)
                 }
             }
+            // A deadlock shows on every group whose mutex or device lock a stuck thread waits for.
+            if broken.contains(InvariantSet(.deadlock)) {
+                for t in s.run.operations.indices {
+                    guard case .blocked(_, let b) = s.run.status(of: t, in: s.world) else { continue }
+                    let g = switch b.lock {
+                    case .group(let g): g
+                    case .device(let d): topo.devices[d].group
+                    }
+                    if gv[g]?.contains(.deadlock) != true { gv[g, default: []].append(.deadlock) }
+                }
+            }
         }
         groupViolations = gv
         let names = topo.devices.map(\.name)

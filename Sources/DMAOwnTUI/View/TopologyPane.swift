@@ -19,16 +19,8 @@ enum TopologyPane {
             buf.paint(y: area.maxY - lines.count, from: area.x, to: area.x + a.label.count, role: .robinCase)
             area.height -= lines.count
         }
-        // Rows each group takes: top border, owner line, domain line, its devices, bottom border.
-        let heights = topo.groups.map { 4 + $0.devices.count }
-        let selectedGroup = topo.devices.indices.contains(selected) ? topo.devices[selected].group : 0
-        var focusRow = 0
-        for g in 0..<selectedGroup { focusRow += heights[g] }
-        if topo.devices.indices.contains(selected) {
-            focusRow += 3 + (topo.groups[selectedGroup].devices.firstIndex(of: selected) ?? 0)
-        }
-        let offset = scrollOffset(total: heights.reduce(0, +), visible: area.height, focus: focusRow)
-        var row = -offset
+        let heights = groupHeights(topo)
+        var row = -offset(v.state, visible: area.height)
         for g in topo.groups.indices {
             let h = heights[g]
             if row + h > 0 && row < area.height {
@@ -37,6 +29,36 @@ enum TopologyPane {
             row += h
             if row >= area.height { break }
         }
+    }
+
+    /// Rows each group takes: top border, owner line, domain line, its devices, bottom border.
+    static func groupHeights(_ topo: Topology) -> [Int] { topo.groups.map { 4 + $0.devices.count } }
+
+    /// The first content row shown, scrolled so the selected device stays in view.
+    static func offset(_ s: AppState, visible: Int) -> Int {
+        let topo = s.run.topology
+        let heights = groupHeights(topo)
+        let selected = s.selectedDevice
+        var focusRow = 0
+        if topo.devices.indices.contains(selected) {
+            let g = topo.devices[selected].group
+            focusRow = heights[..<g].reduce(0, +) + 3 + (topo.groups[g].devices.firstIndex(of: selected) ?? 0)
+        }
+        return scrollOffset(total: heights.reduce(0, +), visible: visible, focus: focusRow)
+    }
+
+    /// The device drawn on screen row `y` of the pane's inner `area`, for clicks.
+    static func device(at y: Int, _ s: AppState, in area: Rect) -> Int? {
+        let topo = s.run.topology
+        var row = y - area.y + offset(s, visible: area.height)
+        for (g, h) in groupHeights(topo).enumerated() {
+            if row < h {
+                let i = row - 3
+                return topo.groups[g].devices.indices.contains(i) ? topo.groups[g].devices[i] : nil
+            }
+            row -= h
+        }
+        return nil
     }
 
     static func drawGroup(_ buf: inout CellBuffer, _ v: ViewContext, _ g: Int, at top: Int, clip: Rect, focused: Bool) {

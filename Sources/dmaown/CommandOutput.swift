@@ -1,0 +1,13 @@
+import ArgumentParser
+import DMAOwnScenario
+import Foundation
+
+/// Where a command's text goes: standard output, or a file written atomically that is not
+/// overwritten without `--force`.
+enum CommandOutput {
+    /// Writes `text` to standard output, or to `path`; a refusal is `InputError.exit` for `command`.
+    static func emit(_ text: String, to path: String?, force: Bool, command: String) throws {
+        guard let path else { FileHandle.standardOutput.write(Data(text.utf8)); return }
+        do { try OutputFile.write(text, to: path, force: force) } catch { throw InputError.exit(command, "\(error)") }
+    }
+}

@@ -1,0 +1,87 @@
+import DMAOwnEngine
+import DMAOwnScenario
+import Foundation
+
+/// Scenarios from DOMAIN §6 with fixed schedules through them, and the golden files their exports
+/// are compared with.
+enum ExportFixture {
+    static let a = "0000:01:00.0", b = "0000:01:00.1"
+    static let topology = Topology.make(
+        groups: [(7, [a, b])],
+        drivers: [.init(name: "vfio-pci", managedDMA: true), .init(name: "e1000e", managedDMA: false)],
+        owners: ["qemu"])
+
+    static func op(_ line: String) -> DMAOwnEngine.Operation { try! OperationGrammar.parse(line, in: topology).get() }
+
+    /// S1 under the notifier scheme: e1000e binds beside a VFIO-owned device, probes, and crashes the kernel.
+    static let s1 = Scenario(
+        title: "VFIO owns the group; a sibling binds a kernel driver", description: "DOMAIN §6 S1.",
+        scheme: .notifier, topology: topology, setup: [op("bind 01:00.0 vfio-pci"), op("claim 7 qemu")],
+        threads: [op("bind 01:00.1 e1000e")], source: "test:s1")
+
+    /// S5: bind B to e1000e while qemu claims the group.
+    static let s5 = Scenario(
+        title: "A bind races a claim", scheme: .merged, topology: topology,
+        setup: [op("bind 01:00.0 vfio-pci")], threads: [op("bind 01:00.1 e1000e"), op("claim 7 qemu")], source: "test:s5")
+
+    /// DOMAIN §5.1's hole in Robin's scheme: the release scan keeps ownership for a mid-bind
+    /// sibling whose bind then fails at pinctrl.
+    static let robinTopology = Topology.make(
+        groups: [(7, [a, b])],
+        drivers: [.init(name: "e1000e", managedDMA: false), .init(name: "flaky", managedDMA: false, mayFail: [.pinctrl])],
+        owners: ["qemu"])
+    static let robin = Scenario(
+        title: "Robin's scheme: a failed bind leaves a stale owner", scheme: .robin, topology: robinTopology,
+        setup: [.bind(device: 0, driver: 0)], threads: [.unbind(device: 0), .bind(device: 1, driver: 1)], source: "test:robin")
+    /// T1 up to its release scan, T2 into really_probe, T1 scans, T2 fails at pinctrl, both finish.
+    static let robinSchedule: [(thread: Int, fail: Bool)] =
+        [(0, false), (0, false), (0, false), (0, false), (1, false), (1, false), (1, false),
+         (0, false), (1, true), (0, false), (1, false)]
+
+    /// The scenario's run and initial world.
+    static func start(_ s: Scenario) -> (Run, World) { try! s.prepare().get() }
+
+    /// Thread `t` alone until it finishes or blocks, then the others round-robin: a schedule
+    /// computed from the engine rather than written down.
+    static func schedule(_ s: Scenario, first t: Int) -> [(thread: Int, fail: Bool)] {
+        let (run, initial) = start(s)
+        var w = initial
+        var out: [(thread: Int, fail: Bool)] = []
+        while run.choices(of: t, in: w) > 0 { run.step(&w, thread: t); out.append((t, false)) }
+        while !run.isFinished(w), let u = run.operations.indices.first(where: { run.choices(of: $0, in: w) > 0 }) {
+            run.step(&w, thread: u); out.append((u, false))
+        }
+        return out
+    }
+
+    /// Every state reachable from the initial world, breadth first, as the DOT exporter takes it.
+    static func graph(_ s: Scenario) -> ExploredGraph {
+        let (run, initial) = start(s)
+        var states = [initial], index = [initial: 0], edges: [ExploredGraph.Edge] = [], next = 0
+        while next < states.count {
+            let w = states[next]
+            for t in run.operations.indices {
+                for branch in 0..<run.choices(of: t, in: w) {
+                    var v = w
+                    run.step(&v, thread: t, fail: branch == 1)
+                    let j = index[v] ?? { states.append(v); index[v] = states.count - 1; return states.count - 1 }()
+                    edges.append(.init(from: next, to: j, thread: t, fail: branch == 1))
+                }
+            }
+            next += 1
+        }
+        return ExploredGraph(states: states, edges: edges, initial: 0)
+    }
+
+    static func golden(_ name: String) -> String? {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Writes `text` as golden file `name` when `DMAOWN_UPDATE_GOLDEN` is set, to regenerate after a deliberate change.
+    static func updateGolden(_ name: String, _ text: String) {
+        guard ProcessInfo.processInfo.environment["DMAOWN_UPDATE_GOLDEN"] != nil else { return }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        try? text.write(to: url, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+import DMAOwnEngine
+import DMAOwnExplorer
+import DMAOwnScenario
+@testable import DMAOwnTUI
+
+/// The reducer and the real explorer agree: what `x` hands over is what the explorer searches,
+/// and Enter on its counterexample reproduces the broken invariant in the timeline.
+@Suite struct ExplorerRoundTripTests {
+    @Test(arguments: ["notifier-bug-on", "robin-stale-owner"])
+    func enterLoadsTheExplorersShortestCounterexample(_ name: String) throws {
+        var s = Fixture.state(try BuiltinScenarios.load(name))
+        #expect(Fixture.press(&s, .char("x")) == [.startExplorer])
+        let job = s.explorerJob
+        let result = Explorer(run: job.run, world: job.world).explore()
+        try #require(!result.violations.isEmpty)
+        App.update(&s, .background(.finished(result)))
+        for (i, c) in result.violations.enumerated() {
+            if i > 0 { Fixture.press(&s, .char("x")); App.update(&s, .background(.finished(result))) }
+            for _ in 0..<i { Fixture.press(&s, .down) }
+            Fixture.press(&s, .enter)
+            #expect(s.history.choices == c.schedule)
+            #expect(s.run.broken(in: s.world).contains(InvariantSet(c.invariant)), "\(name): \(c.invariant)")
+            #expect(s.message?.kind == .violation)
+        }
+    }
+
+    @Test func s5ExplorationHasBothOutcomesAndNoViolation() throws {
+        var s = Fixture.state(try BuiltinScenarios.load("s5-bind-vs-claim"))
+        Fixture.press(&s, .char("x"))
+        let result = Explorer(run: s.explorerJob.run, world: s.explorerJob.world).explore()
+        App.update(&s, .background(.finished(result)))
+        #expect(Set(result.outcomes.map(\.results)) == [["0", "-EPERM"], ["-EBUSY", "0"]])
+        let screen = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
+        #expect(screen.contains("no invariant broken in any interleaving"))
+        #expect(Fixture.press(&s, .enter) == [.bell])
+    }
+}
