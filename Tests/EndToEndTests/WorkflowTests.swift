@@ -89,4 +89,38 @@ import Testing
         t.waitFor(words: "isolation:", "loaded")
         press(t, "q")
     }
+
+    /// Eight threads over four groups: far too many interleavings to finish before Esc.
+    static let bigScenario = """
+title = "Many binds and claims at once"
+scheme = "merged"
+owners = ["qemu", "ctx2"]
+threads = ["bind 0000:01:00.1 e1000e", "claim 7 qemu", "bind 0000:02:00.1 e1000e", "claim 8 ctx2", "bind 0000:03:00.1 e1000e", "claim 9 qemu", "bind 0000:04:00.1 e1000e", "claim 10 ctx2"]
+
+[drivers]
+vfio-pci = { managed_dma = true }
+e1000e = { managed_dma = false, may_fail = ["pinctrl", "probe"] }
+
+[groups]
+7 = ["0000:01:00.0", "0000:01:00.1"]
+8 = ["0000:02:00.0", "0000:02:00.1"]
+9 = ["0000:03:00.0", "0000:03:00.1"]
+10 = ["0000:04:00.0", "0000:04:00.1"]
+"""
+
+    @Test func theExplorerReportsProgressAndEscCancelsIt() throws {
+        let dir = NSTemporaryDirectory() + "dmaown-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/big.toml"
+        try Self.bigScenario.write(toFile: path, atomically: true, encoding: .utf8)
+        let t = try Tmux.dmaown([path], width: 120, height: 40)
+        guard t.waitFor(words: "Many binds") else { return }
+        press(t, "x")
+        // Progress arrives from the background thread while the UI stays live.
+        guard t.waitFor(words: "Esc cancels", "states") else { return }
+        press(t, "Escape")
+        t.waitFor(words: "cancelled")
+        press(t, "q")
+    }
 }
