@@ -94,15 +94,17 @@ import DMAOwnEngine
         return (r, worlds.last!)
     }
 
-    @Test func v6ReleaseRacingANestedClaimLosesTheNestedClaim() throws {
+    @Test func v6ReleaseRacingANestedClaimKeepsTheNestedClaimButNotTheDomain() throws {
         // The release's detach, the whole nested claim, then the rest of the release.
         let (run, w) = try Self.replay("v6-nested-claim", [2, 2, 1, 1, 2, 2])
         #expect(run.isFinished(w))
         #expect(run.result(of: 0, in: w) == "0")
         #expect(run.result(of: 1, in: w) == "0")
-        #expect(w[group: 0].owner == .none)
-        #expect(w[group: 0].ownerCount == 0)
-        #expect(w[group: 0].domain == .default)
+        // The second critical section reads the count the nested claim raised: ownership stays.
+        #expect(w[group: 0].owner == .user(0))
+        #expect(w[group: 0].ownerCount == 1)
+        #expect(w[group: 0].domain == .none, "the detach ran before the nested claim, which attaches nothing")
+        #expect(run.broken(in: w).isEmpty)
     }
 
     /// A scenario run under another scheme than its own, and what must break there.

@@ -130,41 +130,61 @@ struct CountingOwnership: Sendable {
     }
 
     /// A group release (`VFIO_GROUP_UNSET_CONTAINER`), or with `device` an iommufd device release.
+    ///
+    /// Two critical sections, as in the kernel: the owner detaches its own domain first (VFIO's
+    /// `iommu_detach_group`, iommufd's detach), then `iommu_{group,device}_release_dma_owner` decides
+    /// on the count under the mutex again. The count is read in the second section, not carried over
+    /// from the first, so a nested claim landing between the two keeps its share of the ownership.
     private func release(group g: Int, owner o: Int, device: Int?) -> Program {
         let nests = device != nil || nestSameOwner
         let fn = device == nil ? "iommu_group_release_dma_owner" : "iommu_device_release_dma_owner"
         let detachFn = device == nil ? "iommu_detach_group" : "iommufd_device_detach"
         let claimDomain = self.claimDomain
+        let detached = claimDomain == .none ? "NULL" : "blocking"
+        let detachCode = nests
+            ? "if (owner != token || domain != user domain) return -EINVAL; if (owner_cnt == 1) domain = \(detached); mutex_unlock"
+            : "if (owner != token || domain != user domain) return -EINVAL; domain = blocking; mutex_unlock"
+        let releaseCode: String
+        switch (device != nil, nests) {
+        case (true, _): releaseCode = "if (owner_cnt > 1) owner_cnt--; else { owner_cnt = 0; owner = NULL; domain = default; } mutex_unlock"
+        case (false, true): releaseCode = "if (WARN_ON(!owner_cnt || !owner)) goto out; if (--owner_cnt > 0) goto out; owner = NULL; domain = default; mutex_unlock"
+        case (false, false): releaseCode = "if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; mutex_unlock"
+        }
         return Program([
             KernelSteps.lockGroup(detachFn, note: "The owner first detaches its own domain."),
-            Step(detachFn, nests ? "if (owner != token || domain != user domain) return -EINVAL; if (owner_cnt > 1) { owner_cnt--; return 0; } domain = \(claimDomain == .none ? "NULL" : "blocking")" : "if (owner != token || domain != user domain) return -EINVAL; domain = blocking; mutex_unlock",
-                 note: "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.", scope: .group) { w, _ in
+            Step(detachFn, detachCode,
+                 note: nests ? "Only the last claim's release detaches the owner's domain; the others leave it for the claims still held."
+                     : "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.",
+                 scope: .group) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
                 // VFIO sets group->container (iommufd: the bound idev exists) only once the claim's
                 // attach is done, so a release cannot overtake its own claim.
                 guard gs.owner == .user(o), gs.domain == .user(o) else { return .finish(.EINVAL) }
+                if !nests || gs.ownerCount <= 1 { gs.domain = claimDomain }
+                return .next
+            },
+            KernelSteps.lockGroup(fn, note: "Dropping ownership happens under group->mutex, deciding on the count as it is now."),
+            Step(fn, releaseCode,
+                 note: nests ? "A claim still counted keeps the group owned; the last one gives the default domain back."
+                     : "The default domain returns, so kernel drivers may bind again.",
+                 scope: .group) { w, _ in
+                var gs = w[group: g]
+                gs.mutexHolder = nil
+                defer { w[group: g] = gs }
+                if gs.ownerCount == 0 || gs.owner == .none {
+                    // iommu_device_release_dma_owner has no WARN_ON; nothing reaches here without a claim.
+                    if device == nil { w.warn() }
+                    return .finish(.ok)
+                }
                 if nests && gs.ownerCount > 1 {
                     gs.ownerCount -= 1
                     return .finish(.ok)
                 }
-                gs.domain = claimDomain
-                return .next
-            },
-            KernelSteps.lockGroup(fn, note: "Dropping ownership happens under group->mutex."),
-            Step(fn, "if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; mutex_unlock",
-                 note: "The default domain returns, so kernel drivers may bind again.", scope: .group) { w, _ in
-                var gs = w[group: g]
-                gs.mutexHolder = nil
-                if gs.ownerCount == 0 || gs.owner == .none {
-                    w.warn()
-                } else {
-                    gs.ownerCount = 0
-                    gs.owner = .none
-                    gs.domain = .default
-                }
-                w[group: g] = gs
+                gs.ownerCount = 0
+                gs.owner = .none
+                gs.domain = .default
                 return .finish(.ok)
             },
         ])

@@ -4,7 +4,7 @@ extension BuiltinScenarios {
         title = "v6 as posted: the same owner claims twice and the count nests"
         scheme = "v6"
         description = "qemu already owns group 7 and claims it again while also releasing it. In the v6 series a claim by the same token nests (owner_cnt += 1) and a release only restores the default domain when the count reaches 0; the merged scheme dropped nesting and refuses any second claim with -EPERM."
-        try = "Run the second claim first and watch owner_cnt reach 2; the release then only decrements. Switch to merged: the second claim gets -EPERM. Then run the release's detach first, then the whole claim, then the rest of the release: the claim returns 0, yet the release drops ownership anyway and the group ends unowned on its default domain; the nested count was lost."
+        try = "Run the second claim first and watch owner_cnt reach 2; the release then only decrements. Switch to merged: the second claim gets -EPERM. Then run the release's detach first, then the whole claim, then the rest of the release: the release reads owner_cnt again under the mutex and only decrements, so qemu keeps the group with owner_cnt 1, but its own domain was already detached and the group is left owned on no domain at all."
         owners = ["qemu"]
         setup = ["bind 0000:01:00.0 vfio-pci", "claim 7 qemu"]
         threads = ["claim 7 qemu", "release 7 qemu"]
