@@ -81,4 +81,22 @@ import DMAOwnEngine
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
         #expect(run.broken(in: w).isEmpty)
     }
+
+    /// A failed probe() unwinds like an unbind: dev->driver is cleared before the release scan, so
+    /// the failing device does not keep the DMA-API ownership for itself.
+    @Test func probeFailureClearsTheDriverBeforeTheScan() throws {
+        var (run, w) = Fixture.start(.robin, setup: [], threads: ["bind 01:00.1 flaky"])
+        #expect(Fixture.advance(0, run, &w) { $0.failPoint == .probe })
+        #expect(w[group: 0].owner == .dmaAPI, "the claim at dma_configure took the DMA-API token")
+        run.step(&w, thread: 0, fail: true)
+        let next = try #require(run.currentStep(of: 0, in: w))
+        #expect(next.title == "__device_release_driver: dev->driver = NULL")
+        run.step(&w, thread: 0)
+        #expect(w[device: 1].driver == nil)
+        #expect(Fixture.advance(0, run, &w) { $0.role == .releaseScan })
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.results(run, w) == ["-ENODEV"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default), "the scan found no DMA-API sibling and released")
+        #expect(run.broken(in: w).isEmpty)
+    }
 }

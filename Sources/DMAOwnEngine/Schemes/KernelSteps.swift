@@ -113,8 +113,8 @@ enum KernelSteps {
     }
 
     /// `dev->driver = NULL`, the moment siblings stop seeing the driver.
-    static func clearDriver(_ d: Int, note: String) -> Step {
-        Step("__device_release_driver", "dev->driver = NULL", note: note, scope: .device) { w, _ in
+    static func clearDriver(_ d: Int, note: String, label: String? = nil) -> Step {
+        Step("__device_release_driver", "dev->driver = NULL", note: note, label: label, scope: .device) { w, _ in
             w[device: d].driver = nil
             return .next
         }

@@ -52,8 +52,9 @@ struct RobinScheme: Scheme {
                         return .next
                     },
                 ],
-                dmaCleanup: [KernelSteps.clearDriver(d, note: "Release runs only after dev->driver is cleared, so dev no longer counts itself.")]
-                    + releaseScan(d, g, topology, label: "cleanup")
+                // A failed probe() jumps to "cleanup": dev->driver is cleared before the scan, as in unbind.
+                dmaCleanup: [KernelSteps.clearDriver(d, note: "Release runs only after dev->driver is cleared, so dev no longer counts itself.", label: "cleanup")]
+                    + releaseScan(d, g, topology, label: nil)
                     + [Step("really_probe", "goto unwind", note: "Ownership is settled; the bind unwinds.", scope: .device) { _, _ in .goto("unwind") }],
                 boundNotifier: nil))
         case .unbind(let d):
