@@ -118,4 +118,43 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         #expect(note.explanation.contains("unowned"))
         #expect(!note.explanation.contains("user-owned"))
     }
+
+    /// A sibling whose bind failed at pinctrl is at its unwind step with dev->driver still set: it
+    /// never claimed, so it is case 2.a.i and the explanation names the hole, not "already claimed".
+    @Test func failingMidBindSiblingIsTheHoleNotAClaim() throws {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e"], threads: ["unbind 01:00.0", "bind 01:00.1 flaky"])
+        #expect(Fixture.advance(1, run, &w) { $0.failPoint == .pinctrl })
+        run.step(&w, thread: 1, fail: true)
+        #expect(w[device: 1].driver != nil, "the unwind step has not cleared dev->driver yet")
+        #expect(Self.toScan(0, run, &w))
+        let note = try #require(run.scheme.annotations(in: w, run: run)[1])
+        #expect(note.label == "2.a.i")
+        #expect(note.explanation.contains("stale-owner hole"))
+    }
+
+    /// The case is read from the thread holding the sibling's device_lock, not from the first
+    /// unfinished operation naming the device: a later bind blocked on that lock changes nothing.
+    @Test func caseFollowsTheThreadHoldingTheSiblingsLock() throws {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e"],
+                                     threads: ["unbind 01:00.0", "bind 01:00.1 e1000e", "bind 01:00.1 e1000e"])
+        #expect(Fixture.advance(2, run, &w) { $0.failPoint == .probe }, "thread 3 is past its claim")
+        guard case .blocked(_, let b) = run.status(of: 1, in: w) else { Issue.record("thread 2 should wait for the device lock"); return }
+        #expect(b.lock == .device(1) && b.holder == 2)
+        #expect(Self.toScan(0, run, &w))
+        #expect(run.scheme.annotations(in: w, run: run)[1]?.label == "1.a")
+    }
+
+    /// Case 4 is a sibling whose own scan is still to come; once it has scanned and only waits to
+    /// drop its device_lock it is no longer mid-unbind in Robin's sense.
+    @Test func siblingWhoseScanIsDoneIsCase3() throws {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e"],
+                                     threads: ["unbind 01:00.0", "unbind 01:00.1"])
+        #expect(Fixture.advance(1, run, &w) { $0.role == .releaseScan })
+        run.step(&w, thread: 1)
+        #expect(w[device: 1].lockHolder == 1 && w[device: 1].phase == .removing)
+        #expect(Self.toScan(0, run, &w))
+        let note = try #require(run.scheme.annotations(in: w, run: run)[1])
+        #expect(note.label == "3")
+        #expect(note.explanation.contains("already done"))
+    }
 }
