@@ -58,6 +58,9 @@ public struct Exploration: Sendable, Equatable {
     /// (0 when the verdict pass counted them itself, i.e. without reduction).
     public var countingStates: Int
     public var countingTransitions: Int
+    /// False when outcomes carry no interleaving counts (`schedules == 0`): counting was not asked
+    /// for, or a bound stopped the unreduced counting pass after the reduced verdict pass completed.
+    public var schedulesCounted: Bool = true
     /// CPU time of the searching thread, which on a loaded machine says more than wall time.
     public var cpuSeconds: Double = 0
     public init(complete: Bool, cancelled: Bool = false, states: Int, transitions: Int, seconds: Double, peakBytes: Int,

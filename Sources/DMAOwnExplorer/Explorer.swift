@@ -48,15 +48,28 @@ public struct Explorer: Sendable {
         var outcomes = verdict.outcomeList()
         var counting: LayeredSearch?
         var complete = verdict.complete, cancelled = verdict.cancelled
+        var schedulesCounted = options.countSchedules
         if reduce && options.countSchedules && !cancelled {
             let pass = LayeredSearch(
                 run: run, initial: world,
                 config: .init(reduce: false, judge: false, count: true, maxStates: options.maxStates, maxDepth: options.maxDepth),
                 persistent: nil)
-            pass.search(progress: progress, isCancelled: isCancelled)
-            complete = complete && pass.complete
+            // One search as far as a progress bar is concerned: the counting pass continues the count.
+            let before = verdict.states, beforeTransitions = verdict.transitions
+            pass.search(progress: { p in
+                progress(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
+                                             depth: p.depth, fraction: p.fraction))
+            }, isCancelled: isCancelled)
             cancelled = pass.cancelled
-            outcomes = pass.outcomeList()
+            if pass.complete {
+                outcomes = pass.outcomeList()
+            } else {
+                // A bound that stops only the counting pass leaves the verdict and the outcome set
+                // (which reduction preserves) complete; only the counts are unknown.
+                complete = complete && !cancelled
+                schedulesCounted = false
+                outcomes = outcomes.map { Outcome(results: $0.results, schedules: 0) }
+            }
             counting = pass
         }
         var result = Exploration(
@@ -64,6 +77,7 @@ public struct Explorer: Sendable {
             seconds: (clock.now - start).seconds, peakBytes: max(verdict.peakBytes, counting?.peakBytes ?? 0),
             violations: verdict.counterexamples(), outcomes: outcomes,
             countingStates: counting?.states ?? 0, countingTransitions: counting?.transitions ?? 0)
+        result.schedulesCounted = schedulesCounted
         result.cpuSeconds = Self.threadCPUSeconds() - cpuStart
         return result
     }

@@ -5,6 +5,7 @@ public indirect enum JSONText: Sendable, Equatable {
     case uint(UInt64)
     case double(Double)
     case bool(Bool)
+    case null
     case array([JSONText])
     case object([(String, JSONText)])
 
@@ -24,6 +25,7 @@ public indirect enum JSONText: Sendable, Equatable {
         case .uint(let u): out += String(u)
         case .double(let d): out += d.isFinite ? String(d) : "null"
         case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
             out += "["
             for (i, v) in items.enumerated() {

@@ -31,4 +31,29 @@ import DMAOwnExplorer
         #expect(!e.complete)
         #expect(asked > 0)
     }
+
+    /// A bound the reduced verdict pass stays under but the unreduced counting pass hits: the
+    /// verdict and the outcome set stay complete, and only the counts are reported as unknown.
+    @Test func aBoundOnlyTheCountingPassHitsKeepsTheVerdict() {
+        let full = Fixture.explore(.merged, setup: ["bind 01:00.0 e1000e"], threads: Self.threads)
+        #expect(full.complete && full.schedulesCounted)
+        #expect(full.states < full.countingStates, "reduction must leave room for a bound between the two passes")
+        let cut = Fixture.explore(.merged, setup: ["bind 01:00.0 e1000e"], threads: Self.threads,
+                                  options: .init(maxStates: full.states + 1))
+        #expect(cut.complete)
+        #expect(!cut.schedulesCounted)
+        #expect(cut.broken == full.broken)
+        #expect(Set(cut.outcomes.map(\.results)) == Set(full.outcomes.map(\.results)))
+        #expect(cut.outcomes.allSatisfy { $0.schedules == 0 })
+    }
+
+    /// Progress never goes backwards when the counting pass follows the verdict pass.
+    @Test func progressIsMonotonicAcrossBothPasses() {
+        let (run, w0) = Fixture.start(.merged, setup: [], threads: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e", "claim 7 qemu", "unbind 01:00.0", "unbind 01:00.1"])
+        var seen: [Int] = []
+        let e = Explorer(run: run, world: w0).explore(progress: { seen.append($0.states) })
+        #expect(e.complete)
+        #expect(seen == seen.sorted(), "progress went backwards: \(seen)")
+        #expect(seen.last == e.states + e.countingStates, "the last report counts both passes")
+    }
 }
