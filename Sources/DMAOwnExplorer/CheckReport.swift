@@ -14,6 +14,9 @@ public struct CheckReport: Sendable {
     public var exploration: Exploration
     /// The scenario's `[expect]`, when it has one.
     public var expectation: Scenario.Expectation?
+    /// The scheme the scenario file names: its `[expect]` was written for that scheme, so it is
+    /// judged only when the run uses it (nil: whatever scheme ran).
+    public var expectedScheme: SchemeID?
     /// Set for `--random N --seed S`: the walks were sampled, not exhaustive.
     public var random: (walks: Int, seed: UInt64)?
     /// The bounds given, to name the one that cut the search short.
@@ -21,13 +24,20 @@ public struct CheckReport: Sendable {
 
     /// A report on `exploration` of `run` from `world`.
     public init(title: String, scheme: SchemeID, run: Run, world: World, exploration: Exploration,
-                expectation: Scenario.Expectation? = nil, random: (walks: Int, seed: UInt64)? = nil, options: ExplorationOptions = .init()) {
+                expectation: Scenario.Expectation? = nil, expectedScheme: SchemeID? = nil,
+                random: (walks: Int, seed: UInt64)? = nil, options: ExplorationOptions = .init()) {
         self.title = title; self.scheme = scheme; self.run = run; self.world = world; self.exploration = exploration
-        self.expectation = expectation; self.random = random; self.options = options
+        self.expectation = expectation; self.expectedScheme = expectedScheme; self.random = random; self.options = options
     }
 
     /// CONTRACT §3 exit status: 0 when no invariant is broken, 1 when some is.
     public var exitStatus: Int32 { exploration.violations.isEmpty ? 0 : 1 }
+
+    /// True when `[expect]` was written for another scheme than the one explored (`--scheme`).
+    public var expectationIsForAnotherScheme: Bool { expectedScheme.map { $0 != scheme } ?? false }
+
+    /// Whether `[expect]` can be judged: the search was complete and ran under the file's own scheme.
+    public var expectationJudged: Bool { exploration.complete && random == nil && !expectationIsForAnotherScheme }
 
     /// Whether the result agrees with the scenario's `[expect]`, when it has one.
     public var matchesExpectation: Bool? {
@@ -71,17 +81,20 @@ public struct CheckReport: Sendable {
                 ])
             })),
             ("outcomes", .array(e.outcomes.map { o in
-                .object([("results", .object(zip(threadKeys, o.results).map { ($0, .string($1)) })), ("schedules", .uint(o.schedules))])
+                .object([("results", .object(zip(threadKeys, o.results).map { ($0, .string($1)) })),
+                         ("schedules", e.schedulesCounted ? .uint(o.schedules) : .null)])
             })),
+            ("schedules_counted", .bool(e.schedulesCounted)),
             ("cancelled", .bool(e.cancelled)), ("peak_bytes", .int(e.peakBytes)),
-            ("counting_states", .int(e.countingStates)), ("partial_order_reduction", .bool(options.partialOrderReduction)),
+            ("counting_states", .int(e.countingStates)), ("partial_order_reduction", .bool(random == nil && options.partialOrderReduction)),
         ]
         if let random { fields.append(("random", .object([("walks", .int(random.walks)), ("seed", .uint(random.seed))]))) }
         if let expectation, let matches = matchesExpectation {
             var ex: [(String, JSONText)] = [("invariants", .array(Invariant.allCases.filter(expectation.invariants.contains).map { .string($0.rawValue) }))]
             if let n = expectation.outcomes { ex.append(("outcomes", .int(n))) }
-            ex.append(("matches", .bool(matches && exploration.complete)))
-            ex.append(("judged", .bool(exploration.complete)))
+            ex.append(("matches", .bool(matches && expectationJudged)))
+            ex.append(("judged", .bool(expectationJudged)))
+            if let expectedScheme { ex.append(("scheme", .string(expectedScheme.rawValue))) }
             fields.append(("expect", .object(ex)))
         }
         return .object(fields)
@@ -99,7 +112,8 @@ public struct CheckReport: Sendable {
             ? "OK: no schedule breaks an invariant (\(scope))."
             : "BROKEN: some schedule breaks \(broken.joined(separator: ", ")) (\(scope)).")
         out.append("\(title) [\(scheme.rawValue)]: \(e.states) states, \(e.transitions) transitions, \(formatSeconds(e.seconds))"
-                   + (e.countingStates > 0 ? " (schedules counted over \(e.countingStates) unreduced states)" : ""))
+                   + (e.countingStates == 0 ? "" : e.schedulesCounted ? " (schedules counted over \(e.countingStates) unreduced states)"
+                      : " (counting pass stopped after \(e.countingStates) unreduced states)"))
         out.append("")
         out += outcomeTable()
         for v in e.violations {
@@ -115,9 +129,12 @@ public struct CheckReport: Sendable {
         if let match = matchesExpectation, let expectation {
             out.append("")
             let want = Invariant.allCases.filter(expectation.invariants.contains).map(\.rawValue)
-            let wanted = "invariants [\(want.joined(separator: ", "))]" + (expectation.outcomes.map { ", \($0) outcomes" } ?? "")
-            let found = "found [\(broken.joined(separator: ", "))], \(e.outcomes.count) outcomes"
-            if !e.complete {
+            func outcomes(_ n: Int) -> String { "\(n) outcome\(n == 1 ? "" : "s")" }
+            let wanted = "invariants [\(want.joined(separator: ", "))]" + (expectation.outcomes.map { ", " + outcomes($0) } ?? "")
+            let found = "found [\(broken.joined(separator: ", "))], " + outcomes(e.outcomes.count)
+            if expectationIsForAnotherScheme, let expectedScheme {
+                out.append("[expect] was written for the \(expectedScheme.rawValue) scheme, so it is not compared under \(scheme.rawValue).")
+            } else if !expectationJudged {
                 out.append("[expect] cannot be confirmed from a partial result: expected \(wanted); \(found) so far.")
             } else {
                 out.append(match ? "Matches [expect]: \(wanted)." : "Does NOT match [expect]: expected \(wanted); \(found).")
@@ -148,9 +165,12 @@ public struct CheckReport: Sendable {
         let e = exploration
         let total = e.outcomes.reduce(UInt64(0)) { LayeredSearch.saturatingAdd($0, $1.schedules) }
         var rows: [[String]] = [["schedules"] + threadKeys]
-        for o in e.outcomes { rows.append([String(o.schedules)] + o.results) }
+        for o in e.outcomes { rows.append([e.schedulesCounted ? String(o.schedules) : "?"] + o.results) }
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        var out = ["\(e.outcomes.count) outcome\(e.outcomes.count == 1 ? "" : "s")" + (random == nil ? " over \(total) complete interleavings:" : " seen:")]
+        let over = random != nil ? " seen:"
+            : !e.schedulesCounted ? " (schedules not counted: the unreduced counting pass stopped at the bound; the outcome set itself is complete):"
+            : " over \(total) complete interleaving\(total == 1 ? "" : "s"):"
+        var out = ["\(e.outcomes.count) outcome\(e.outcomes.count == 1 ? "" : "s")" + over]
         for (r, row) in rows.enumerated() {
             let cells = row.enumerated().map { c, s in
                 c == 0 ? String(repeating: " ", count: widths[c] - s.count) + s : s + String(repeating: " ", count: widths[c] - s.count)
@@ -161,9 +181,11 @@ public struct CheckReport: Sendable {
         return out
     }
 
+    /// "0.042 s", or below 10 ms "3.2 ms" / "0.41 ms", so a fast check never reads "0.0 s".
     private func formatSeconds(_ s: Double) -> String {
-        let ms = (s * 1000).rounded() / 1000
-        return "\(ms) s"
+        if s >= 0.01 { return "\((s * 1000).rounded() / 1000) s" }
+        let ms = s * 1000
+        return ms >= 1 ? "\((ms * 10).rounded() / 10) ms" : "\((ms * 100).rounded() / 100) ms"
     }
 }
 

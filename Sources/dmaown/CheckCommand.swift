@@ -49,6 +49,9 @@ struct CheckCommand: ParsableCommand {
         let walks = try OptionValue.count(random, "random")
         let seedValue = try OptionValue.seed(seed)
         if seed != nil && walks == nil { throw InputError(description: "--seed needs --random N") }
+        if walks != nil, let other = [(maxStates, "--max-states"), (maxDepth, "--max-depth"), (noPOR ? "" : nil, "--no-por")].first(where: { $0.0 != nil }) {
+            throw InputError(description: "--random N walks whole schedules and takes no \(other.1); leave one of them out")
+        }
         let loaded = try ScenarioSource.load(scenario)
         var schemeID = loaded.scheme
         if let scheme {
@@ -62,10 +65,14 @@ struct CheckCommand: ParsableCommand {
         case .success(let p): prepared = p
         case .failure(let e): throw InputError(description: e.description)
         }
+        let threads = prepared.run.operations.count
+        if walks == nil && threads > Explorer.maxThreads {
+            throw InputError(description: "\(loaded.source): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
+        }
         let explorer = Explorer(run: prepared.run, world: prepared.world, options: options)
         let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore()
         return CheckReport(
             title: loaded.title, scheme: schemeID, run: prepared.run, world: prepared.world, exploration: exploration,
-            expectation: loaded.expect, random: walks.map { ($0, seedValue) }, options: options)
+            expectation: loaded.expect, expectedScheme: loaded.scheme, random: walks.map { ($0, seedValue) }, options: options)
     }
 }

@@ -6,10 +6,12 @@ import DMAOwnScenario
 
 /// `dmaown check` output as pure functions: the JSON parses and carries every CONTRACT §3 field.
 @Suite struct CheckReportTests {
-    static func report(_ scheme: SchemeID, options: ExplorationOptions = .init(), expect: Scenario.Expectation? = nil) -> CheckReport {
+    static func report(_ scheme: SchemeID, options: ExplorationOptions = .init(), expect: Scenario.Expectation? = nil,
+                       writtenFor: SchemeID? = nil) -> CheckReport {
         let (run, w0) = Fixture.start(scheme, setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"])
         let e = Explorer(run: run, world: w0, options: options).explore()
-        return CheckReport(title: "S5", scheme: scheme, run: run, world: w0, exploration: e, expectation: expect, options: options)
+        return CheckReport(title: "S5", scheme: scheme, run: run, world: w0, exploration: e, expectation: expect,
+                           expectedScheme: writtenFor, options: options)
     }
 
     static func parse(_ r: CheckReport) throws -> [String: Any] {
@@ -77,5 +79,41 @@ import DMAOwnScenario
         let text = JSONText.object([("a\"b", .string("line\nnext\t\u{1}"))]).rendered
         let o = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
         #expect(o["a\"b"] == "line\nnext\t\u{1}")
+    }
+
+    /// `[expect]` describes the file's own scheme; under `--scheme` it is reported, not judged.
+    @Test func expectationForAnotherSchemeIsNotJudged() throws {
+        let r = Self.report(.notifier, expect: .init(invariants: [], outcomes: 2), writtenFor: .merged)
+        #expect(r.expectationIsForAnotherScheme)
+        let ex = try #require(try Self.parse(r)["expect"] as? [String: Any])
+        #expect(ex["judged"] as? Bool == false)
+        #expect(ex["scheme"] as? String == "merged")
+        #expect(r.human.contains("[expect] was written for the merged scheme, so it is not compared under notifier."))
+        #expect(!r.human.contains("Does NOT match"))
+        let own = Self.report(.merged, expect: .init(invariants: [], outcomes: 2), writtenFor: .merged)
+        #expect(own.human.contains("Matches [expect]: invariants [], 2 outcomes."))
+    }
+
+    /// Counts that a bound left uncounted are null in JSON and "?" in the table, never a made-up number.
+    @Test func uncountedSchedulesAreNullAndQuestionMarks() throws {
+        let full = Self.report(.merged)
+        let r = Self.report(.merged, options: .init(maxStates: full.exploration.states + 1))
+        #expect(r.exploration.complete && !r.exploration.schedulesCounted)
+        let o = try Self.parse(r)
+        #expect(o["schedules_counted"] as? Bool == false)
+        let outcomes = try #require(o["outcomes"] as? [[String: Any]])
+        #expect(outcomes.count == 2)
+        #expect(outcomes.allSatisfy { $0["schedules"] is NSNull })
+        #expect(r.human.contains("schedules not counted"))
+        #expect(try Self.parse(full)["schedules_counted"] as? Bool == true)
+    }
+
+    /// One interleaving is singular, and a fast search reads in milliseconds, never "0.0 s".
+    @Test func wordsForSmallNumbers() {
+        let (run, w0) = Fixture.start(.merged, setup: [], threads: ["bind 01:00.1 e1000e"])
+        let e = Explorer(run: run, world: w0).explore()
+        let r = CheckReport(title: "one", scheme: .merged, run: run, world: w0, exploration: e)
+        #expect(r.human.contains("1 outcome over 1 complete interleaving:"))
+        #expect(!r.human.contains(" 0.0 s"))
     }
 }
