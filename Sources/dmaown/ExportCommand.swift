@@ -114,7 +114,7 @@ struct ExportSource {
             do {
                 var trace = try Trace.decode(text, source: input)
                 if let scheme { trace.scheme = scheme }
-                let replayed = try TraceReplay.replay(trace)
+                let replayed = try TraceReplay.replay(trace, file: input)
                 return ExportSource(scenario: replayed.scenario, run: replayed.run, initial: replayed.worlds[0],
                                     schedule: trace.steps.map { Choice(thread: $0.thread - 1, fail: $0.fail) })
             } catch { throw InputError.exit("export", "\(error)") }

@@ -26,7 +26,7 @@ struct ReplayCommand: ParsableCommand {
         let decoded: Trace
         do {
             decoded = try Trace.decode(String(decoding: data, as: UTF8.self), source: trace)
-            replayed = try TraceReplay.replay(decoded)
+            replayed = try TraceReplay.replay(decoded, file: trace)
         } catch {
             throw InputError.exit("replay", error.description)
         }

@@ -5,8 +5,9 @@ import DMAOwnEngine
 public enum TraceReplay {
     /// The scenario, the run (with any operations added beyond the scenario's threads), and every
     /// world along the way: `worlds[0]` is the initial world, `worlds[i + 1]` the world after `steps[i]`.
-    public static func replay(_ trace: Trace) throws(TraceError) -> (scenario: Scenario, run: Run, worlds: [World]) {
-        let file = trace.source
+    /// Errors name `file`, the trace file being replayed, or else the scenario source the trace records.
+    public static func replay(_ trace: Trace, file: String? = nil) throws(TraceError) -> (scenario: Scenario, run: Run, worlds: [World]) {
+        let file = file ?? trace.source
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader.parse(trace.scenario, source: trace.source)
