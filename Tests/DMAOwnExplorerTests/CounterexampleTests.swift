@@ -28,20 +28,26 @@ import DMAOwnExplorer
         }
     }
 
-    /// Without reduction the search is breadth-first in effect: no shorter schedule breaks the invariant.
-    @Test func counterexamplesAreShortest() {
-        let (run, w0) = Fixture.start(.notifier, setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"])
+    /// Without reduction the search is breadth-first in effect: no shorter schedule breaks the
+    /// invariant (every world reachable in fewer steps than the counterexample is checked).
+    @Test(arguments: 0..<cases.count)
+    func counterexamplesAreShortest(index: Int) {
+        let (scheme, setup, threads) = Self.cases[index]
+        let (run, w0) = Fixture.start(scheme, setup: setup, threads: threads)
         let e = Explorer(run: run, world: w0, options: .init(partialOrderReduction: false)).explore()
+        #expect(!e.violations.isEmpty)
         for v in e.violations {
-            var frontier = [w0]
-            for _ in 0..<max(0, v.schedule.count - 1) {
-                #expect(!frontier.contains { run.broken(in: $0).contains(InvariantSet(v.invariant)) })
-                frontier = frontier.flatMap { w in
+            var frontier: Set<World> = [w0]
+            for depth in 0..<v.schedule.count {
+                #expect(!frontier.contains { run.broken(in: $0).contains(InvariantSet(v.invariant)) },
+                        "\(v.invariant) is already broken after \(depth) steps, but the counterexample takes \(v.schedule.count)")
+                frontier = Set(frontier.flatMap { w in
                     (0..<run.operations.count).flatMap { t in
                         (0..<run.choices(of: t, in: w)).map { f -> World in var s = w; run.step(&s, thread: t, fail: f == 1); return s }
                     }
-                }
+                })
             }
+            #expect(frontier.contains { run.broken(in: $0).contains(InvariantSet(v.invariant)) }, "and it is broken at that length")
         }
     }
 }

@@ -74,4 +74,95 @@ import Testing
         #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
         #expect(r.out.isEmpty)
     }
+
+    static func json(_ out: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], "not JSON: \(out)")
+    }
+
+    /// The binary's own `--json` output carries every CONTRACT §3 field.
+    @Test func jsonFromTheBinaryHasEveryContractField() throws {
+        let r = try Self.run(["check", "s1-vfio-owns-sibling-binds", "--scheme", "notifier", "--json"])
+        #expect(r.status == 1)
+        let o = try Self.json(r.out)
+        for key in ["scenario", "scheme", "complete", "states", "transitions", "seconds", "violations", "outcomes"] {
+            #expect(o[key] != nil, "missing \(key)")
+        }
+        let violations = try #require(o["violations"] as? [[String: Any]])
+        #expect(Set(violations.compactMap { $0["invariant"] as? String }) == ["isolation", "bug-on"])
+        let outcome = try #require((o["outcomes"] as? [[String: Any]])?.first)
+        #expect(outcome["results"] is [String: String])
+        #expect((outcome["schedules"] as? Int ?? 0) > 0)
+    }
+
+    /// Bounds make the binary say the result is partial, in JSON and in words.
+    @Test(arguments: [["--max-states", "5"], ["--max-depth", "3"]])
+    func boundsMakeTheResultPartial(bound: [String]) throws {
+        let json = try Self.run(["check", "s5-bind-vs-claim", "--json"] + bound)
+        #expect(json.status == 0)
+        #expect(try Self.json(json.out)["complete"] as? Bool == false)
+        let text = try Self.run(["check", "s5-bind-vs-claim"] + bound)
+        #expect(text.out.contains("The result is partial: the search stopped at \(bound.joined(separator: " "))"), "\(text.out)")
+    }
+
+    /// `--random N --seed S` samples, says so, and the same seed gives the same report.
+    @Test func randomWalksAreReproducibleAndPartial() throws {
+        let a = try Self.run(["check", "notifier-bug-on", "--random", "40", "--seed", "7", "--json"])
+        let b = try Self.run(["check", "notifier-bug-on", "--random", "40", "--seed", "7", "--json"])
+        #expect(a.status == 1)
+        let o = try Self.json(a.out), p = try Self.json(b.out)
+        #expect(o["complete"] as? Bool == false)
+        #expect((o["random"] as? [String: Any])?["seed"] as? Int == 7)
+        #expect(o["partial_order_reduction"] as? Bool == false)
+        #expect((o["outcomes"] as? [[String: Any]])?.count == (p["outcomes"] as? [[String: Any]])?.count)
+        #expect(((o["violations"] as? [[String: Any]]) ?? []).map { $0["invariant"] as? String } == ((p["violations"] as? [[String: Any]]) ?? []).map { $0["invariant"] as? String })
+        let text = try Self.run(["check", "notifier-bug-on", "--random", "40", "--seed", "7"])
+        #expect(text.out.contains("40 random schedules (seed 7)"))
+    }
+
+    /// Options that cannot go together, and a scenario too big to exhaust, are input errors.
+    @Test func unusableRequestsExitTwo() throws {
+        for args in [["--random", "5", "--max-states", "3"], ["--random", "5", "--no-por"]] {
+            let r = try Self.run(["check", "s5-bind-vs-claim"] + args)
+            #expect(r.status == 2)
+            #expect(r.err.contains("--random N walks whole schedules"), "\(r.err)")
+        }
+        let devices = (0..<33).map { String(format: "0000:%02x:00.0", $0) }
+        let many = try Self.scenarioFile("""
+            scheme = "merged"
+            threads = [\(devices.map { "\"bind \($0) e1000e\"" }.joined(separator: ", "))]
+            [drivers]
+            e1000e = { managed_dma = false }
+            [groups]
+            \(devices.enumerated().map { "\($0.offset + 1) = [\"\($0.element)\"]" }.joined(separator: "\n"))
+            """)
+        let r = try Self.run(["check", many])
+        #expect(r.status == 2)
+        #expect(r.err.contains("\(many): 33 threads; the exhaustive explorer handles at most 32"), "\(r.err)")
+        #expect(r.out.isEmpty)
+        #expect(try Self.run(["check", many, "--random", "3"]).status == 0)
+    }
+
+    /// `replay`: 1 when the trace breaks an invariant, 0 when not, 2 naming the trace file when it does not fit.
+    @Test func replayExitStatuses() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-replay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let broken = dir.appendingPathComponent("bug.json").path, fine = dir.appendingPathComponent("s5.json").path
+        #expect(try Self.run(["export", "notifier-bug-on", "--format", "json", "-o", broken]).status == 0)
+        #expect(try Self.run(["export", "s5-bind-vs-claim", "--format", "json", "-o", fine]).status == 0)
+        let r1 = try Self.run(["replay", broken])
+        #expect(r1.status == 1)
+        #expect(r1.out.contains("BROKEN isolation"))
+        #expect(try Self.run(["replay", fine]).status == 0)
+
+        var trace = try Self.json(try String(contentsOfFile: fine, encoding: .utf8))
+        var steps = try #require(trace["steps"] as? [[String: Any]])
+        steps[0]["thread"] = 9
+        trace["steps"] = steps
+        let misfit = dir.appendingPathComponent("misfit.json").path
+        try JSONSerialization.data(withJSONObject: trace).write(to: URL(fileURLWithPath: misfit))
+        let r2 = try Self.run(["replay", misfit])
+        #expect(r2.status == 2)
+        #expect(r2.err == "dmaown replay: \(misfit): steps[0]: thread 9 does not exist (the trace has threads 1 to 2)\n")
+    }
 }
