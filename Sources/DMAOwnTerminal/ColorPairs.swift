@@ -16,12 +16,15 @@ struct ColorPairs {
     private var pairs: [PairKey: Int32] = [:]
     private var styles: [Role: CursesStyle] = [:]
     private let maxPairs: Int32
+    /// The colours the terminfo entry has: 8 means the bright half of the 16 must be folded down.
+    private let terminalColors: Int
 
     private struct PairKey: Hashable { var fg: Int32; var bg: Int32 }
 
-    init(theme: Theme, depth: ColorDepth) {
+    init(theme: Theme, depth: ColorDepth, terminalColors: Int = Int(dmaown_colors())) {
         self.theme = theme
         self.depth = depth
+        self.terminalColors = terminalColors
         maxPairs = depth == .monochrome ? 0 : Int32(dmaown_color_pairs())
     }
 
@@ -38,8 +41,9 @@ struct ColorPairs {
         let cell = Self.cellStyle(theme, role, depth)
         var s = CursesStyle(attributes: Self.attributes(cell.attributes), pair: 0)
         if depth != .monochrome {
-            let fg = CursesColor.number(cell.foreground, depth: depth)
-            let bg = CursesColor.number(cell.background, depth: depth)
+            var fg = CursesColor.number(cell.foreground, depth: depth)
+            var bg = CursesColor.number(cell.background, depth: depth)
+            if depth == .ansi16 && terminalColors < 16 { (fg, bg) = CursesColor.folded8(fg: fg, bg: bg) }
             s.pair = pair(fg: fg, bg: bg)
         }
         styles[role] = s
@@ -87,6 +91,18 @@ enum CursesColor {
         case (.rgb(let r, let g, let b), .indexed256): return cube256((r, g, b))
         case (.rgb(let r, let g, let b), _): return nearest16((r, g, b))
         }
+    }
+
+    /// A 16-colour pair for an 8-colour terminal (TERM=xterm, linux): colours 8–15 do not exist
+    /// there and a pair naming them fails to black on black. Bright colours fold to their base;
+    /// bright black (grey, used for dim text) becomes the terminal's own foreground, and a
+    /// foreground folded onto its background gives way to the terminal's own too, so text stays
+    /// readable and the attributes carry the rest.
+    static func folded8(fg: Int32, bg: Int32) -> (fg: Int32, bg: Int32) {
+        func fold(_ n: Int32) -> Int32 { n < 8 ? n : n == 8 ? -1 : n - 8 }
+        let b = bg >= 8 ? bg - 8 : bg
+        let f = fold(fg)
+        return (f == b && f != -1 ? -1 : f, b)
     }
 
     typealias RGB = (UInt8, UInt8, UInt8)

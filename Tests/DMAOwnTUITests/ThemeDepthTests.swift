@@ -3,8 +3,10 @@ import DMAOwnTUI
 
 @Suite struct ThemeDepthTests {
     @Test(arguments: [
-        (["COLORTERM": "truecolor"], 256, false, ColorDepth.truecolor),
-        (["COLORTERM": "24bit"], 8, false, .truecolor),
+        // COLORTERM alone cannot make curses send RGB through a 256-colour entry (it drew black on black).
+        (["COLORTERM": "truecolor"], 256, false, ColorDepth.indexed256),
+        (["COLORTERM": "24bit"], 8, false, .ansi16),
+        (["COLORTERM": "truecolor"], 256, true, .truecolor),
         ([:], 256, true, .truecolor),
         ([:], 1 << 24, false, .truecolor),
         ([:], 256, false, .indexed256),
