@@ -34,7 +34,14 @@ struct TUICommand: ParsableCommand {
             do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw UsageFailure(error.description) }
             let themes = try loadThemes()
             do {
-                state = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
+                var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
+                opened.themeIndex = themes.index
+                if let w = themes.warnings.first {
+                    // Also on stderr, but that is hidden behind the alternate screen until quit.
+                    let more = themes.warnings.count > 1 ? " (and \(themes.warnings.count - 1) more, printed on stderr)" : ""
+                    opened.message = StatusMessage(.error, "theme warning: \(w)\(more)")
+                }
+                state = opened
             } catch {
                 throw UsageFailure(error.description)
             }
@@ -76,8 +83,11 @@ struct TUICommand: ParsableCommand {
     /// The theme to start with (`--theme`, DMAOWN_THEME, `default`), every theme name for `t`, and a
     /// loader for `.applyTheme`. A theme that `--theme` names but nobody can find is a usage error;
     /// problems inside a theme file are warnings and the UI starts anyway.
-    private func loadThemes() throws -> (selected: Theme, names: [String], load: @Sendable (String) -> Theme?) {
-        let library = ThemeLibrary(environment: ProcessInfo.processInfo.environment, executablePath: Self.executablePath)
+    ///
+    /// `t` cycles from the theme started with: a theme given as a path joins the cycle at its front.
+    private func loadThemes() throws -> (selected: Theme, names: [String], index: Int, warnings: [ThemeWarning], load: @Sendable (String) -> Theme?) {
+        let environment = ProcessInfo.processInfo.environment
+        let library = ThemeLibrary(environment: environment, executablePath: Self.executablePath)
         let (selected, warnings) = library.load(theme)
         if let theme, warnings.contains(where: { $0.kind == .notFound && $0.file == theme }) {
             throw UsageFailure("unknown theme '\(theme)' (available: \(library.names().joined(separator: ", ")))")
@@ -87,7 +97,8 @@ struct TUICommand: ParsableCommand {
             let (t, w) = library.load(name)
             return w.contains { $0.kind == .notFound } ? nil : t
         }
-        return (selected, library.names(), load)
+        let (names, index) = library.cycle(explicit: theme, selected: selected, warnings: warnings)
+        return (selected, names, index, warnings, load)
     }
 
     /// This executable's path, so themes shipped beside it are found.

@@ -64,6 +64,40 @@ final class ThemeScratch {
         #expect(library.entries().first == ThemeEntry(name: "odd", path: path, origin: "DMAOWN_THEME"))
     }
 
+    /// `t` starts cycling at the theme the UI opened with, and a --theme path stays in the cycle.
+    @Test func theCycleStartsAtTheThemeOpened() {
+        let scratch = ThemeScratch()
+        let path = scratch.write("elsewhere/odd.toml", "inherits = \"light\"\n")
+        let plain = ThemeLibrary(environment: [:], executablePath: "/x")
+        func start(_ library: ThemeLibrary, _ explicit: String?) -> (names: [String], current: String) {
+            let (theme, warnings) = library.load(explicit)
+            let (names, index) = library.cycle(explicit: explicit, selected: theme, warnings: warnings)
+            return (names, names[index])
+        }
+        #expect(start(plain, "light").current == "light")
+        #expect(start(plain, nil).current == "default")
+        #expect(start(ThemeLibrary(environment: ["DMAOWN_THEME": "nord"], executablePath: "/x"), nil).current == "nord")
+        let fromPath = start(plain, path)
+        #expect(fromPath.current == path)
+        #expect(fromPath.names.first == path && fromPath.names.contains("light"))
+        let env = start(ThemeLibrary(environment: ["DMAOWN_THEME": path], executablePath: "/x"), nil)
+        #expect(env.current == "odd")
+        #expect(env.names.filter { $0 == "odd" || $0 == path }.count == 1)
+        #expect(start(plain, "no-such-theme").current == "default")
+    }
+
+    /// A theme file that exists but cannot be read is not reported as missing.
+    @Test func anUnreadableThemeIsNotCalledMissing() throws {
+        let scratch = ThemeScratch()
+        // A folder named like a theme file: it exists, and no one (not even root) can read it as text.
+        let path = scratch.root + "/bad.toml"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let (theme, warnings) = ThemeLibrary(environment: [:], executablePath: "/x").load(path)
+        #expect(theme.name == "default")
+        #expect(warnings.map(\.kind) == [.unreadable])
+        #expect(warnings.first?.description.contains("using 'default'") == true)
+    }
+
     @Test func anUnknownThemeWarnsAndFallsBackToDefault() {
         let library = ThemeLibrary(environment: [:], executablePath: "/x")
         let (theme, warnings) = library.load("no-such-theme")

@@ -61,11 +61,26 @@ public struct ThemeLibrary: Sendable {
         return all.filter { seen.insert($0).inserted }
     }
 
+    /// The themes `t` cycles through and where the cycle starts: at the theme loaded (`selected`,
+    /// from `explicit` or DMAOWN_THEME). A `--theme` path joins the cycle at its front, so `t` can
+    /// come back to it; DMAOWN_THEME's file is already among `names()`.
+    public func cycle(explicit: String?, selected: Theme, warnings: [ThemeWarning]) -> (names: [String], index: Int) {
+        var names = self.names()
+        let found = !warnings.contains { $0.kind == .notFound }
+        if let explicit, Self.isPath(explicit), found { names.insert(explicit, at: 0) }
+        guard found, let chosen = explicit ?? environmentTheme else { return (names, names.firstIndex(of: "default") ?? 0) }
+        return (names, names.firstIndex(of: chosen) ?? names.firstIndex(of: selected.name) ?? 0)
+    }
+
     /// The theme `nameOrPath` names (nil: DMAOWN_THEME, else `default`), with every warning met on the way.
     public func load(_ nameOrPath: String?) -> (Theme, [ThemeWarning]) {
         let wanted = nameOrPath ?? environmentTheme ?? "default"
         var warnings: [ThemeWarning] = []
         if let theme = resolve(wanted, chain: [], warnings: &warnings) { return (theme, warnings) }
+        // A file that exists but cannot be read has its own warning; "not found" would mislead.
+        if path(for: wanted) != nil {
+            return (resolve("default", chain: [], warnings: &warnings) ?? .builtIn, warnings)
+        }
         let searched = directories.map(\.path).joined(separator: ", ")
         warnings.append(ThemeWarning(kind: .notFound, file: wanted, line: nil, key: nil,
                                      message: "theme not found (looked in \(searched.isEmpty ? "no folder" : searched)); using 'default'"))
@@ -84,7 +99,7 @@ public struct ThemeLibrary: Sendable {
     private func resolve(_ nameOrPath: String, chain: [String], warnings: inout [ThemeWarning]) -> Theme? {
         guard let file = path(for: nameOrPath) else { return nil }
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            warnings.append(ThemeWarning(kind: .unreadable, file: file, line: nil, key: nil, message: "cannot read the file"))
+            warnings.append(ThemeWarning(kind: .unreadable, file: file, line: nil, key: nil, message: "cannot read the file; using 'default'"))
             return nil
         }
         let name = ThemeLoader.name(fromPath: file)
@@ -111,7 +126,7 @@ public struct ThemeLibrary: Sendable {
     }
 
     /// Names have no slash and no `.toml`; anything else is a path.
-    static func isPath(_ s: String) -> Bool { s.contains("/") || s.hasSuffix(".toml") }
+    public static func isPath(_ s: String) -> Bool { s.contains("/") || s.hasSuffix(".toml") }
 
     static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
