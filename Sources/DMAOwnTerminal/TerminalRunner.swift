@@ -158,6 +158,8 @@ public final class TerminalRunner {
             return .saved(path: path, error: TraceFiles.saveAtomically(json, to: path))
         case .loadTrace(let path):
             return .traceLoaded(TraceFiles.load(path))
+        case .writeExport(let path, let text):
+            return .exported(path: path, error: TraceFiles.writeNew(text, to: path))
         case .startExplorer:
             guard let work = explorer(state) else { session.bell(); return nil }
             jobs.start(work)

@@ -32,6 +32,18 @@ public enum TraceFiles {
         return nil
     }
 
+    /// Writes an export as `dmaown export -o` does: atomically, and never over an existing file.
+    public static func writeNew(_ text: String, to path: String) -> FileError? {
+        do throws(OutputFile.WriteError) {
+            try OutputFile.write(text, to: path, force: false)
+            return nil
+        } catch .exists {
+            return FileError("\(path) already exists; press e and give another name")
+        } catch {
+            return FileError(error.description)
+        }
+    }
+
     /// Reads and decodes the trace at `path`.
     public static func load(_ path: String) -> Result<Trace, FileError> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(failure("cannot read", path)) }

@@ -127,7 +127,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────┘
  thread 1: iommu_device_unuse_default_domain
  ✓isolation  ✓bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
- Topology: ? help  q quit  1-9 step  u undo  ^R redo  Tab pane  s scheme  x explore
+ Topology: ? help  q quit  1-9 step  u undo  ^R redo  Tab pane  s scheme  x explore  p scenarios
 """#
     static let robinRoles = #"""
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss

@@ -14,6 +14,7 @@ public enum App {
         case .traceLoaded(let result): return traceLoaded(&state, result)
         case .saved(let path, let error): return saved(&state, path: path, error: error)
         case .background(let report): return background(&state, report)
+        case .exported(let path, let error): return exported(&state, path: path, error: error)
         }
     }
 
@@ -61,6 +62,8 @@ public enum App {
         case .explore: return explore(&s)
         case .save: s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
         case .load: s.overlay = .prompt(PathPrompt(purpose: .load, text: s.tracePath)); return []
+        case .export: s.overlay = .prompt(PathPrompt(purpose: .export, text: s.exportPath)); return []
+        case .pickScenario: s.overlay = .picker(ScenarioPicker(current: s.scenario.source)); return []
         case .toggleMouse: s.wantsMouse.toggle(); return [.setMouse(s.wantsMouse)]
         case .cycleTheme:
             s.themeIndex = (s.themeIndex + 1) % s.themeNames.count

@@ -13,6 +13,8 @@ public enum Message: Sendable {
     case saved(path: String, error: FileError?)
     /// A background job reported; the explorer's progress and results arrive this way.
     case background(BackgroundReport)
+    /// An export finished (or failed); unlike a save it does not make the session saved.
+    case exported(path: String, error: FileError?)
 }
 
 /// A failure reading or writing a file, already worded for the status line.
@@ -34,6 +36,8 @@ public enum Effect: Sendable, Equatable {
     case setMouse(Bool)
     case saveTrace(path: String, json: String)
     case loadTrace(path: String)
+    /// Write an export to a new file, atomically, never replacing an existing one.
+    case writeExport(path: String, text: String)
     case startExplorer
     case cancelExplorer
     /// Switch the presenter to the theme of this name (the shell holds the loaded themes).

@@ -14,7 +14,7 @@ extension App {
             let path = p.text.trimmingSpaces
             guard !path.isEmpty else { s.message = StatusMessage(.error, "no path given"); return [.bell] }
             s.overlay = nil
-            s.tracePath = path
+            if p.purpose != .export { s.tracePath = path }
             switch p.purpose {
             case .save:
                 s.message = StatusMessage(.info, "saving \(path)…")
@@ -22,10 +22,46 @@ extension App {
             case .load:
                 s.message = StatusMessage(.info, "loading \(path)…")
                 return [.loadTrace(path: path)]
+            case .export:
+                return export(&s, to: path, prompt: p)
             }
         default: return []
         }
         s.overlay = .prompt(p)
+        return []
+    }
+
+    /// Renders the timeline up to the selected row in the format the path's extension names; a
+    /// bad extension keeps the prompt open so the name can be corrected.
+    static func export(_ s: inout AppState, to path: String, prompt: PathPrompt) -> [Effect] {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let format = ExportFormat.allCases.first { $0.fileExtension == ext } ?? (ext == "markdown" ? .markdown : ext == "gv" ? .dot : nil)
+        guard let format, path.contains(".") else {
+            s.overlay = .prompt(prompt)
+            s.message = StatusMessage(.error, "export: end the name in .md, .mmd, .dot, .json or .txt to pick the format")
+            return [.bell]
+        }
+        let text: String
+        do {
+            text = try Exporter.export(format, scenario: s.scenario, run: s.run, initial: s.history.initial,
+                                       schedule: s.history.applied.map { (thread: $0.thread, fail: $0.fail) })
+        } catch {
+            s.message = StatusMessage(.error, "export: \(error.description)")
+            return [.bell]
+        }
+        s.exportPath = path
+        s.message = StatusMessage(.info, "exporting \(steps(s.history.position)) to \(path)…")
+        return [.writeExport(path: path, text: text)]
+    }
+
+    static func steps(_ n: Int) -> String { n == 1 ? "1 step" : "\(n) steps" }
+
+    static func exported(_ s: inout AppState, path: String, error: FileError?) -> [Effect] {
+        if let error {
+            s.message = StatusMessage(.error, "could not export: \(error.message)")
+            return [.bell]
+        }
+        s.message = StatusMessage(.info, "exported \(steps(s.history.position)) to \(path)")
         return []
     }
 

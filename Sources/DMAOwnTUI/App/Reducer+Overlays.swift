@@ -16,6 +16,7 @@ extension App {
         case .add(let d): return addKey(&s, d, key)
         case .prompt(let p): return promptKey(&s, p, key)
         case .explorer(let v): return explorerKey(&s, v, key)
+        case .picker(let p): return pickerKey(&s, p, key)
         case .confirmQuit:
             switch key {
             case .char("y"), .char("q"): return [.quit]

@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     public var savedOperationCount: Int
     /// The path last saved to or loaded from, offered as the prompt's default.
     public var tracePath = "dmaown-trace.json"
+    /// The path last exported to; its extension picks the format.
+    public var exportPath = "dmaown-timeline.md"
 
     /// Opens `scenario` under `scheme` (its own by default); a failing setup is the file's error.
     public init(scenario: Scenario, scheme: SchemeID? = nil, themeNames: [String] = ["default"], seed: UInt64 = 1) throws(SetupError) {

@@ -5,7 +5,7 @@ public enum KeyAction: Sendable, Hashable {
     case up, down, pageUp, pageDown, first, last, previousPane, nextPane, focusLeft, focusRight
     case addDialog, commandLine
     case switchScheme, randomStep, randomRun, explore
-    case save, load
+    case save, load, export, pickScenario
     case toggleMouse, cycleTheme, redraw, help, quit
 }
 
@@ -71,6 +71,10 @@ public enum KeyTable {
                    help: "save the trace", hint: nil, panes: []),
         KeyBinding(keys: [.char("o")], label: "o", action: .load,
                    help: "load a trace", hint: nil, panes: []),
+        KeyBinding(keys: [.char("e")], label: "e", action: .export,
+                   help: "export the timeline (.md .mmd .dot .json .txt picks the format)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("p")], label: "p", action: .pickScenario,
+                   help: "pick a built-in scenario to open", hint: "p scenarios", panes: []),
         KeyBinding(keys: [.char("t")], label: "t", action: .cycleTheme,
                    help: "next theme", hint: nil, panes: []),
         KeyBinding(keys: [.char("m")], label: "m", action: .toggleMouse,

@@ -8,11 +8,12 @@ public enum Overlay: Sendable, Equatable {
     case prompt(PathPrompt)
     case explorer(ExplorerView)
     case confirmQuit
+    case picker(ScenarioPicker)
 }
 
-/// A one-line path prompt for saving or loading a trace.
+/// A one-line path prompt for saving or loading a trace, or exporting the timeline.
 public struct PathPrompt: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable { case save, load }
+    public enum Purpose: Sendable, Equatable { case save, load, export }
     public var purpose: Purpose
     public var text: String
     public init(purpose: Purpose, text: String) { self.purpose = purpose; self.text = text }

@@ -12,11 +12,16 @@ enum OverlayViews {
         case .add(let d): drawAdd(&buf, v, d, screen: screen)
         case .prompt(let p):
             buf.fill(layout.message, role: .help)
-            let label = p.purpose == .save ? "save trace to: " : "load trace from: "
+            let label = switch p.purpose {
+            case .save: "save trace to: "
+            case .load: "load trace from: "
+            case .export: "export timeline to (.md .mmd .dot .json .txt): "
+            }
             let x = buf.put(label, x: 0, y: layout.message.y, role: .title)
             let end = buf.put(p.text, x: x, y: layout.message.y, role: .help)
             buf.put("_   (Enter accepts, Esc backs out)", x: end, y: layout.message.y, role: .dimText)
         case .explorer(let e): drawExplorer(&buf, v, e, screen: screen)
+        case .picker(let p): drawPicker(&buf, v, p, screen: screen)
         case .confirmQuit:
             let r = centred(width: 50, height: 5, in: screen)
             buf.fill(r, role: .help)
@@ -45,6 +50,24 @@ enum OverlayViews {
         buf.fill(layout.message, role: .help)
         let x = buf.put(":" + c.text, x: 0, y: y, role: .title)
         buf.put("_   Tab completes, Enter adds, Esc backs out", x: x, y: y, role: .dimText)
+    }
+
+    static func drawPicker(_ buf: inout CellBuffer, _ v: ViewContext, _ p: ScenarioPicker, screen: Size) {
+        let nameWidth = p.entries.map(\.name.count).max() ?? 0
+        let r = centred(width: 96, height: p.entries.count + 4, in: screen)
+        buf.fill(r, role: .help)
+        buf.box(r, title: "Built-in scenarios — Enter opens, Esc backs out", role: .borderFocused, glyphs: v.glyphs)
+        let area = r.inner
+        buf.put("opening one replaces the session (its scheme, threads and timeline)", x: area.x + 1, y: area.y, role: .dimText, in: area)
+        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        let offset = scrollOffset(total: p.entries.count, visible: list.height, focus: p.selected)
+        for (i, e) in p.entries.enumerated().dropFirst(offset).prefix(max(0, list.height)) {
+            let sel = i == p.selected
+            let name = e.name + String(repeating: " ", count: nameWidth - e.name.count)
+            let open = "built-in:\(e.name)" == v.state.scenario.source ? " (open)" : ""
+            buf.put((sel ? "\(v.glyphs.cursor) " : "  ") + name + "  " + e.title + open, x: list.x + 1, y: list.y + i - offset,
+                    role: sel ? .selection : .help, in: list)
+        }
     }
 
     static func drawAdd(_ buf: inout CellBuffer, _ v: ViewContext, _ d: AddDialog, screen: Size) {

@@ -1,0 +1,49 @@
+import DMAOwnEngine
+import DMAOwnScenario
+
+extension App {
+    /// Keys in the scenario picker: j/k move, Enter opens (asking once when steps are unsaved), Esc backs out.
+    static func pickerKey(_ s: inout AppState, _ p: ScenarioPicker, _ key: KeyEvent) -> [Effect] {
+        var p = p
+        switch key {
+        case .escape, .char("q"): s.overlay = nil; return []
+        case .up, .char("k"): p.move(-1)
+        case .down, .char("j"): p.move(1)
+        case .pageUp: p.move(-10)
+        case .pageDown: p.move(10)
+        case .home, .char("g"): p.move(-p.entries.count)
+        case .end, .char("G"): p.move(p.entries.count)
+        case .enter, .char(" "):
+            let name = p.entries[p.selected].name
+            if s.hasUnsavedSteps && p.confirming != p.selected {
+                p.confirming = p.selected
+                s.overlay = .picker(p)
+                s.message = StatusMessage(.error, "unsaved steps would be lost: Enter again opens \(name), Esc keeps them")
+                return [.bell]
+            }
+            return open(&s, builtIn: name)
+        default: return []
+        }
+        s.overlay = .picker(p)
+        return []
+    }
+
+    /// Replaces the session with the built-in scenario `name` under its own scheme, keeping the
+    /// look (theme, mouse, seed) and the terminal size.
+    static func open(_ s: inout AppState, builtIn name: String) -> [Effect] {
+        let opened: AppState
+        do {
+            opened = try AppState(scenario: BuiltinScenarios.load(name), themeNames: s.themeNames, seed: s.seed)
+        } catch {
+            s.message = StatusMessage(.error, "cannot open \(name): \(error)")
+            return [.bell]
+        }
+        let (themeIndex, mouse, size, focus) = (s.themeIndex, s.wantsMouse, s.size, s.focus)
+        s = opened
+        s.themeIndex = themeIndex
+        s.wantsMouse = mouse
+        s.size = size
+        s.focus = focus
+        return []
+    }
+}
