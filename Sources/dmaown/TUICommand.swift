@@ -11,8 +11,11 @@ import DMAOwnTerminal
 struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the terminal UI on a scenario (the default).")
 
-    @Argument(help: "A scenario file or a built-in scenario name (default: \(ScenarioLookup.defaultName)).")
+    @Argument(help: "A scenario file or a built-in scenario name (default: \(ScenarioLookup.defaultName)); with --sysfs, the sysfs root (default /sys).")
     var scenario: String?
+
+    @Flag(help: "Open this machine's IOMMU groups (as 'dmaown import-sysfs' reads them) instead of a scenario.")
+    var sysfs = false
 
     @Option(help: "Override the scenario's scheme: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")).")
     var scheme: String?
@@ -31,7 +34,13 @@ struct TUICommand: ParsableCommand {
             let schemeID = try parseScheme()
             let seed = try parseSeed()
             let scenario: Scenario
-            do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw UsageFailure(error.description) }
+            if sysfs {
+                do { scenario = try SysfsImporter.importTopology(root: self.scenario ?? "/sys", managed: ManagedDrivers.known) } catch {
+                    throw UsageFailure(error.description)
+                }
+            } else {
+                do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw UsageFailure(error.description) }
+            }
             let themes = try loadThemes()
             do {
                 var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)

@@ -99,4 +99,17 @@ import Testing
         #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
         #expect(r.out.isEmpty)
     }
+
+    /// `dmaown --sysfs ROOT` opens the TUI on the imported topology; a root without groups is one line and exit 2.
+    @Test func sysfsOpensTheTUIOnTheMachinesGroups() throws {
+        let root = try Self.sysfsRoot()
+        let t = try Tmux.dmaown(["--sysfs", root])
+        #expect(t.waitFor(words: "IOMMU groups of", "group 4", "04:00.0 e1000e"))
+        t.run(["send-keys", "-t", t.target, "q"])
+        #expect(t.waitForExit() == 0)
+        let empty = try Self.tempDir()
+        let r = Subprocess.run([Binary.path, "--sysfs", empty])
+        #expect(r.status == 2)
+        #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(empty), "\(r.stderr)")
+    }
 }

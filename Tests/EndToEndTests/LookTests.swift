@@ -46,4 +46,40 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("no-such-theme"), "\(r.stderr)")
     }
+
+    /// The SGR colour codes a screen uses, as a set (which colours, not where).
+    static func colourCodes(_ s: String) -> Set<String> {
+        let regex = try! NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
+        var codes: Set<String> = []
+        for m in regex.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
+            guard let r = Range(m.range(at: 1), in: s) else { continue }
+            let params = s[r].split(separator: ";").map(String.init)
+            var i = 0
+            while i < params.count {
+                if (params[i] == "38" || params[i] == "48"), i + 2 < params.count, params[i + 1] == "5" {
+                    codes.insert(params[i...i + 2].joined(separator: ";")); i += 3
+                } else if let n = Int(params[i]), (30...37).contains(n) || (40...47).contains(n) || (90...107).contains(n) {
+                    codes.insert(params[i]); i += 1
+                } else { i += 1 }
+            }
+        }
+        return codes
+    }
+
+    /// Two themes really draw in different colours on a terminal, not just in the model.
+    @Test func lightAndDefaultThemesDrawDifferentColours() throws {
+        guard let light = try screen(args: ["--theme", "light"]), let dark = try screen(args: ["--theme", "default"]) else { return }
+        let l = Self.colourCodes(light), d = Self.colourCodes(dark)
+        #expect(!l.isEmpty && !d.isEmpty)
+        #expect(l != d, "same colours: \(l.sorted())")
+        #expect(l.contains("48;5;231") || l.contains("107") || l.contains("47"), "the light theme paints a light background: \(l.sorted())")
+    }
+
+    /// COLORTERM=truecolor on a 256-colour terminal must not draw black on black.
+    @Test func truecolorHintOnA256ColourTerminalStaysReadable() throws {
+        guard let s = try screen(env: ["COLORTERM": "truecolor"], args: ["--theme", "light"]) else { return }
+        let codes = Self.colourCodes(s)
+        #expect(codes.count > 3, "hardly any colours: \(codes.sorted())")
+        #expect(codes != ["30", "40"], "black on black")
+    }
 }
