@@ -82,13 +82,14 @@ public struct CheckReport: Sendable {
             })),
             ("outcomes", .array(e.outcomes.map { o in
                 .object([("results", .object(zip(threadKeys, o.results).map { ($0, .string($1)) })),
-                         ("schedules", e.schedulesCounted ? .uint(o.schedules) : .null)])
+                         ("schedules", e.schedulesCounted ? .uint(o.schedules) : .null)]
+                        + (o.schedules == .max ? [("saturated", .bool(true))] : []))
             })),
             ("schedules_counted", .bool(e.schedulesCounted)),
             ("cancelled", .bool(e.cancelled)), ("peak_bytes", .int(e.peakBytes)),
             ("counting_states", .int(e.countingStates)), ("partial_order_reduction", .bool(random == nil && options.partialOrderReduction)),
         ]
-        if let random { fields.append(("random", .object([("walks", .int(random.walks)), ("seed", .uint(random.seed))]))) }
+        if let random { fields.append(("random", .object([("walks", .int(random.walks)), ("seed", .uint(UInt128(random.seed)))]))) }
         if let expectation, let matches = matchesExpectation {
             var ex: [(String, JSONText)] = [("invariants", .array(Invariant.allCases.filter(expectation.invariants.contains).map { .string($0.rawValue) }))]
             if let n = expectation.outcomes { ex.append(("outcomes", .int(n))) }
@@ -163,13 +164,13 @@ public struct CheckReport: Sendable {
 
     private func outcomeTable() -> [String] {
         let e = exploration
-        let total = e.outcomes.reduce(UInt64(0)) { LayeredSearch.saturatingAdd($0, $1.schedules) }
+        let total = e.outcomes.reduce(ScheduleCount(0)) { LayeredSearch.saturatingAdd($0, $1.schedules) }
         var rows: [[String]] = [["schedules"] + threadKeys]
-        for o in e.outcomes { rows.append([e.schedulesCounted ? String(o.schedules) : "?"] + o.results) }
+        for o in e.outcomes { rows.append([e.schedulesCounted ? Self.count(o.schedules) : "?"] + o.results) }
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         let over = random != nil ? " seen:"
             : !e.schedulesCounted ? " (schedules not counted: the unreduced counting pass stopped at the bound; the outcome set itself is complete):"
-            : " over \(total) complete interleaving\(total == 1 ? "" : "s"):"
+            : " over \(Self.count(total)) complete interleaving\(total == 1 ? "" : "s"):"
         var out = ["\(e.outcomes.count) outcome\(e.outcomes.count == 1 ? "" : "s")" + over]
         for (r, row) in rows.enumerated() {
             let cells = row.enumerated().map { c, s in
@@ -180,6 +181,9 @@ public struct CheckReport: Sendable {
         }
         return out
     }
+
+    /// A count as people read it: saturated counts say "at least".
+    static func count(_ n: ScheduleCount) -> String { n == .max ? "at least \(n)" : String(n) }
 
     /// "0.042 s", or below 10 ms "3.2 ms" / "0.41 ms", so a fast check never reads "0.0 s".
     private func formatSeconds(_ s: Double) -> String {

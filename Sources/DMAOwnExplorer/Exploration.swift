@@ -33,12 +33,17 @@ public struct Counterexample: Sendable, Equatable {
     }
 }
 
+/// A number of complete interleavings. 128 bits: five threads of ten steps already have about
+/// 5·10^31 interleavings, far past 64 bits; counts saturate at `ScheduleCount.max`, and reports
+/// say "at least" then.
+public typealias ScheduleCount = UInt128
+
 /// A distinct end result: each thread's result ("0", "-EBUSY", "crashed"), in thread order, and
 /// how many complete interleavings end that way.
 public struct Outcome: Sendable, Equatable {
     public var results: [String]
-    public var schedules: UInt64
-    public init(results: [String], schedules: UInt64) { self.results = results; self.schedules = schedules }
+    public var schedules: ScheduleCount
+    public init(results: [String], schedules: ScheduleCount) { self.results = results; self.schedules = schedules }
 }
 
 /// What a search found.

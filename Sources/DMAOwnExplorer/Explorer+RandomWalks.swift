@@ -13,7 +13,7 @@ extension Explorer {
         var rng = SplitMix64(seed: seed)
         let threads = run.operations.count
         var best: [Invariant: [Choice]] = [:]
-        var outcomes: [[UInt8]: UInt64] = [:]
+        var outcomes: [[UInt8]: ScheduleCount] = [:]
         var steps = 0, cancelled = false
         var options: [Choice] = []
         for walk in 0..<count {

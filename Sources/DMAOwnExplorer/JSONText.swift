@@ -2,7 +2,7 @@
 public indirect enum JSONText: Sendable, Equatable {
     case string(String)
     case int(Int)
-    case uint(UInt64)
+    case uint(UInt128)
     case double(Double)
     case bool(Bool)
     case null

@@ -40,7 +40,7 @@ final class LayeredSearch {
     /// Per invariant (in `Invariant.allCases` order): the state breaking it with the shortest schedule.
     private var best: [(id: Int, depth: Int)?] = Array(repeating: nil, count: Invariant.allCases.count)
     /// Terminal results → complete interleavings ending there.
-    private(set) var outcomes: [[UInt8]: UInt64] = [:]
+    private(set) var outcomes: [[UInt8]: ScheduleCount] = [:]
 
     init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
         self.run = run; self.initial = initial; self.config = config; self.persistent = persistent
@@ -169,7 +169,7 @@ final class LayeredSearch {
     }
 
     @inline(__always)
-    static func saturatingAdd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    static func saturatingAdd(_ a: ScheduleCount, _ b: ScheduleCount) -> ScheduleCount {
         let (s, o) = a.addingReportingOverflow(b)
         return o ? .max : s
     }

@@ -9,7 +9,7 @@ struct StateLayer {
     private(set) var bytes: [UInt8] = []
     private(set) var count = 0
     /// Complete interleavings from the initial world to each state (saturating).
-    var paths: [UInt64] = []
+    var paths: [ScheduleCount] = []
     /// Length of the shortest schedule found to each state, its predecessor's id and the choice.
     var depth: [UInt32] = []
     var parent: [UInt32] = []
@@ -26,7 +26,7 @@ struct StateLayer {
 
     /// Heap bytes held now, for the peak-memory figure.
     var heapBytes: Int {
-        bytes.capacity + table.capacity * 8 + paths.capacity * 8 + depth.capacity * 4 + parent.capacity * 4 + choice.capacity
+        bytes.capacity + table.capacity * 8 + paths.capacity * MemoryLayout<ScheduleCount>.stride + depth.capacity * 4 + parent.capacity * 4 + choice.capacity
     }
 
     /// The index of the state `world` in this level, adding it when new.
@@ -54,7 +54,7 @@ struct StateLayer {
     /// Records a step into `world` from a predecessor with `paths` interleavings at `depth - 1`:
     /// adds the state when new, else adds its paths and keeps the shorter schedule.
     @inline(__always)
-    mutating func reach(_ world: UnsafeRawBufferPointer, paths: UInt64, depth: UInt32, parent: UInt32, choice: UInt8,
+    mutating func reach(_ world: UnsafeRawBufferPointer, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8,
                         count: Bool, judge: Bool) {
         let (j, inserted) = findOrInsert(world, hash: StateHash.hash(world))
         if inserted {

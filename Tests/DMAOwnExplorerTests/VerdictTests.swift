@@ -47,9 +47,28 @@ import DMAOwnExplorer
         }
         let n = soloLength(0), m = soloLength(1)
         let e = Fixture.explore(.merged, setup: [], threads: threads, topology: topo)
-        var binomial: UInt64 = 1
-        for i in 0..<m { binomial = binomial * UInt64(n + m - i) / UInt64(i + 1) }
+        var binomial: ScheduleCount = 1
+        for i in 0..<m { binomial = binomial * ScheduleCount(n + m - i) / ScheduleCount(i + 1) }
         #expect(e.outcomes.count == 1)
         #expect(e.outcomes.first?.schedules == binomial)
+    }
+
+    /// Five independent binds on five groups: (5k)!/(k!)^5 interleavings, past 2^64, counted exactly.
+    @Test func countsPast64BitsAreExact() {
+        let devices = (1...5).map { String(format: "0000:00:%02x.0", $0) }
+        let topo = Topology.make(groups: devices.enumerated().map { ($0.offset + 1, [$0.element]) }, drivers: Fixture.drivers, owners: ["qemu"])
+        let threads = devices.map { "bind \($0) e1000e" }
+        let (run, w0) = Fixture.start(.merged, setup: [], threads: threads, topology: topo)
+        var w = w0, k = 0
+        while run.choices(of: 0, in: w) > 0 { run.step(&w, thread: 0); k += 1 }
+        // The multinomial, built up one thread at a time as products of binomials.
+        var expected: ScheduleCount = 1, placed = 0
+        for _ in 0..<5 {
+            for i in 0..<k { expected = expected * ScheduleCount(placed + k - i) / ScheduleCount(i + 1) }
+            placed += k
+        }
+        #expect(expected > ScheduleCount(UInt64.max), "the case must need more than 64 bits (k = \(k))")
+        let e = Fixture.explore(.merged, setup: [], threads: threads, topology: topo, options: .init(partialOrderReduction: false))
+        #expect(e.outcomes.map(\.schedules) == [expected])
     }
 }
