@@ -17,6 +17,8 @@ public enum MermaidExporter {
         for g in groups { out.append("    participant \(groupID(g)) as group \(topo.groups[g].id)") }
         let ends = [threadIDs.first, groups.last.map(groupID)].compactMap { $0 }
         let span = ends.joined(separator: ",")
+        // Where the race starts: a reader of the diagram alone must know who owns what already.
+        for g in groups { out.append("    Note over \(groupID(g)): \(text(startState(g, timeline)))") }
 
         for (i, e) in timeline.entries.enumerated() {
             let me = threadIDs[e.thread]
@@ -46,6 +48,17 @@ public enum MermaidExporter {
             if broke { out.append("    end") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "at start: owner qemu, owner_cnt 1, domain qemu's; 01:00.0 vfio-pci, 01:00.1 unbound".
+    static func startState(_ g: Int, _ timeline: Timeline) -> String {
+        let run = timeline.run, topo = run.topology, w = timeline.initial
+        let gs = w[group: g]
+        let devices = topo.groups[g].devices.map { d in
+            "\(topo.devices[d].name) \(w[device: d].driver.map { topo.drivers[$0].name } ?? "unbound")"
+        }
+        return "at start: owner \(run.describe(gs.owner)), owner_cnt \(gs.ownerCount), domain \(run.describe(gs.domain))"
+            + (devices.isEmpty ? "" : "; " + devices.joined(separator: ", "))
     }
 
     /// The groups the threads act on, and any other group a step changes, in topology order.
