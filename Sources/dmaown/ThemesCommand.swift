@@ -47,9 +47,10 @@ struct ThemesCommand: ParsableCommand {
         if listed.isEmpty { print("no themes found (looked in \(library.directories.map(\.path).joined(separator: ", ")))") }
     }
 
-    /// The depth for previews, or nil for plain words (not a terminal, or NO_COLOR).
+    /// The depth for previews, or nil for plain words (not a terminal, or NO_COLOR); a --depth
+    /// given explicitly is honoured even into a pipe, so a depth can be inspected with `cat -v`.
     func previewDepth(_ environment: [String: String]) throws -> ColorDepth? {
-        guard isatty(1) == 1 else { return nil }
+        guard isatty(1) == 1 || depth != nil else { return nil }
         switch depth {
         case nil:
             let term = environment["TERM"] ?? ""

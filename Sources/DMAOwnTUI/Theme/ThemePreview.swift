@@ -21,7 +21,7 @@ public enum ThemePreview {
             let name = role.rawValue.padding(14)
             guard let depth else { return "\(name) \(describe(theme.style(for: role)))" }
             let style = theme.style(for: role, depth: depth)
-            return "\(name) " + sgr(theme.style(for: .text, depth: depth)) + " " + sgr(style) + " sample 0 -EBUSY ▶⏸✔✘ " + "\u{1b}[0m" + " \(describe(theme.style(for: role)))"
+            return "\(name) " + sgr(theme.style(for: .text, depth: depth)) + " " + sgr(style) + " sample 0 -EBUSY ▶⏸✔✘ " + "\u{1b}[0m" + " \(describe(style))"
         }
     }
 
