@@ -349,7 +349,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │ S-Tab       previous pane                                                    │
 │ a           add an operation (pick verb, then operands)                      │
 │ :           operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab      │
-│ s           switch scheme and replay the schedule                            │
+│ s           switch scheme (pick one) and replay the schedule                 │
 └───────────────────────────────────────────────────── j/k scroll, more below ─┘
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
 """#

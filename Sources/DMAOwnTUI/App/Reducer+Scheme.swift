@@ -2,41 +2,45 @@ import DMAOwnEngine
 import DMAOwnScenario
 
 extension App {
-    /// Moves to the next scheme in `Schemes.all`.
-    static func cycleScheme(_ s: inout AppState) -> [Effect] {
-        let ids = Schemes.all.map(\.id)
-        let next = ids[((ids.firstIndex(of: s.scheme) ?? 0) + 1) % ids.count]
-        return switchScheme(&s, to: next)
-    }
-
     /// Re-runs setup under `id`, re-adds live-added operations and replays the schedule as far as
     /// it applies, saying where it diverges; a setup that fails there leaves the current scheme.
+    ///
+    /// A run of switches replays the schedule as it was before the first of them, with its redo
+    /// tail and its selected row, so trying a scheme where it diverges and switching back loses
+    /// nothing. Any other change to the schedule starts a new run.
     static func switchScheme(_ s: inout AppState, to id: SchemeID) -> [Effect] {
-        guard case .success(let prepared) = s.scenario.prepare(scheme: id) else {
-            if case .failure(let e) = s.scenario.prepare(scheme: id) {
-                s.message = StatusMessage(.error, "cannot switch to \(id.rawValue): \(e.description)")
-            }
+        let prepared: (run: Run, world: World)
+        switch s.scenario.prepare(scheme: id) {
+        case .success(let p): prepared = p
+        case .failure(let e):
+            s.message = StatusMessage(.error, "cannot switch to \(id.rawValue): \(e.description)")
             return [.bell]
         }
         var run = prepared.run
         var history = History(initial: prepared.world)
         for op in s.run.operations.dropFirst(s.scenario.threads.count) { _ = history.add(op, to: &run) }
-        let wanted = Array(s.history.applied)
-        let divergence = replay(wanted, run: run, into: &history)
+        var source = s.schemeSwitch.flatMap { $0.replayed == s.history.choices ? $0 : nil }
+            ?? SchemeSwitch(original: s.history.choices, position: s.history.position, replayed: [])
+        // A row selected since the last switch is the row to show after this one.
+        if s.history.position != min(source.position, s.history.choices.count) { source.position = s.history.position }
+        let divergence = replay(source.original, run: run, into: &history)
+        history.jump(to: min(source.position, history.choices.count))
         s.run = run
         s.history = history
+        s.schemeSwitch = SchemeSwitch(original: source.original, position: source.position, replayed: history.choices)
+        let wanted = source.original
         if let i = divergence {
             let c = wanted[i]
-            s.message = StatusMessage(.info, "scheme \(id.rawValue): schedule diverges at step \(i + 1): thread \(c.thread + 1) cannot \(c.fail ? "fail" : "step") there (\(describeStatus(s, c.thread))); kept \(i) of \(wanted.count) steps")
+            s.message = StatusMessage(.info, "scheme \(id.rawValue): diverges at step \(i + 1): thread \(c.thread + 1) cannot \(c.fail ? "fail" : "step") there (\(describeStatus(s, c.thread, at: i))); kept \(i) of \(wanted.count) steps, all come back on switching back")
         } else {
             s.message = StatusMessage(.info, "scheme \(id.rawValue): replayed all \(wanted.count) steps")
         }
         return []
     }
 
-    /// A thread's status in words, for messages.
-    static func describeStatus(_ s: AppState, _ t: Int) -> String {
-        switch s.run.status(of: t, in: s.world) {
+    /// A thread's status in words after `k` steps, for messages.
+    static func describeStatus(_ s: AppState, _ t: Int, at k: Int) -> String {
+        switch s.run.status(of: t, in: s.history.world(at: k)) {
         case .runnable(_, let canFail): canFail ? "runnable, may fail" : "runnable, cannot fail"
         case .blocked(_, let b): "blocked on \(s.run.describe(b))"
         case .done(let e): "done, \(e.name)"

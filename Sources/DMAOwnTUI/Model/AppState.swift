@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     public var savedOperationCount: Int
     /// The path last saved to or loaded from, offered as the prompt's default.
     public var tracePath = "dmaown-trace.json"
+    /// The schedule a run of scheme switches replays (see `App.switchScheme`).
+    public var schemeSwitch: SchemeSwitch?
     /// The path last exported to; its extension picks the format.
     public var exportPath = "dmaown-timeline.md"
 
@@ -80,6 +82,14 @@ public struct AppState: Sendable {
         run.operations.count != savedOperationCount
             || (!history.choices.isEmpty && history.choices != savedSchedule && Array(history.applied) != savedSchedule)
     }
+}
+
+/// The schedule before a run of scheme switches, and what the last switch replayed of it: while
+/// the history still equals `replayed`, the next switch replays `original` again.
+public struct SchemeSwitch: Sendable, Equatable {
+    public var original: [Choice]
+    public var position: Int
+    public var replayed: [Choice]
 }
 
 /// A one-line note for the user; violations and errors are worded and marked, not only coloured.

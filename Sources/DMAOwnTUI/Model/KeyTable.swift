@@ -60,7 +60,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char(":")], label: ":", action: .commandLine,
                    help: "operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab", hint: ": cmd", panes: [.threads]),
         KeyBinding(keys: [.char("s")], label: "s", action: .switchScheme,
-                   help: "switch scheme and replay the schedule", hint: "s scheme", panes: []),
+                   help: "switch scheme (pick one) and replay the schedule", hint: "s scheme", panes: []),
         KeyBinding(keys: [.char("r")], label: "r", action: .randomStep,
                    help: "one random step", hint: "r rand", panes: [.threads, .timeline]),
         KeyBinding(keys: [.char("R")], label: "R", action: .randomRun,

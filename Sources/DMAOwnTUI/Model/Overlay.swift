@@ -8,7 +8,7 @@ public enum Overlay: Sendable, Equatable {
     case prompt(PathPrompt)
     case explorer(ExplorerView)
     case confirmQuit
-    case picker(ScenarioPicker)
+    case picker(ListPicker)
 }
 
 /// A one-line path prompt for saving or loading a trace, or exporting the timeline.

@@ -1,3 +1,18 @@
+/// Text layout shared by the panes and overlays.
+enum Drawing {
+    /// Splits `text` at spaces into lines of at most `width` characters.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
 /// Small drawing helpers shared by the panes.
 extension CellBuffer {
     /// Fills `r` with spaces in `role`.

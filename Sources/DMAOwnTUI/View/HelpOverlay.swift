@@ -4,7 +4,7 @@ enum HelpOverlay {
         var out: [(String, String)] = [("theme", "\(s.themeName)  (t cycles: \(s.themeNames.joined(separator: ", ")))")]
         // The scenario's own words first: what it shows and what to try, wrapped to the help's width.
         for (key, text) in [("scenario", s.scenario.title), ("about", s.scenario.description), ("try", s.scenario.tryNote)] where !text.isEmpty {
-            for (i, line) in TopologyPane.wrap(text, width: 62).enumerated() { out.append((i == 0 ? key : "", line)) }
+            for (i, line) in Drawing.wrap(text, width: 62).enumerated() { out.append((i == 0 ? key : "", line)) }
         }
         out += KeyTable.bindings.map { ($0.label, $0.help) }
         out += KeyTable.overlayKeys.map { ($0.label, $0.help) }

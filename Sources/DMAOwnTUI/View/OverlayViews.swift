@@ -52,21 +52,31 @@ enum OverlayViews {
         buf.put("_   Tab completes, Enter adds, Esc backs out", x: x, y: y, role: .dimText)
     }
 
-    static func drawPicker(_ buf: inout CellBuffer, _ v: ViewContext, _ p: ScenarioPicker, screen: Size) {
+    static func drawPicker(_ buf: inout CellBuffer, _ v: ViewContext, _ p: ListPicker, screen: Size) {
         let nameWidth = p.entries.map(\.name.count).max() ?? 0
-        let r = centred(width: 96, height: p.entries.count + 4, in: screen)
+        let detailLines = 3
+        let r = centred(width: 96, height: p.entries.count + 6 + detailLines, in: screen)
         buf.fill(r, role: .help)
-        buf.box(r, title: "Built-in scenarios — Enter opens, Esc backs out", role: .borderFocused, glyphs: v.glyphs)
+        let what = p.purpose == .scenario ? "Built-in scenarios" : "Schemes"
+        buf.box(r, title: "\(what) — Enter \(p.purpose == .scenario ? "opens" : "switches"), Esc backs out", role: .borderFocused, glyphs: v.glyphs)
         let area = r.inner
-        buf.put("opening one replaces the session (its scheme, threads and timeline)", x: area.x + 1, y: area.y, role: .dimText, in: area)
-        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        let note = p.purpose == .scenario ? "opening one replaces the session (its scheme, threads and timeline)"
+            : "the same operations and schedule replay under the scheme chosen, as far as they apply"
+        buf.put(note, x: area.x + 1, y: area.y, role: .dimText, in: area)
+        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 3 - detailLines))
         let offset = scrollOffset(total: p.entries.count, visible: list.height, focus: p.selected)
         for (i, e) in p.entries.enumerated().dropFirst(offset).prefix(max(0, list.height)) {
             let sel = i == p.selected
+            let number = p.entries.count <= 9 ? "\(i + 1) " : ""
             let name = e.name + String(repeating: " ", count: nameWidth - e.name.count)
-            let open = "built-in:\(e.name)" == v.state.scenario.source ? " (open)" : ""
-            buf.put((sel ? "\(v.glyphs.cursor) " : "  ") + name + "  " + e.title + open, x: list.x + 1, y: list.y + i - offset,
+            let mark = e.name == p.current ? " (\(p.purpose == .scenario ? "open" : "in use"))" : ""
+            buf.put((sel ? "\(v.glyphs.cursor) " : "  ") + number + name + "  " + e.title + mark, x: list.x + 1, y: list.y + i - offset,
                     role: sel ? .selection : .help, in: list)
+        }
+        // The selected row's description, wrapped: what the scheme or scenario is about.
+        let detail = Rect(x: area.x + 1, y: area.y + area.height - detailLines, width: area.width - 2, height: detailLines)
+        for (i, line) in Drawing.wrap(p.entries[p.selected].detail, width: detail.width).prefix(detailLines).enumerated() {
+            buf.put(line, x: detail.x, y: detail.y + i, role: .text, in: detail)
         }
     }
 

@@ -12,7 +12,7 @@ enum TopologyPane {
         let selected = v.state.selectedDevice
         // The selected device's Robin label gets its explanation on the pane's last row.
         if focused, let a = v.annotations[selected], area.height > 8 {
-            let lines = wrap("\(a.label): \(a.explanation)", width: area.width).prefix(3)
+            let lines = Drawing.wrap("\(a.label): \(a.explanation)", width: area.width).prefix(3)
             for (i, line) in lines.enumerated() {
                 buf.put(line, x: area.x, y: area.maxY - lines.count + i, role: .text, in: area)
             }
@@ -157,17 +157,5 @@ enum TopologyPane {
             buf.put(vbar, x: r.x, y: y, role: role)
             buf.put(vbar, x: r.maxX - 1, y: y, role: role)
         }
-    }
-
-    /// Splits `text` at spaces into lines of at most `width` characters.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

@@ -2,8 +2,9 @@ import DMAOwnEngine
 import DMAOwnScenario
 
 extension App {
-    /// Keys in the scenario picker: j/k move, Enter opens (asking once when steps are unsaved), Esc backs out.
-    static func pickerKey(_ s: inout AppState, _ p: ScenarioPicker, _ key: KeyEvent) -> [Effect] {
+    /// Keys in a picker: j/k move, a digit picks that row, Enter chooses (a scenario asks once when
+    /// steps are unsaved), Esc backs out.
+    static func pickerKey(_ s: inout AppState, _ p: ListPicker, _ key: KeyEvent) -> [Effect] {
         var p = p
         switch key {
         case .escape, .char("q"): s.overlay = nil; return []
@@ -13,8 +14,26 @@ extension App {
         case .pageDown: p.move(10)
         case .home, .char("g"): p.move(-p.entries.count)
         case .end, .char("G"): p.move(p.entries.count)
-        case .enter, .char(" "):
-            let name = p.entries[p.selected].name
+        case .char(let c) where c.wholeNumberValue.map { (1...p.entries.count).contains($0) } == true && p.entries.count <= 9:
+            p.move(c.wholeNumberValue! - 1 - p.selected)
+            return choose(&s, p)
+        case .enter, .char(" "): return choose(&s, p)
+        default: return []
+        }
+        s.overlay = .picker(p)
+        return []
+    }
+
+    /// Acts on the picker's selected row.
+    static func choose(_ s: inout AppState, _ p: ListPicker) -> [Effect] {
+        var p = p
+        let name = p.entries[p.selected].name
+        switch p.purpose {
+        case .scheme:
+            s.overlay = nil
+            guard let id = SchemeID(rawValue: name) else { return [.bell] }
+            return switchScheme(&s, to: id)
+        case .scenario:
             if s.hasUnsavedSteps && p.confirming != p.selected {
                 p.confirming = p.selected
                 s.overlay = .picker(p)
@@ -22,10 +41,7 @@ extension App {
                 return [.bell]
             }
             return open(&s, builtIn: name)
-        default: return []
         }
-        s.overlay = .picker(p)
-        return []
     }
 
     /// Replaces the session with the built-in scenario `name` under its own scheme, keeping the
