@@ -1,3 +1,4 @@
+import Foundation
 import CNCurses
 import Glibc
 import DMAOwnTUI
@@ -154,12 +155,13 @@ public final class TerminalRunner {
             repaintAll()
         case .setMouse(let on):
             session.setMouse(on)
-        case .saveTrace(let path, let json):
+        case .saveTrace(let path, let json, let overwrite):
+            if !overwrite && FileManager.default.fileExists(atPath: path) { return .saved(path: path, error: FileError("exists", exists: true)) }
             return .saved(path: path, error: TraceFiles.saveAtomically(json, to: path))
         case .loadTrace(let path):
             return .traceLoaded(TraceFiles.load(path))
-        case .writeExport(let path, let text):
-            return .exported(path: path, error: TraceFiles.writeNew(text, to: path))
+        case .writeExport(let path, let text, let overwrite):
+            return .exported(path: path, error: TraceFiles.writeExport(text, to: path, overwrite: overwrite))
         case .startExplorer:
             guard let work = explorer(state) else { session.bell(); return nil }
             jobs.start(work)

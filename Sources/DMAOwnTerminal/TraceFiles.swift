@@ -32,13 +32,13 @@ public enum TraceFiles {
         return nil
     }
 
-    /// Writes an export as `dmaown export -o` does: atomically, and never over an existing file.
-    public static func writeNew(_ text: String, to path: String) -> FileError? {
+    /// Writes an export as `dmaown export -o` does: atomically, over an existing file only when asked.
+    public static func writeExport(_ text: String, to path: String, overwrite: Bool) -> FileError? {
         do throws(OutputFile.WriteError) {
-            try OutputFile.write(text, to: path, force: false)
+            try OutputFile.write(text, to: path, force: overwrite)
             return nil
         } catch .exists {
-            return FileError("\(path) already exists; press e and give another name")
+            return FileError("\(path) already exists", exists: true)
         } catch {
             return FileError(error.description)
         }

@@ -13,7 +13,7 @@ import DMAOwnScenario
         Fixture.press(&s, .ctrl("u"))
         Fixture.type(&s, "race.mmd")
         let effects = Fixture.press(&s, .enter)
-        guard case .writeExport(let path, let text) = effects.first else { Issue.record("no write: \(effects)"); return }
+        guard case .writeExport(let path, let text, _) = effects.first else { Issue.record("no write: \(effects)"); return }
         #expect(path == "race.mmd")
         #expect(text.hasPrefix("sequenceDiagram"))
         #expect(text.contains("3. ") && !text.contains("4. "), "three steps exported")
@@ -24,7 +24,7 @@ import DMAOwnScenario
         Fixture.press(&s, .char("u"), .char("e"))
         guard case .prompt(let again) = s.overlay else { Issue.record("no second prompt"); return }
         #expect(again.text == "race.mmd", "the prompt offers the last export's path")
-        guard case .writeExport(_, let shorter) = Fixture.press(&s, .enter).first else { Issue.record("no second write"); return }
+        guard case .writeExport(_, let shorter, _) = Fixture.press(&s, .enter).first else { Issue.record("no second write"); return }
         #expect(shorter.contains("2. ") && !shorter.contains("3. "), "after undo only two steps")
     }
 
@@ -33,7 +33,7 @@ import DMAOwnScenario
         var s = Fixture.state()
         Fixture.press(&s, .char("1"), .char("e"), .ctrl("u"))
         Fixture.type(&s, name)
-        guard case .writeExport(_, let text) = Fixture.press(&s, .enter).first else { Issue.record("no write"); return }
+        guard case .writeExport(_, let text, _) = Fixture.press(&s, .enter).first else { Issue.record("no write"); return }
         #expect(text.contains(marker))
     }
 

@@ -242,7 +242,7 @@ import DMAOwnScenario
         Fixture.press(&s, .backspace, .backspace, .backspace, .backspace)
         Fixture.type(&s, "txt")
         let effects = Fixture.press(&s, .enter)
-        guard case .saveTrace(let path, let json)? = effects.first else { Issue.record("no save effect: \(effects)"); return }
+        guard case .saveTrace(let path, let json, _)? = effects.first else { Issue.record("no save effect: \(effects)"); return }
         #expect(path == "dmaown-trace.txt")
         #expect(json.contains("\"thread\" : 2"))
         #expect(json.contains("claim 7 qemu"))
@@ -262,7 +262,7 @@ import DMAOwnScenario
         Fixture.press(&source, .char(":")); Fixture.type(&source, "unbind 01:00.0"); Fixture.press(&source, .enter)
         Fixture.press(&source, .char("2"), .char("3"), .char("1"))
         Fixture.press(&source, .char("w"))
-        guard case .saveTrace(_, let json)? = Fixture.press(&source, .enter).first else { Issue.record("no save"); return }
+        guard case .saveTrace(_, let json, _)? = Fixture.press(&source, .enter).first else { Issue.record("no save"); return }
         let trace = try Trace.decode(json, source: "t.json")
 
         var s = Fixture.state(try BuiltinScenarios.load("s1-vfio-owns-sibling-binds"))

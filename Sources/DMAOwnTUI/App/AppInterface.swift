@@ -20,7 +20,9 @@ public enum Message: Sendable {
 /// A failure reading or writing a file, already worded for the status line.
 public struct FileError: Error, Sendable, Equatable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The file was not written because one is there already and replacing it was not asked for.
+    public var exists: Bool
+    public init(_ message: String, exists: Bool = false) { self.message = message; self.exists = exists }
 }
 
 /// Reports from background work: the explorer runs off the main thread and reports here.
@@ -34,10 +36,11 @@ public enum Effect: Sendable, Equatable {
     case quit
     case redraw
     case setMouse(Bool)
-    case saveTrace(path: String, json: String)
+    /// Write the trace atomically; an existing file only with `overwrite`.
+    case saveTrace(path: String, json: String, overwrite: Bool)
     case loadTrace(path: String)
-    /// Write an export to a new file, atomically, never replacing an existing one.
-    case writeExport(path: String, text: String)
+    /// Write an export atomically; an existing file only with `overwrite`.
+    case writeExport(path: String, text: String, overwrite: Bool)
     case startExplorer
     case cancelExplorer
     /// Switch the presenter to the theme of this name (the shell holds the loaded themes).

@@ -2,33 +2,50 @@ import DMAOwnEngine
 import DMAOwnScenario
 
 extension App {
-    /// Keys in the save/load path prompt.
+    /// Keys in the save/load/export path prompt. Enter that would lose something (unsaved steps
+    /// on load, an existing file on save or export) keeps the prompt open and asks; Enter again does it.
     static func promptKey(_ s: inout AppState, _ p: PathPrompt, _ key: KeyEvent) -> [Effect] {
         var p = p
         switch key {
         case .escape: s.overlay = nil; return []
-        case .backspace: if !p.text.isEmpty { p.text.removeLast() }
-        case .ctrl("u"): p.text = ""
-        case .char(let c): p.text.append(c)
+        case .backspace: if !p.text.isEmpty { p.text.removeLast() }; p.confirming = false
+        case .ctrl("u"): p.text = ""; p.confirming = false
+        case .char(let c): p.text.append(c); p.confirming = false
         case .enter:
             let path = p.text.trimmingSpaces
             guard !path.isEmpty else { s.message = StatusMessage(.error, "no path given"); return [.bell] }
-            s.overlay = nil
-            if p.purpose != .export { s.tracePath = path }
             switch p.purpose {
             case .save:
+                s.overlay = nil
+                s.tracePath = path
                 s.message = StatusMessage(.info, "saving \(path)…")
-                return [.saveTrace(path: path, json: TraceBridge.json(TraceBridge.make(s)))]
+                return [.saveTrace(path: path, json: TraceBridge.json(TraceBridge.make(s)), overwrite: p.confirming || path == s.traceFile)]
             case .load:
+                if s.hasUnsavedSteps && !p.confirming {
+                    p.confirming = true
+                    s.overlay = .prompt(p)
+                    s.message = StatusMessage(.error, "unsaved steps would be lost: Enter again loads \(path), Esc keeps them")
+                    return [.bell]
+                }
+                s.overlay = nil
+                s.tracePath = path
                 s.message = StatusMessage(.info, "loading \(path)…")
                 return [.loadTrace(path: path)]
             case .export:
+                s.overlay = nil
                 return export(&s, to: path, prompt: p)
             }
         default: return []
         }
         s.overlay = .prompt(p)
         return []
+    }
+
+    /// After a write refused because the file exists: the same prompt again, asking to replace it.
+    static func askToReplace(_ s: inout AppState, _ purpose: PathPrompt.Purpose, _ path: String) -> [Effect] {
+        s.overlay = .prompt(PathPrompt(purpose: purpose, text: path, confirming: true))
+        s.message = StatusMessage(.error, "\(path) already exists: Enter again replaces it, Esc keeps it")
+        return [.bell]
     }
 
     /// Renders the timeline up to the selected row in the format the path's extension names; a
@@ -51,12 +68,13 @@ extension App {
         }
         s.exportPath = path
         s.message = StatusMessage(.info, "exporting \(steps(s.history.position)) to \(path)…")
-        return [.writeExport(path: path, text: text)]
+        return [.writeExport(path: path, text: text, overwrite: prompt.confirming)]
     }
 
     static func steps(_ n: Int) -> String { n == 1 ? "1 step" : "\(n) steps" }
 
     static func exported(_ s: inout AppState, path: String, error: FileError?) -> [Effect] {
+        if let error, error.exists { return askToReplace(&s, .export, path) }
         if let error {
             s.message = StatusMessage(.error, "could not export: \(error.message)")
             return [.bell]
@@ -66,13 +84,18 @@ extension App {
     }
 
     static func saved(_ s: inout AppState, path: String, error: FileError?) -> [Effect] {
+        if let error, error.exists { return askToReplace(&s, .save, path) }
         if let error {
             s.message = StatusMessage(.error, "could not save \(path): \(error.message)")
             return [.bell]
         }
         s.savedSchedule = Array(s.history.applied)
         s.savedOperationCount = s.run.operations.count
-        s.message = StatusMessage(.info, "saved \(s.savedSchedule.count) steps to \(path)")
+        s.traceFile = path
+        // The trace holds the steps up to the selected row; undone steps beyond it stay unsaved.
+        let tail = s.history.choices.count - s.history.position
+        s.message = StatusMessage(.info, "saved \(steps(s.savedSchedule.count)) to \(path)"
+                                  + (tail > 0 ? " (not the \(steps(tail)) undone after them)" : ""))
         return []
     }
 
@@ -83,6 +106,7 @@ extension App {
             return [.bell]
         case .success(let trace):
             s.message = TraceBridge.apply(trace, to: &s)
+            if s.message?.kind != .error { s.traceFile = s.tracePath }
             return s.message?.kind == .error ? [.bell] : []
         }
     }

@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     public var savedOperationCount: Int
     /// The path last saved to or loaded from, offered as the prompt's default.
     public var tracePath = "dmaown-trace.json"
+    /// The file this session was last saved to or loaded from: `w` replaces it without asking.
+    public var traceFile: String?
     /// The schedule a run of scheme switches replays (see `App.switchScheme`).
     public var schemeSwitch: SchemeSwitch?
     /// The path last exported to; its extension picks the format.
@@ -80,7 +82,7 @@ public struct AppState: Sendable {
     /// not: looking at an earlier row of a saved schedule is not a change.
     public var hasUnsavedSteps: Bool {
         run.operations.count != savedOperationCount
-            || (!history.choices.isEmpty && history.choices != savedSchedule && Array(history.applied) != savedSchedule)
+            || history.choices != savedSchedule
     }
 }
 

@@ -16,7 +16,12 @@ public struct PathPrompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable { case save, load, export }
     public var purpose: Purpose
     public var text: String
-    public init(purpose: Purpose, text: String) { self.purpose = purpose; self.text = text }
+    /// The user was told what Enter would lose (unsaved steps, an existing file) and may confirm
+    /// with Enter again; any edit to the path asks afresh.
+    public var confirming: Bool
+    public init(purpose: Purpose, text: String, confirming: Bool = false) {
+        self.purpose = purpose; self.text = text; self.confirming = confirming
+    }
 }
 
 /// The explorer overlay: progress while it runs, then its results with a selected row.
