@@ -39,6 +39,12 @@ static inline FILE *dmaown_stdin_file(void) { return stdin; }
 static inline FILE *dmaown_stdout_file(void) { return stdout; }
 /// True when the terminfo entry is a direct-colour one (the `RGB` capability, e.g. xterm-direct).
 static inline int dmaown_direct_color(void) { return tigetflag("RGB") > 0; }
+/* A full-screen UI needs cursor addressing; TERM=dumb and friends have none (tigetstr gives
+   NULL when absent, (char *)-1 when the name is not a string capability). */
+static inline int dmaown_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 static inline int dmaown_err(void) { return ERR; }
 static inline int dmaown_ok(void) { return OK; }
 

@@ -6,11 +6,14 @@ import DMAOwnTUI
 public enum TerminalOpenError: Error, CustomStringConvertible {
     case notATerminal(String)
     case unusableTerminal(String)
+    /// The terminfo entry exists but cannot move the cursor (TERM=dumb), so nothing could be drawn.
+    case noCursorAddressing(String)
 
     public var description: String {
         switch self {
         case .notATerminal(let which): "\(which) is not a terminal; the TUI needs one (try 'dmaown check')"
         case .unusableTerminal(let term): "cannot use terminal type '\(term)' (check TERM)"
+        case .noCursorAddressing(let term): "terminal type '\(term)' cannot move the cursor (check TERM)"
         }
     }
 }
@@ -49,8 +52,15 @@ final class TerminalSession {
             for sig in Self.routedSignals { dmaown_default_signal(sig) }
             throw .unusableTerminal(String(cString: getenv("TERM") ?? strdup("")))
         }
-        screen = s
         set_term(s)
+        guard dmaown_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(s)
+            dmaown_rescue_disarm()
+            for sig in Self.routedSignals { dmaown_default_signal(sig) }
+            throw .noCursorAddressing(String(cString: getenv("TERM") ?? strdup("")))
+        }
+        screen = s
         cbreak()
         noecho()
         nonl()

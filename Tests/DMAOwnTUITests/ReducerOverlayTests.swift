@@ -420,7 +420,7 @@ extension ReducerOverlayTests {
     @Test func helpHasAGlyphLegendInTheGlyphsOnScreen() {
         let s = SnapshotStates.help()
         let ascii = HelpOverlay.lines(s, glyphs: .ascii).map(\.text).joined(separator: "\n")
-        #expect(ascii.contains("> runnable  = blocked  + done, 0  x error or crashed"))
+        #expect(ascii.contains("* runnable  = blocked  v done, 0  x error or crashed"))
         #expect(ascii.contains("#T1 lock held by thread 1"))
         let unicode = HelpOverlay.lines(s, glyphs: .unicode).map(\.text).joined(separator: "\n")
         #expect(unicode.contains("⇄ doing DMA"))

@@ -94,7 +94,7 @@ extension RenderRobustnessTests {
         #expect(s.run.broken(in: s.world).contains(InvariantSet(.deadlock)))
         let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))
         #expect(text.contains("group 7 ! deadlock"))
-        #expect(text.contains("!deadlock"))
+        #expect(text.contains("v warn  ! deadlock  v lock-order"), "the invariants line marks it")
         let wide = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
         #expect(wide.contains("blocked on device_lock(0000:01:00.1) held by thread 2"))
     }

@@ -11,10 +11,10 @@ enum Expected {
 ││domain default  mutex ◆T2                               │││▶2 claim 7 qemu                                           │
 ││  01:00.0 vfio-pci bound                                │││  runnable › iommu_group_claim_dma_owner                  │
 ││  01:00.1 e1000e   probing  ◆T1                         │││steps of thread 2:                                        │
-│└────────────────────────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mutex_lock(&group->mute│
-│                                                          ││  ›2  iommu_group_claim_dma_owner  if (owner_cnt) return -│
+│└────────────────────────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mutex_lock(&group->mut…│
+│                                                          ││  ›2  iommu_group_claim_dma_owner  if (owner_cnt) return …│
 │                                                          ││   3  iommu_attach_group  mutex_lock(&group->mutex)       │
-│                                                          ││   4  iommu_attach_group  group->domain = user domain; mut│
+│                                                          ││   4  iommu_attach_group  group->domain = user domain; mu…│
 │                                                          ││                                                          │
 │                                                          ││                                                          │
 │                                                          ││                                                          │
@@ -42,8 +42,8 @@ enum Expected {
 │                                                          ││                                                          │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────┘
  thread 2: iommu_group_claim_dma_owner
- ✓isolation  ✓bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
- Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pane  a add  : cmd  s scheme  r rand  x exp
+ ✓ isolation  ✓ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pane  a add  : cmd  s scheme  r rand
 """#
     static let s5Roles = #"""
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -51,8 +51,8 @@ bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBB
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT.......................................................B
 bbddddddnnnndddddddddddd..................................bbB..rrrrrrrr................................................B
 bbdddddddDDDDDDDddddddddCCC...............................bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
-bbM...........................LLLL........................bbB..CCCCCCCC................................................B
-bbM...........................LLLL........................bbBdddddddddddddddddd........................................B
+bbM.......................................................bbB..CCCCCCCC................................................B
+bbM...........................LLL.........................bbBdddddddddddddddddd........................................B
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddddddddddddddddddddddB
 b..........................................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddddddddddddddddddddddB
 b..........................................................bB...ddd..................ddddddddddddddddddddddddddd.......B
@@ -95,12 +95,12 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ││domain default  mutex ◆T1                               │││▶2 bind 0000:01:00.1 e1000e                               │
 ││  01:00.0 -        removing ◆T1                         │││  runnable › pinctrl_bind_pins                            │
 ││  01:00.1 e1000e   probing  ◆T2 2.a.i                   │││steps of thread 1:                                        │
-│└────────────────────────────────────────────────────────┘││   1  device_release_driver  device_lock(dev); if (!dev->d│
+│└────────────────────────────────────────────────────────┘││   1  device_release_driver  device_lock(dev); if (!dev->…│
 │                                                          ││   2  __device_release_driver  drv->remove(dev)           │
 │                                                          ││   3  __device_release_driver  dev->driver = NULL         │
-│                                                          ││   4  iommu_device_unuse_default_domain  mutex_lock(&group│
-│                                                          ││  ›5  iommu_device_unuse_default_domain  for each tmp: if │
-│                                                          ││   6  __device_release_driver  device_unlock(dev); return │
+│                                                          ││   4  iommu_device_unuse_default_domain  mutex_lock(&grou…│
+│                                                          ││  ›5  iommu_device_unuse_default_domain  for each tmp: if…│
+│                                                          ││   6  __device_release_driver  device_unlock(dev); return…│
 │                                                          ││                                                          │
 │                                                          ││                                                          │
 │                                                          ││                                                          │
@@ -126,7 +126,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │ownership passes to it; its claim will be a no-op         ││                                                          │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────┘
  thread 1: iommu_device_unuse_default_domain
- ✓isolation  ✓bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
+ ✓ isolation  ✓ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
  Topology: ? help  q quit  1-9 step  u undo  ^R redo  Tab pane  s scheme  x explore  p scenarios
 """#
     static let robinRoles = #"""
@@ -135,7 +135,7 @@ BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBbbbbbbbbbbbbbbbbbbbb
 BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBbrTT.......................................................b
 BbddddddKKKKKKKKKKKKKKdddddddddddd........................bBb..CCCCCCCC................................................b
 BbdddddddDDDDDDDddddddddCCC...............................bBbrTT.......................................................b
-BbM.........dddddddd..........LLLL........................bBb..rrrrrrrr................................................b
+BbM.........dddddddd..........LLL.........................bBb..rrrrrrrr................................................b
 BbSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSbBbdddddddddddddddddd........................................b
 BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBb...ddd.....................dddddddddddddddddddddddddddddddb
 B..........................................................Bb...ddd.......................dddddddddddddddddd...........b
@@ -177,12 +177,12 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │┌ group 7 ⚠ isolation ───────────────┐││✘1 bind 0000:01:00.1 e1000e           │
 ││owner qemu  owner_cnt 0             │││  crashed (BUG_ON)                    │
 ││domain qemu's  mutex free           │││steps of thread 1:                    │
-││  01:00.0 vfio-pci bound            │││   4  pinctrl_bind_pins  pinctrl_bind_│
-││⇄ 01:00.1 e1000e   bound    ◆T1     │││   5  vfio_iommu_group_notifier  BIND_│
+││  01:00.0 vfio-pci bound            │││   4  pinctrl_bind_pins  pinctrl_bind…│
+││⇄ 01:00.1 e1000e   bound    ◆T1     │││   5  vfio_iommu_group_notifier  BIND…│
 │└────────────────────────────────────┘││   6  really_probe  drv->probe(dev)   │
-│                                      ││  ›7  driver_bound  BOUND_DRIVER notif│
-│                                      ││   8  really_probe  probe failed: no d│
-│                                      ││   9  really_probe  dev->driver = NULL│
+│                                      ││  ›7  driver_bound  BOUND_DRIVER noti…│
+│                                      ││   8  really_probe  probe failed: no …│
+│                                      ││   9  really_probe  dev->driver = NUL…│
 │                                      │└──────────────────────────────────────┘
 │                                      │┌ Timeline ────────────────────────────┐
 │                                      ││   #T1  step                          │
@@ -193,9 +193,9 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │                                      ││   6●   really_probe ⚠ isolation      │
 │                                      ││›  7●   driver_bound ⚠ bug-on         │
 └──────────────────────────────────────┘└──────────────────────────────────────┘
- ⚠ bug-on: vfio_iommu_group_notifier hit BUG_ON: a non-viable driver bound in a
- ⚠isolation  ⚠bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
- Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+ ⚠ bug-on: vfio_iommu_group_notifier hit BUG_ON: a non-viable driver bound in a…
+ ⚠ isolation  ⚠ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#
     static let s1Roles = #"""
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -203,8 +203,8 @@ bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
 bVddddddUUUUdddddddddddd..............VbB..ffffffffffffffff....................B
 bVddddddduuuuuudddddddddddd...........VbBdddddddddddddddddd....................B
-bVM...........................LLLL....VbB...ddd.................dddddddddddddddB
-bVM..................CCCCCCCCCLLLL....VbB...ddd.........................dddddddB
+bVM...................................VbB...ddd.................dddddddddddddddB
+bVM..................CCCCCCCCCLLL.....VbB...ddd.........................dddddddB
 bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbB...ddd............ddddddddddddddddd...B
 b......................................bBSSSdddTTTTTTTTTTTTddddddddddddddddddddB
 b......................................bB...ddd............ddddddddddddddddddddB
@@ -220,34 +220,34 @@ b......................................bb....rrr.............VVVVVVVVVVVV......b
 b......................................bb....rrr.............VVVVVVVVV.........b
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 .VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV
-sVVVVVVVVVVVsVVVVVVVVsssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
+sVVVVVVVVVVVVsVVVVVVVVVsssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let asciiText = #"""
  scheme merged | step 4 of 4 | seed 1 | unsaved | S5: bind races claim
 + Topology ----------------------------++ Threads -----------------------------+
-|+ group 7 ---------------------------+||>1 bind 0000:01:00.1 e1000e           |
+|+ group 7 ---------------------------+||*1 bind 0000:01:00.1 e1000e           |
 ||owner none  owner_cnt 0             |||  runnable > pinctrl_bind_pins        |
-||domain default  mutex #T2           |||>2 claim 7 qemu                       |
+||domain default  mutex #T2           |||*2 claim 7 qemu                       |
 ||  01:00.0 vfio-pci bound            |||  runnable > iommu_group_claim_dma_own|
 ||  01:00.1 e1000e   probing  #T1     |||steps of thread 2:                    |
-|+------------------------------------+||   1  iommu_group_claim_dma_owner  mut|
-|                                      ||  >2  iommu_group_claim_dma_owner  if |
-|                                      ||   3  iommu_attach_group  mutex_lock(&|
-|                                      ||   4  iommu_attach_group  group->domai|
+|+------------------------------------+||   1  iommu_group_claim_dma_owner  mu.|
+|                                      ||  >2  iommu_group_claim_dma_owner  if.|
+|                                      ||   3  iommu_attach_group  mutex_lock(.|
+|                                      ||   4  iommu_attach_group  group->doma.|
 |                                      |+--------------------------------------+
 |                                      |+ Timeline ----------------------------+
 |                                      ||   #T1 T2  step                       |
 |                                      ||   0       start                      |
-|                                      ||   1*  |   device_driver_attach       |
-|                                      ||   2*  |   driver_probe_device        |
-|                                      ||   3*  |   really_probe               |
-|                                      ||>  4|  *   iommu_group_claim_dma_owner|
+|                                      ||   1o  |   device_driver_attach       |
+|                                      ||   2o  |   driver_probe_device        |
+|                                      ||   3o  |   really_probe               |
+|                                      ||>  4|  o   iommu_group_claim_dma_owner|
 |                                      ||                                      |
 +--------------------------------------++--------------------------------------+
  thread 2: iommu_group_claim_dma_owner
- visolation  vbug-on  vstale-owner  vwarn  vdeadlock  vlock-order
- Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+ v isolation  v bug-on  v stale-owner  v warn  v deadlock  v lock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#
     static let asciiRoles = #"""
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -255,8 +255,8 @@ bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT...................................B
 bbddddddnnnndddddddddddd..............bbB..rrrrrrrr............................B
 bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
-bbM...........................LLLL....bbB..CCCCCCCC............................B
-bbM...........................LLLL....bbBdddddddddddddddddd....................B
+bbM...................................bbB..CCCCCCCC............................B
+bbM...........................LLL.....bbBdddddddddddddddddd....................B
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddB
 b......................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddB
 b......................................bB...ddd..................ddddddddddddddB
@@ -283,10 +283,10 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ││domain default  mutex ◆T2           │││▶2 claim 7 qemu                       │
 ││  01:00.0 vfio-pci bound            │││  runnable › iommu_group_claim_dma_own│
 ││  01:00.1 e1000e   probing  ◆T1     │││steps of thread 2:                    │
-│└────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mut│
-│                                      ││  ›2  iommu_group_claim_dma_owner  if │
-│                                      ││   3  iommu_attach_group  mutex_lock(&│
-│                                      ││   4  iommu_attach_group  group->domai│
+│└────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mu…│
+│                                      ││  ›2  iommu_group_claim_dma_owner  if…│
+│                                      ││   3  iommu_attach_group  mutex_lock(…│
+│                                      ││   4  iommu_attach_group  group->doma…│
 │                                      │└──────────────────────────────────────┘
 │                                      │┌ Timeline ────────────────────────────┐
 │                                      ││   #T1 T2  step                       │
@@ -298,8 +298,8 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │                                      ││                                      │
 └──────────────────────────────────────┘└──────────────────────────────────────┘
  thread 2: iommu_group_claim_dma_owner
- ✓isolation  ✓bug-on  ✓stale-owner  ✓warn  ✓deadlock  ✓lock-order
- Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+ ✓ isolation  ✓ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#
     static let s5minRoles = #"""
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -307,8 +307,8 @@ bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT...................................B
 bbddddddnnnndddddddddddd..............bbB..rrrrrrrr............................B
 bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
-bbM...........................LLLL....bbB..CCCCCCCC............................B
-bbM...........................LLLL....bbBdddddddddddddddddd....................B
+bbM...................................bbB..CCCCCCCC............................B
+bbM...........................LLL.....bbBdddddddddddddddddd....................B
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddB
 b......................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddB
 b......................................bB...ddd..................ddddddddddddddB
@@ -351,7 +351,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │ :           operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab      │
 │ s           switch scheme (pick one) and replay the schedule                 │
 └───────────────────────────────────────────────────── j/k scroll, more below ─┘
- Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pan
+ Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#
     static let tooSmallText = #"""
 
@@ -377,9 +377,11 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
         #expect(buf.width == size.width && buf.height == size.height)
         let actualText = Snapshot.text(buf)
         #expect(actualText == text, "text differs; actual:\n\(actualText)")
+        Snapshot.offerUpdate(expected: text, actual: actualText)
         if let roles {
             let actualRoles = Snapshot.roles(buf)
             #expect(actualRoles == roles, "roles differ; actual:\n\(actualRoles)")
+            Snapshot.offerUpdate(expected: roles, actual: actualRoles)
         }
     }
 

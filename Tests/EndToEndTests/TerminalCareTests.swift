@@ -74,12 +74,15 @@ import Testing
         t.expectTerminalRestored()
     }
 
-    @Test func anUnusableTermIsOneLineAndExitTwo() throws {
+    /// No terminfo entry, or one that cannot move the cursor (TERM=dumb, which drew a blank screen).
+    @Test(arguments: ["no-such-terminal-type", "dumb"])
+    func anUnusableTermIsOneLineAndExitTwo(term: String) throws {
         // tmux sets TERM for the pane itself, so override it inside the pane.
-        let t = try Tmux.dmaown(prefix: ["/usr/bin/env", "TERM=no-such-terminal-type"])
+        let t = try Tmux.dmaown(prefix: ["/usr/bin/env", "TERM=\(term)"])
         #expect(t.waitForExit() == 2)
         let lines = t.screen().split(separator: "\n").filter { !$0.isEmpty && !$0.contains("dmaown-exit=") }
-        #expect(lines.count == 1 && lines.first?.contains("no-such-terminal-type") == true, "\(lines)")
+        #expect(lines.count == 1 && lines.first?.contains("'\(term)'") == true, "\(lines)")
+        t.expectTerminalRestored()
     }
 
     private func signalNumber(_ name: String) -> Int32 {

@@ -55,16 +55,20 @@ public enum App {
         case .previousPane, .focusLeft:
             s.focus = Pane(rawValue: (s.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!; return []
         case .addDialog: s.overlay = .add(AddDialog()); return []
-        case .commandLine: s.overlay = .command(CommandInput()); return []
+        case .commandLine: s.message = nil; s.overlay = .command(CommandInput()); return []
         case .switchScheme: s.overlay = .picker(.schemes(current: s.scheme)); return []
         case .randomStep: return randomStep(&s)
         case .randomRun: return randomRun(&s)
         case .explore: return explore(&s)
-        case .save: s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
-        case .load: s.overlay = .prompt(PathPrompt(purpose: .load, text: s.tracePath)); return []
-        case .export: s.overlay = .prompt(PathPrompt(purpose: .export, text: s.exportPath)); return []
+        case .save: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
+        case .load: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .load, text: s.tracePath)); return []
+        case .export: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .export, text: s.exportPath)); return []
         case .pickScenario: s.overlay = .picker(.scenarios(current: s.scenario.source)); return []
-        case .toggleMouse: s.wantsMouse.toggle(); return [.setMouse(s.wantsMouse)]
+        case .toggleMouse:
+            s.wantsMouse.toggle()
+            s.message = StatusMessage(.info, s.wantsMouse ? "mouse on: click a thread to step it, a timeline row to jump there, the wheel scrolls; m turns it off"
+                                                          : "mouse off: the terminal selects text again")
+            return [.setMouse(s.wantsMouse)]
         case .cycleTheme:
             s.themeIndex = (s.themeIndex + 1) % s.themeNames.count
             s.message = StatusMessage(.info, "theme \(s.themeName)")

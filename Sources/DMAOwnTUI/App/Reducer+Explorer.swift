@@ -19,7 +19,8 @@ extension App {
             s.explorerRunning = false
             s.lastExploration = e
             if e.cancelled {
-                s.message = StatusMessage(.info, "explorer cancelled after \(e.states) states")
+                // The progress shown counted both passes; say the same number.
+                s.message = StatusMessage(.info, "explorer cancelled after \(e.states + e.countingStates) states")
                 if case .explorer = s.overlay { s.overlay = nil }
                 return []
             }
@@ -48,7 +49,10 @@ extension App {
         case .up, .char("k"): v.selected = max(0, v.selected - 1)
         case .down, .char("j"): v.selected = min(v.selected + 1, max(0, (v.result?.violations.count ?? 1) - 1))
         case .enter:
-            guard let r = v.result, r.violations.indices.contains(v.selected) else { return [.bell] }
+            guard let r = v.result, r.violations.indices.contains(v.selected) else {
+                s.message = StatusMessage(.info, "no counterexample to load: nothing breaks; Esc closes")
+                return [.bell]
+            }
             return loadSchedule(&s, r.violations[v.selected])
         default: return []
         }

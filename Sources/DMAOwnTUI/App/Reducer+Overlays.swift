@@ -8,6 +8,8 @@ extension App {
             switch key {
             case .down, .char("j"), .pageDown: s.helpScroll = min(s.helpScroll + (key == .pageDown ? 10 : 1), HelpOverlay.lines(s).count - 1)
             case .up, .char("k"), .pageUp: s.helpScroll = max(0, s.helpScroll - (key == .pageUp ? 10 : 1))
+            case .home, .char("g"): s.helpScroll = 0
+            case .end, .char("G"): s.helpScroll = HelpOverlay.lines(s).count - 1
             case .escape, .char("?"), .function(1), .char("q"), .enter: s.overlay = nil; s.helpScroll = 0
             default: break
             }
@@ -96,7 +98,12 @@ extension App {
             s.message = StatusMessage(.info, "seed \(n): r and R now repeat from it")
             return []
         default:
-            return addOperation(&s, line: line)
+            let effects = addOperation(&s, line: line)
+            // The : line also takes two commands of its own; an unknown first word should say so.
+            if let m = s.message, m.kind == .error, m.text.hasPrefix("unknown operation") {
+                s.message = StatusMessage(.error, m.text + "; or scheme NAME, seed N")
+            }
+            return effects
         }
     }
 }

@@ -31,6 +31,20 @@ public struct CellBuffer: Equatable, Sendable {
         return col
     }
 
+    /// Writes `text` like `put`, but when it does not fit in `maxWidth` columns it ends in `ellipsis`,
+    /// so a cut line says it was cut.
+    @discardableResult
+    public mutating func putClipped(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int, ellipsis: Character = "…") -> Int {
+        let room = min(maxWidth, width - x)
+        guard text.count > room, room > 0 else { return put(text, x: x, y: y, role: role, maxWidth: maxWidth) }
+        return put(String(text.prefix(room - 1)) + String(ellipsis), x: x, y: y, role: role, maxWidth: maxWidth)
+    }
+
+    /// Replaces every cell's character through `transform`, keeping roles.
+    public mutating func mapCharacters(_ transform: (Character) -> Character) {
+        for i in cells.indices { cells[i].character = transform(cells[i].character) }
+    }
+
     /// The text of row `y`, trailing spaces kept.
     public func line(_ y: Int) -> String { String(cells[(y * width)..<((y + 1) * width)].map(\.character)) }
 

@@ -21,7 +21,25 @@ public struct Glyphs: Sendable, Equatable {
     public static let unicode = Glyphs(dma: "⇄", lock: "◆", runnable: "▶", blocked: "⏸", done: "✔", failed: "✘",
                                        violation: "⚠", ok: "✓", horizontal: "─", vertical: "│", corners: ["┌", "┐", "└", "┘"],
                                        cursor: "›", stepMark: "●", fullBlock: "█", lightBlock: "░")
-    public static let ascii = Glyphs(dma: "~", lock: "#", runnable: ">", blocked: "=", done: "+", failed: "x",
+    /// ASCII stand-ins chosen not to collide: `+` is only a box corner, `>` only the cursor.
+    public static let ascii = Glyphs(dma: "~", lock: "#", runnable: "*", blocked: "=", done: "v", failed: "x",
                                      violation: "!", ok: "v", horizontal: "-", vertical: "|", corners: ["+", "+", "+", "+"],
-                                     cursor: ">", stepMark: "*", fullBlock: "#", lightBlock: ".")
+                                     cursor: ">", stepMark: "o", fullBlock: "#", lightBlock: ".")
+
+    /// The character drawn for `c` in this glyph set: in ASCII, punctuation that only exists in
+    /// Unicode (an ellipsis in a message, `×`, `→`, dashes) gets the nearest ASCII character, so a
+    /// non-UTF-8 terminal never receives bytes it cannot show.
+    func drawable(_ c: Character) -> Character {
+        guard self == .ascii, !c.isASCII else { return c }
+        switch c {
+        case "…": return "."
+        case "×": return "x"
+        case "→", "›", "»": return ">"
+        case "←", "‹", "«": return "<"
+        case "—", "–", "─": return "-"
+        case "‘", "’": return "'"
+        case "“", "”": return "\""
+        default: return "?"
+        }
+    }
 }

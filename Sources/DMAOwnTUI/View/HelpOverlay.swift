@@ -17,8 +17,22 @@ enum HelpOverlay {
         [("glyphs", "\(g.runnable) runnable  \(g.blocked) blocked  \(g.done) done, 0  \(g.failed) error or crashed"),
          ("", "\(g.dma) doing DMA  \(g.lock)T1 lock held by thread 1  \(g.cursor) current step/row"),
          ("", "\(g.stepMark) step taken  \(g.failed) failure branch  \(g.ok) invariant holds  \(g.violation) broken"),
-         ("", "1.a … 4.b Robin's case for a sibling during a release scan")]
+         ("", "1.a to 4.b: Robin's case for a sibling during a release scan:")] + robinCases
     }
+
+    /// DOMAIN §5.1 in one line a case, for the labels the topology shows during a `robin` release scan.
+    static let robinCases: [(key: String, text: String)] = [
+        ("  1.a", "bound DMA-API driver: ownership stays"),
+        ("  1.b", "bound managed driver that owns the group: nothing changes"),
+        ("  1.c", "bound managed driver, not the owner: irrelevant"),
+        ("  2.a.i", "mid-bind DMA-API driver, DMA-API owned: ownership passes to it"),
+        ("  2.a.ii", "mid-bind DMA-API driver, user-owned: it finds what it finds"),
+        ("  2.b", "mid-bind managed driver: irrelevant"),
+        ("  3", "unbound and idle: no effect"),
+        ("  4.a.i", "mid-unbind DMA-API driver, DMA-API owned: this scan releases both"),
+        ("  4.a.ii", "mid-unbind managed driver, DMA-API owned: irrelevant"),
+        ("  4.b", "mid-unbind, user-owned: only the owner can release"),
+    ]
 
     static func draw(_ buf: inout CellBuffer, _ v: ViewContext, screen: Size) {
         let lines = lines(v.state, glyphs: v.glyphs)

@@ -11,6 +11,7 @@ enum OverlayViews {
         case .command(let c): drawCommand(&buf, v, c, layout: layout)
         case .add(let d): drawAdd(&buf, v, d, screen: screen)
         case .prompt(let p):
+            drawPromptMessage(&buf, v, layout: layout)
             buf.fill(layout.message, role: .help)
             let label = switch p.purpose {
             case .save: "save trace to: "
@@ -41,8 +42,18 @@ enum OverlayViews {
         return Rect(x: (screen.width - w) / 2, y: (screen.height - h) / 2, width: w, height: h)
     }
 
+    /// While a prompt holds the message line, what went wrong (or what Enter again would do) shows
+    /// on the line above it, where it can be read before answering.
+    static func drawPromptMessage(_ buf: inout CellBuffer, _ v: ViewContext, layout: Layout) {
+        guard let m = v.state.message, m.kind != .info else { return }
+        let row = Rect(x: 0, y: layout.message.y - 1, width: buf.width, height: 1)
+        buf.fill(row, role: .help)
+        StatusBar.drawMessage(&buf, v, m, y: row.y, width: row.width)
+    }
+
     static func drawCommand(_ buf: inout CellBuffer, _ v: ViewContext, _ c: CommandInput, layout: Layout) {
         let y = layout.message.y
+        if c.candidates.isEmpty { drawPromptMessage(&buf, v, layout: layout) }
         if !c.candidates.isEmpty {
             buf.fill(Rect(x: 0, y: y - 1, width: buf.width, height: 1), role: .help)
             buf.put(c.candidates.joined(separator: "  "), x: 1, y: y - 1, role: .help, maxWidth: buf.width - 2)
@@ -98,11 +109,11 @@ enum OverlayViews {
     }
 
     static func drawExplorer(_ buf: inout CellBuffer, _ v: ViewContext, _ e: ExplorerView, screen: Size) {
-        let rows = e.result.map { r in 6 + min(r.outcomes.count, 5) + max(1, r.violations.count) } ?? 5
-        let r = centred(width: 76, height: rows + 2, in: screen)
-        buf.fill(r, role: .help)
-        let area = r.inner
+        let width = min(116, screen.width - 4)
         guard let result = e.result else {
+            let r = centred(width: width, height: 7, in: screen)
+            buf.fill(r, role: .help)
+            let area = r.inner
             buf.box(r, title: "Explorer — Esc cancels", role: .borderFocused, glyphs: v.glyphs)
             let p = e.progress
             buf.put("exploring every interleaving of \(v.run.operations.count) threads…", x: area.x + 1, y: area.y, role: .help, in: area)
@@ -118,19 +129,30 @@ enum OverlayViews {
             }
             return
         }
-        buf.box(r, title: "Explorer results — Enter loads, Esc closes", role: .borderFocused, glyphs: v.glyphs)
+        // Outcomes as many as fit beside the violations and the selected one's full message.
+        let messageLines = result.violations.isEmpty ? 0 : 2
+        let fixed = 6 + max(1, result.violations.count) + messageLines
+        let outcomeRows = min(result.outcomes.count, max(1, screen.height - 4 - fixed - 1))
+        let more = result.outcomes.count > outcomeRows
+        let r = centred(width: width, height: fixed + outcomeRows + (more ? 1 : 0) + 2, in: screen)
+        buf.fill(r, role: .help)
+        let area = r.inner
+        buf.box(r, title: result.violations.isEmpty ? "Explorer results — Esc closes" : "Explorer results — j/k pick, Enter loads, Esc closes",
+                role: .borderFocused, glyphs: v.glyphs)
         var y = area.y
         let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
-        buf.put("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions, \(time)",
-                x: area.x + 1, y: y, role: result.complete ? .help : .violation, in: area)
+        let counted = result.countingStates > 0 ? ", schedules counted over \(result.countingStates) unreduced states" : ""
+        buf.putClipped("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions\(counted), \(time)",
+                       x: area.x + 1, y: y, role: result.complete ? .help : .violation, maxWidth: area.width - 1)
         y += 2
         buf.put("Outcomes (\(result.outcomes.count)):", x: area.x + 1, y: y, role: .title, in: area)
-        for o in result.outcomes.prefix(4) {
+        for o in result.outcomes.prefix(outcomeRows) {
             y += 1
             let words = o.results.enumerated().map { "T\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-            buf.put("  \(words)  (\(o.schedules) schedule\(o.schedules == 1 ? "" : "s"))", x: area.x + 1, y: y, role: .help, in: area)
+            let count = !result.schedulesCounted ? "not counted" : o.schedules == .max ? "at least \(o.schedules) schedules" : "\(o.schedules) schedule\(o.schedules == 1 ? "" : "s")"
+            buf.putClipped("  \(words)  (\(count))", x: area.x + 1, y: y, role: .help, maxWidth: area.width - 1)
         }
-        if result.outcomes.count > 4 { y += 1; buf.put("  … \(result.outcomes.count - 4) more", x: area.x + 1, y: y, role: .dimText, in: area) }
+        if more { y += 1; buf.put("  … \(result.outcomes.count - outcomeRows) more (dmaown check lists them all)", x: area.x + 1, y: y, role: .dimText, in: area) }
         y += 2
         if result.violations.isEmpty {
             buf.put("\(v.glyphs.ok) no invariant broken in any interleaving", x: area.x + 1, y: y, role: .resultOK, in: area)
@@ -139,10 +161,15 @@ enum OverlayViews {
         buf.put("Violations (\(result.violations.count)): Enter loads the shortest counterexample", x: area.x + 1, y: y, role: .title, in: area)
         for (i, c) in result.violations.enumerated() {
             y += 1
-            guard y < area.maxY else { break }
+            guard y < area.maxY - messageLines else { break }
             let sel = i == e.selected
-            buf.put("\(sel ? v.glyphs.cursor : " ") \(v.glyphs.violation) \(c.invariant.rawValue) (\(c.schedule.count) step\(c.schedule.count == 1 ? "" : "s")): \(c.message)",
-                    x: area.x + 1, y: y, role: sel ? .selection : .violation, in: area)
+            buf.putClipped("\(sel ? v.glyphs.cursor : " ") \(v.glyphs.violation) \(c.invariant.rawValue) (\(c.schedule.count) step\(c.schedule.count == 1 ? "" : "s")): \(c.message)",
+                           x: area.x + 1, y: y, role: sel ? .selection : .violation, maxWidth: area.width - 1)
+        }
+        // The selected violation's message in full: the list line may be cut.
+        let chosen = result.violations[min(e.selected, result.violations.count - 1)]
+        for (i, line) in Drawing.wrap(chosen.message, width: area.width - 4).prefix(messageLines).enumerated() {
+            buf.put(line, x: area.x + 3, y: area.maxY - messageLines + i, role: .text, in: area)
         }
     }
 }

@@ -15,6 +15,7 @@ enum Screen {
         TimelinePane.draw(&buf, view, in: layout.timeline)
         StatusBar.draw(&buf, view, layout: layout)
         if let overlay = s.overlay { OverlayViews.draw(&buf, view, overlay, layout: layout) }
+        if glyphs == .ascii { buf.mapCharacters(glyphs.drawable) }
         return buf
     }
 

@@ -12,18 +12,14 @@ enum StatusBar {
         if s.explorerRunning { head += "\(sep)exploring…" }
         if s.hasUnsavedSteps { head += "\(sep)unsaved" }
         var x = buf.put(head + sep, x: 0, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width)
-        x = buf.put(s.scenario.title, x: x, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width - x)
+        x = buf.putClipped(s.scenario.title, x: x, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width - x)
 
         // message line
         if let m = s.message {
-            switch m.kind {
-            case .info: buf.put(m.text, x: 1, y: layout.message.y, role: .text, maxWidth: layout.message.width - 1)
-            case .error: buf.put("\(v.glyphs.failed) \(m.text)", x: 1, y: layout.message.y, role: .resultErrno, maxWidth: layout.message.width - 1)
-            case .violation: buf.put("\(v.glyphs.violation) \(m.text)", x: 1, y: layout.message.y, role: .violation, maxWidth: layout.message.width - 1)
-            }
+            drawMessage(&buf, v, m, y: layout.message.y, width: layout.message.width)
         } else if !v.broken.isEmpty {
             let text = v.run.violations(in: v.world).map(\.description).joined(separator: "; ")
-            buf.put("\(v.glyphs.violation) \(text)", x: 1, y: layout.message.y, role: .violation, maxWidth: layout.message.width - 1)
+            drawMessage(&buf, v, StatusMessage(.violation, text), y: layout.message.y, width: layout.message.width)
         }
 
         // invariants
@@ -31,14 +27,29 @@ enum StatusBar {
         x = 1
         for inv in Invariant.allCases {
             let bad = v.broken.contains(InvariantSet(inv))
-            x = buf.put(bad ? "\(v.glyphs.violation)\(inv.rawValue) " : "\(v.glyphs.ok)\(inv.rawValue) ", x: x, y: layout.invariants.y,
+            x = buf.put(bad ? "\(v.glyphs.violation) \(inv.rawValue) " : "\(v.glyphs.ok) \(inv.rawValue) ", x: x, y: layout.invariants.y,
                         role: bad ? .violation : .statusBar)
             x = buf.put(" ", x: x, y: layout.invariants.y, role: .statusBar)
         }
 
         // keys for the focused pane
         buf.fill(layout.keys, role: .statusBar)
-        let keys = " \(s.focus.title): " + KeyTable.hints(for: s.focus).joined(separator: "  ")
+        // Whole hints only: a hint cut in half ("Tab pan") tells nobody anything; `?` lists the rest.
+        var keys = " \(s.focus.title): "
+        for hint in KeyTable.hints(for: s.focus) {
+            let next = keys.hasSuffix(": ") ? keys + hint : keys + "  " + hint
+            if next.count > layout.keys.width { break }
+            keys = next
+        }
         buf.put(keys, x: 0, y: layout.keys.y, role: .statusBar, maxWidth: layout.keys.width)
+    }
+
+    /// One message on row `y`, marked by kind with a glyph as well as a style, cut with an ellipsis.
+    static func drawMessage(_ buf: inout CellBuffer, _ v: ViewContext, _ m: StatusMessage, y: Int, width: Int) {
+        switch m.kind {
+        case .info: buf.putClipped(m.text, x: 1, y: y, role: .text, maxWidth: width - 1)
+        case .error: buf.putClipped("\(v.glyphs.failed) \(m.text)", x: 1, y: y, role: .resultErrno, maxWidth: width - 1)
+        case .violation: buf.putClipped("\(v.glyphs.violation) \(m.text)", x: 1, y: y, role: .violation, maxWidth: width - 1)
+        }
     }
 }

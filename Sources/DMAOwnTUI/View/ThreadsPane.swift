@@ -43,13 +43,19 @@ enum ThreadsPane {
 
     static func draw(_ buf: inout CellBuffer, _ v: ViewContext, in r: Rect) {
         let focused = v.state.focus == .threads
-        buf.box(r, title: Pane.threads.title, role: focused ? .borderFocused : .border, glyphs: v.glyphs)
         let area = r.inner
+        let rows = visible(v.state, in: area)
+        // Threads scrolled out of view are announced in the title, so none is silently hidden.
+        let shown = Set(rows.compactMap { if case .header(let t) = $0.row { t } else { nil } })
+        let n = v.run.operations.count
+        let title = shown.count < n && !shown.isEmpty
+            ? "\(Pane.threads.title) \(shown.min()! + 1)-\(shown.max()! + 1) of \(n), j/k for more" : Pane.threads.title
+        buf.box(r, title: title, role: focused ? .borderFocused : .border, glyphs: v.glyphs)
         if v.run.operations.isEmpty {
             buf.put("no threads: a or : adds one", x: area.x, y: area.y, role: .dimText, in: area)
             return
         }
-        for (y, row) in visible(v.state, in: area) {
+        for (y, row) in rows {
             switch row {
             case .header(let t): drawHeader(&buf, v, t, y: y, area: area, selected: t == v.state.selectedThread && focused)
             case .status(let t): drawStatus(&buf, v, t, y: y, area: area)
@@ -106,6 +112,6 @@ enum ThreadsPane {
         x = buf.put(String(i + 1).padded(3), x: x, y: y, role: .dimText, in: area)
         x = buf.put(step.function, x: x, y: y, role: current ? .title : .text, in: area)
         if step.failPoint != nil && v.run.programs[t].canFail[i] { x = buf.put(" ?", x: x, y: y, role: .dimText, in: area) }
-        buf.put("  " + step.code, x: x, y: y, role: .dimText, in: area)
+        buf.putClipped("  " + step.code, x: x, y: y, role: .dimText, maxWidth: area.maxX - x)
     }
 }

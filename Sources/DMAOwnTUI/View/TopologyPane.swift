@@ -124,8 +124,10 @@ enum TopologyPane {
         }
         x = buf.put(" " , x: x, y: y, role: .text, in: inner)
         x = buf.put(phase.padded(9), x: x, y: y, role: role(old.map { $0.phase != ds.phase } ?? false, ds.phase == .idle ? .dimText : .text), in: inner)
+        // Only the holder is styled: padding in the lock style would draw an underline under nothing.
         let lock = ds.lockHolder.map { "\(v.glyphs.lock)\(v.threadTag($0))" } ?? ""
-        x = buf.put(lock.padded(4), x: x, y: y, role: role(old.map { $0.lockHolder != ds.lockHolder } ?? false, .lockHeld), in: inner)
+        let end = buf.put(lock, x: x, y: y, role: role(old.map { $0.lockHolder != ds.lockHolder } ?? false, .lockHeld), in: inner)
+        x = buf.put(String(repeating: " ", count: max(0, 4 - lock.count)), x: end, y: y, role: .text, in: inner)
         if let a = v.annotations[d] {
             buf.put(a.label, x: x, y: y, role: .robinCase, in: inner)
         }
