@@ -84,7 +84,8 @@ public struct ExplorationProgress: Sendable, Equatable {
     public var states: Int
     public var transitions: Int
     public var depth: Int
-    /// Fraction done when a bound makes it knowable, else nil.
+    /// Fraction of the search done, for a bar: from the state bound when one is given, else from
+    /// how deep the schedules reached so far are against the longest possible (rough but moving).
     public var fraction: Double?
     public init(states: Int, transitions: Int, depth: Int, fraction: Double?) {
         self.states = states; self.transitions = transitions; self.depth = depth; self.fraction = fraction

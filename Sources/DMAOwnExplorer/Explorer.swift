@@ -43,7 +43,9 @@ public struct Explorer: Sendable {
             config: .init(reduce: reduce, judge: true, count: !reduce && options.countSchedules,
                           maxStates: options.maxStates, maxDepth: options.maxDepth),
             persistent: footprints.map(PersistentSet.init))
-        verdict.search(progress: progress, isCancelled: isCancelled)
+        let twoPasses = reduce && options.countSchedules
+        let bar = ProgressBar(run: run, firstPassShare: twoPasses ? 0.2 : 1)
+        verdict.search(progress: { progress(bar.first($0)) }, isCancelled: isCancelled)
 
         var outcomes = verdict.outcomeList()
         var counting: LayeredSearch?
@@ -57,8 +59,8 @@ public struct Explorer: Sendable {
             // One search as far as a progress bar is concerned: the counting pass continues the count.
             let before = verdict.states, beforeTransitions = verdict.transitions
             pass.search(progress: { p in
-                progress(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
-                                             depth: p.depth, fraction: p.fraction))
+                progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
+                                                        depth: p.depth, fraction: p.fraction)))
             }, isCancelled: isCancelled)
             cancelled = pass.cancelled
             if pass.complete {
@@ -95,5 +97,36 @@ extension Duration {
     var seconds: Double {
         let (s, atto) = components
         return Double(s) + Double(atto) * 1e-18
+    }
+}
+
+/// Turns a pass's progress into one bar for the whole search. Without a state bound the size is
+/// unknown, but every schedule is at most as long as all the threads' programs together, so the
+/// deepest schedule reached against that length moves a bar forward (roughly: it may jump to the
+/// end when the real longest schedule is shorter). With reduction, the verdict pass takes the first
+/// share of the bar and the counting pass the rest.
+struct ProgressBar {
+    let longest: Double
+    let firstPassShare: Double
+
+    init(run: Run, firstPassShare: Double) {
+        longest = Double(max(1, run.programs.reduce(0) { $0 + $1.steps.count }))
+        self.firstPassShare = firstPassShare
+    }
+
+    private func fraction(_ p: ExplorationProgress) -> Double {
+        max(p.fraction ?? 0, min(1, Double(p.depth) / longest))
+    }
+
+    func first(_ p: ExplorationProgress) -> ExplorationProgress {
+        var q = p
+        q.fraction = firstPassShare * fraction(p)
+        return q
+    }
+
+    func second(_ p: ExplorationProgress) -> ExplorationProgress {
+        var q = p
+        q.fraction = firstPassShare + (1 - firstPassShare) * fraction(p)
+        return q
     }
 }

@@ -50,10 +50,15 @@ import DMAOwnExplorer
     /// Progress never goes backwards when the counting pass follows the verdict pass.
     @Test func progressIsMonotonicAcrossBothPasses() {
         let (run, w0) = Fixture.start(.merged, setup: [], threads: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e", "claim 7 qemu", "unbind 01:00.0", "unbind 01:00.1"])
-        var seen: [Int] = []
-        let e = Explorer(run: run, world: w0).explore(progress: { seen.append($0.states) })
+        var seen: [Int] = [], bar: [Double] = []
+        let e = Explorer(run: run, world: w0).explore(progress: { seen.append($0.states); bar.append($0.fraction ?? -1) })
         #expect(e.complete)
         #expect(seen == seen.sorted(), "progress went backwards: \(seen)")
         #expect(seen.last == e.states + e.countingStates, "the last report counts both passes")
+        // Without a bound the bar still moves, never backwards, and ends full.
+        #expect(bar.allSatisfy { (0...1).contains($0) }, "\(bar)")
+        #expect(bar == bar.sorted(), "the bar went backwards: \(bar)")
+        #expect(bar.last == 1)
+        #expect(bar.contains { $0 > 0 && $0 < 1 }, "the verdict pass ends part-way along the bar: \(bar)")
     }
 }

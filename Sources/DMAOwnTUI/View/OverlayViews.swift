@@ -125,7 +125,7 @@ enum OverlayViews {
                 let x = buf.put(bar, x: area.x + 1, y: area.y + 4, role: .title, in: area)
                 buf.put(" \(Int(f * 100))%", x: x, y: area.y + 4, role: .text, in: area)
             } else {
-                buf.put("(no bound given: size unknown until done)", x: area.x + 1, y: area.y + 4, role: .dimText, in: area)
+                buf.put("(starting…)", x: area.x + 1, y: area.y + 4, role: .dimText, in: area)
             }
             return
         }
