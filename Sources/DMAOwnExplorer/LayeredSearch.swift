@@ -103,13 +103,6 @@ final class LayeredSearch {
                 layer.withState(i) { base.load($0) }
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
-                if judge {
-                    parents.append(layer.parent[i])
-                    choices.append(layer.choice[i])
-                    let broken = run.broken(in: base)
-                    if !broken.isEmpty { record(broken, id: id, depth: depth) }
-                }
-
                 var enabled: UInt32 = 0, blocked: UInt32 = 0
                 for t in 0..<threads {
                     switch run.status(of: t, in: base) {
@@ -120,6 +113,14 @@ final class LayeredSearch {
                     case .done(let e): key[t] = e.rawValue
                     case .crashed: key[t] = Self.crashedByte
                     }
+                }
+                if judge {
+                    parents.append(layer.parent[i])
+                    choices.append(layer.choice[i])
+                    let progress: Run.RunProgress = enabled != 0 ? .running
+                        : blocked != 0 && !base.flags.contains(.bugOn) ? .deadlocked : .finished
+                    let broken = run.broken(in: base, progress: progress)
+                    if !broken.isEmpty { record(broken, id: id, depth: depth) }
                 }
                 if enabled == 0 {
                     let n = count ? layer.paths[i] : 0
@@ -149,7 +150,8 @@ final class LayeredSearch {
                         let phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
                         assert(phi == Self.potential(succ, threads: threads))
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
-                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride) }
+                        // Neighbouring levels are of similar size, so this level's size is a fair guess.
+                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count) }
                         succ.bytes.withUnsafeBytes {
                             layers[phi]!.reach($0, paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: UInt8(t << 1 | f),
                                                count: count, judge: judge)

@@ -18,10 +18,14 @@ struct StateLayer {
     private var table: [UInt64]
     private var mask: Int
 
-    init(stride: Int) {
+    /// A level expected to hold about `expected` states: its index is sized for them up front,
+    /// since growing it rehashes every state stored so far.
+    init(stride: Int, expected: Int = 0) {
         self.stride = stride
-        table = [UInt64](repeating: 0, count: 64)
-        mask = 63
+        var size = 64
+        while size * 3 < expected * 4 { size *= 2 }
+        table = [UInt64](repeating: 0, count: size)
+        mask = size - 1
     }
 
     /// Heap bytes held now, for the peak-memory figure.
@@ -99,6 +103,11 @@ private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) ->
         if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
         i += 8
     }
+    if i == n { return true }
+    // The last partial word, read as the (overlapping) last eight bytes when there are eight.
+    if n >= 8 {
+        return a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
     while i < n {
         if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
         i += 1
@@ -106,29 +115,44 @@ private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) ->
     return true
 }
 
-/// A fast 64-bit hash of a packed world (8 bytes at a time, multiply-xorshift mixing).
+/// A fast 64-bit hash of a packed world: two independent multiply-xorshift lanes over 8-byte
+/// words (so the multiplies overlap), the last partial word read as the overlapping last eight
+/// bytes, and a final mix of both lanes. Worlds of one run all have one length, so reading the
+/// overlap is as good as padding.
 enum StateHash {
     @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        let m = x &* 0xBF58_476D_1CE4_E5B9
+        return m ^ (m >> 31)
+    }
+
+    @inline(__always)
     static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
         let n = raw.count
         let p = raw.baseAddress!
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        var b: UInt64 = 0xD6E8_FEB8_6659_FD93
         var i = 0
-        while i + 8 <= n {
-            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
+        while i + 16 <= n {
+            a = mix(a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            b = mix(b ^ p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            i += 16
+        }
+        if i + 8 <= n {
+            a = mix(a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift
-            shift += 8
-            i += 1
+        if i < n {
+            var tail: UInt64 = 0
+            if n >= 8 {
+                tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else {
+                for j in 0..<n { tail |= UInt64(p.load(fromByteOffset: j, as: UInt8.self)) << UInt64(8 * j) }
+            }
+            b = mix(b ^ tail)
         }
-        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-        h ^= h >> 29
-        h = h &* 0xBF58_476D_1CE4_E5B9
+        var h = a ^ (b << 27 | b >> 37)
+        h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 32
         return h
     }

@@ -1,6 +1,23 @@
 extension Run {
     /// The invariants `world` breaks, as a bit mask: the explorer's fast path, no strings built.
     public func broken(in world: World) -> InvariantSet {
+        let progress: RunProgress = isFinished(world) ? .finished : isDeadlocked(world) ? .deadlocked : .running
+        return broken(in: world, progress: progress)
+    }
+
+    /// Whether every thread has finished, none can move, or some can: what `stale-owner` and
+    /// `deadlock` are judged on.
+    public enum RunProgress: Sendable {
+        /// Every thread is done, or the machine hit `BUG_ON`.
+        case finished
+        /// Unfinished threads remain and every one of them is blocked.
+        case deadlocked
+        case running
+    }
+
+    /// `broken(in:)` for a caller that has already worked out `progress` from the threads'
+    /// statuses (the explorer has, for every state), so they are not computed twice.
+    public func broken(in world: World, progress: RunProgress) -> InvariantSet {
         var set: InvariantSet = []
         let flags = world.flags
         if flags.contains(.bugOn) { set.insert(InvariantSet(.bugOn)) }
@@ -8,12 +25,13 @@ extension Run {
         if flags.contains(.lockOrder) { set.insert(InvariantSet(.lockOrder)) }
         if isolationBreach(in: world) != nil { set.insert(InvariantSet(.isolation)) }
         if !flags.contains(.bugOn) {
-            if isFinished(world) {
+            switch progress {
+            case .finished:
                 if (0..<topology.groups.count).contains(where: { scheme.staleOwnership(ofGroup: $0, in: world, run: self) != nil }) {
                     set.insert(InvariantSet(.staleOwner))
                 }
-            } else if isDeadlocked(world) {
-                set.insert(InvariantSet(.deadlock))
+            case .deadlocked: set.insert(InvariantSet(.deadlock))
+            case .running: break
             }
         }
         return set
@@ -70,7 +88,7 @@ extension Run {
     /// Unfinished threads exist and none of them can step.
     func isDeadlocked(_ world: World) -> Bool {
         var unfinished = false
-        for t in 0..<operations.count where !world[thread: t].done {
+        for t in 0..<operations.count where !world.progress(ofThread: t).done {
             unfinished = true
             if choices(of: t, in: world) > 0 { return false }
         }

@@ -5,6 +5,11 @@
 /// 4 bytes per group, 4 per device, 4 per thread. Names live in `Topology`.
 public struct World: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
+    /// Where the device and thread records start. Derived from the header, but kept so the
+    /// explorer's millions of record reads do not decode it again each time; threads are appended
+    /// at the end, so neither moves once the world is made.
+    private let deviceBase: Int32
+    private let threadBase: Int32
 
     static let headerSize = 6
     static let recordSize = 4
@@ -13,6 +18,8 @@ public struct World: Hashable, Sendable {
     public init(topology: Topology) {
         let g = topology.groups.count, d = topology.devices.count
         bytes = [UInt8](repeating: 0, count: World.headerSize + World.recordSize * (g + d))
+        deviceBase = Int32(World.headerSize + World.recordSize * g)
+        threadBase = deviceBase + Int32(World.recordSize * d)
         bytes[2] = UInt8(truncatingIfNeeded: g); bytes[3] = UInt8(truncatingIfNeeded: g >> 8)
         bytes[4] = UInt8(truncatingIfNeeded: d); bytes[5] = UInt8(truncatingIfNeeded: d >> 8)
         for i in 0..<g { self[group: i].domain = .default }
@@ -20,11 +27,9 @@ public struct World: Hashable, Sendable {
 
     public var groupCount: Int { Int(bytes[2]) | Int(bytes[3]) << 8 }
     public var deviceCount: Int { Int(bytes[4]) | Int(bytes[5]) << 8 }
-    public var threadCount: Int { (bytes.count - deviceBase - World.recordSize * deviceCount) / World.recordSize }
+    public var threadCount: Int { (bytes.count - Int(threadBase)) / World.recordSize }
 
     private var groupBase: Int { World.headerSize }
-    private var deviceBase: Int { World.headerSize + World.recordSize * groupCount }
-    private var threadBase: Int { deviceBase + World.recordSize * deviceCount }
 
     // MARK: Sticky event flags
 
@@ -76,49 +81,65 @@ public struct World: Hashable, Sendable {
 
     public subscript(group i: Int) -> GroupState {
         get {
-            let o = groupBase + World.recordSize * i
+            let r = record(at: groupBase + World.recordSize * i)
             return GroupState(
-                mutexHolder: World.decodeHolder(bytes[o]), owner: OwnerToken(encoded: bytes[o + 1]),
-                ownerCount: Int(bytes[o + 2]), domain: Domain(encoded: bytes[o + 3]))
+                mutexHolder: World.decodeHolder(r.0), owner: OwnerToken(encoded: r.1),
+                ownerCount: Int(r.2), domain: Domain(encoded: r.3))
         }
         set {
-            let o = groupBase + World.recordSize * i
-            bytes[o] = World.encodeHolder(newValue.mutexHolder)
-            bytes[o + 1] = newValue.owner.encoded
-            bytes[o + 2] = UInt8(clamping: newValue.ownerCount)
-            bytes[o + 3] = newValue.domain.encoded
+            setRecord(at: groupBase + World.recordSize * i,
+                      (World.encodeHolder(newValue.mutexHolder), newValue.owner.encoded,
+                       UInt8(clamping: newValue.ownerCount), newValue.domain.encoded))
         }
     }
 
     public subscript(device i: Int) -> DeviceState {
         get {
-            let o = deviceBase + World.recordSize * i
+            let r = record(at: Int(deviceBase) + World.recordSize * i)
             return DeviceState(
-                driver: bytes[o] == 0 ? nil : Int(bytes[o]) - 1, lockHolder: World.decodeHolder(bytes[o + 1]),
-                phase: Phase(rawValue: bytes[o + 2]) ?? .idle, doingDMA: bytes[o + 3] != 0)
+                driver: r.0 == 0 ? nil : Int(r.0) - 1, lockHolder: World.decodeHolder(r.1),
+                phase: Phase(rawValue: r.2) ?? .idle, doingDMA: r.3 != 0)
         }
         set {
-            let o = deviceBase + World.recordSize * i
-            bytes[o] = newValue.driver.map { UInt8($0 + 1) } ?? 0
-            bytes[o + 1] = World.encodeHolder(newValue.lockHolder)
-            bytes[o + 2] = newValue.phase.rawValue
-            bytes[o + 3] = newValue.doingDMA ? 1 : 0
+            setRecord(at: Int(deviceBase) + World.recordSize * i,
+                      (newValue.driver.map { UInt8($0 + 1) } ?? 0, World.encodeHolder(newValue.lockHolder),
+                       newValue.phase.rawValue, newValue.doingDMA ? 1 : 0))
         }
     }
 
     public subscript(thread i: Int) -> ThreadState {
         get {
-            let o = threadBase + World.recordSize * i
-            return ThreadState(
-                pc: Int(bytes[o]), done: bytes[o + 1] != 0, result: Errno(rawValue: bytes[o + 2]) ?? .ok,
-                local: bytes[o + 3])
+            let r = record(at: Int(threadBase) + World.recordSize * i)
+            return ThreadState(pc: Int(r.0), done: r.1 != 0, result: Errno(rawValue: r.2) ?? .ok, local: r.3)
         }
         set {
-            let o = threadBase + World.recordSize * i
-            bytes[o] = UInt8(newValue.pc)
-            bytes[o + 1] = newValue.done ? 1 : 0
-            bytes[o + 2] = newValue.result.rawValue
-            bytes[o + 3] = newValue.local
+            setRecord(at: Int(threadBase) + World.recordSize * i,
+                      (UInt8(newValue.pc), newValue.done ? 1 : 0, newValue.result.rawValue, newValue.local))
+        }
+    }
+
+    /// Thread `i`'s program counter and whether it has finished, without decoding the rest.
+    @inline(__always)
+    public func progress(ofThread i: Int) -> (pc: Int, done: Bool) {
+        let r = record(at: Int(threadBase) + World.recordSize * i)
+        return (Int(r.0), r.1 != 0)
+    }
+
+    /// The four bytes of the record at `offset`, read with one bounds check instead of four.
+    @inline(__always)
+    private func record(at offset: Int) -> (UInt8, UInt8, UInt8, UInt8) {
+        precondition(offset >= 0 && offset + World.recordSize <= bytes.count, "record \(offset) is outside a world of \(bytes.count) bytes")
+        return bytes.withUnsafeBufferPointer { p in
+            (p[offset], p[offset + 1], p[offset + 2], p[offset + 3])
+        }
+    }
+
+    /// Writes the four bytes of the record at `offset`: one bounds and uniqueness check, not four.
+    @inline(__always)
+    private mutating func setRecord(at offset: Int, _ r: (UInt8, UInt8, UInt8, UInt8)) {
+        precondition(offset >= 0 && offset + World.recordSize <= bytes.count, "record \(offset) is outside a world of \(bytes.count) bytes")
+        bytes.withUnsafeMutableBufferPointer { p in
+            p[offset] = r.0; p[offset + 1] = r.1; p[offset + 2] = r.2; p[offset + 3] = r.3
         }
     }
 

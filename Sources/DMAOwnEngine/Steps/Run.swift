@@ -8,19 +8,39 @@ public struct Run: Sendable {
     public let scheme: any Scheme
     public private(set) var operations: [Operation]
     public private(set) var programs: [Program]
+    /// Per thread, what its steps lock, worked out once: `status` runs for every thread of every
+    /// state the explorer visits and should not walk the operation and topology each time.
+    private var locks: [ThreadLocks]
+
+    /// The locks of one thread: its own device and group, and the lock kind each step takes.
+    private struct ThreadLocks: Sendable {
+        let device: Int?
+        let group: Int
+        let acquires: [LockKind?]
+
+        init(_ op: Operation, _ program: Program, in topology: Topology) {
+            device = op.device
+            group = op.group(in: topology)
+            acquires = program.steps.map(\.acquires)
+        }
+    }
 
     public init(topology: Topology, scheme: any Scheme, operations: [Operation]) {
         self.topology = topology
         self.scheme = scheme
         self.operations = operations
-        self.programs = operations.map { scheme.program(for: $0, in: topology) }
+        let programs = operations.map { scheme.program(for: $0, in: topology) }
+        self.programs = programs
+        self.locks = zip(operations, programs).map { ThreadLocks($0, $1, in: topology) }
     }
 
     /// Adds a thread for `op` to the run and to `world`; returns the new thread's index.
     @discardableResult
     public mutating func add(_ op: Operation, to world: inout World) -> Int {
+        let program = scheme.program(for: op, in: topology)
         operations.append(op)
-        programs.append(scheme.program(for: op, in: topology))
+        programs.append(program)
+        locks.append(ThreadLocks(op, program, in: topology))
         return world.addThread()
     }
 
@@ -62,14 +82,14 @@ public struct Run: Sendable {
 
     /// The thread's status in `world`.
     public func status(of t: Int, in world: World) -> ThreadStatus {
-        let ts = world[thread: t]
-        if ts.done { return .done(ts.result) }
+        let (pc, done) = world.progress(ofThread: t)
+        if done { return .done(world[thread: t].result) }
         if world.flags.contains(.bugOn) { return .crashed }
-        // Read fields in place: copying the Program or Step would retain every array and string in it.
-        if let blocker = blocker(for: programs[t].steps[ts.pc].acquires, thread: t, in: world) {
-            return .blocked(pc: ts.pc, blocker)
+        if let blocker = blocker(for: locks[t].acquires[pc], thread: t, in: world) {
+            return .blocked(pc: pc, blocker)
         }
-        return .runnable(pc: ts.pc, canFail: programs[t].canFail[ts.pc])
+        // Read fields in place: copying the Program would retain every array and string in it.
+        return .runnable(pc: pc, canFail: programs[t].canFail[pc])
     }
 
     /// Whether thread `t` can step now, and how many branches it has (0, 1 or 2).
@@ -81,7 +101,7 @@ public struct Run: Sendable {
 
     /// True when every thread is done or crashed.
     public func isFinished(_ world: World) -> Bool {
-        world.flags.contains(.bugOn) || (0..<operations.count).allSatisfy { world[thread: $0].done }
+        world.flags.contains(.bugOn) || (0..<operations.count).allSatisfy { world.progress(ofThread: $0).done }
     }
 
     /// The step thread `t` will take next (or took last, once done).
@@ -98,11 +118,11 @@ public struct Run: Sendable {
     /// scheduling bug and traps.
     @inline(__always)
     public func step(_ world: inout World, thread t: Int, fail: Bool = false) {
-        let ts = world[thread: t]
-        precondition(!ts.done, "thread \(t + 1) is finished")
+        let (pc, done) = world.progress(ofThread: t)
+        precondition(!done, "thread \(t + 1) is finished")
+        if let kind = locks[t].acquires[pc] { acquire(kind, thread: t, in: &world) }
         // Read fields in place: copying the Program or Step would retain every array and string in it.
-        if let kind = programs[t].steps[ts.pc].acquires { acquire(kind, thread: t, in: &world) }
-        let flow = programs[t].steps[ts.pc].action(&world, StepContext(thread: t, failed: fail && programs[t].canFail[ts.pc]))
+        let flow = programs[t].steps[pc].action(&world, StepContext(thread: t, failed: fail && programs[t].canFail[pc]))
         var after = world[thread: t]
         switch flow {
         case .next: after.pc += 1
@@ -114,10 +134,9 @@ public struct Run: Sendable {
     }
 
     private func lockRef(_ kind: LockKind, thread t: Int) -> LockRef {
-        let op = operations[t]
         switch kind {
-        case .deviceLock: return .device(op.device!)
-        case .groupMutex: return .group(op.group(in: topology))
+        case .deviceLock: return .device(locks[t].device!)
+        case .groupMutex: return .group(locks[t].group)
         }
     }
 

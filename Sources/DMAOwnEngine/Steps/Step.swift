@@ -87,20 +87,26 @@ public struct Program: Sendable {
     public let steps: [Step]
     /// Per step: whether the scheduler may choose the failure branch there (the driver's `may_fail`).
     public let canFail: [Bool]
-    private let labels: [String: Int]
+    /// The labelled steps. A program has a handful of labels, and a linear scan comparing short
+    /// literal strings is cheaper than hashing the label on every `goto` the explorer takes.
+    private let labels: [(label: String, index: Int)]
 
     public init(_ steps: [Step], mayFail: Set<FailPoint> = []) {
         self.steps = steps
         self.canFail = steps.map { $0.failPoint.map(mayFail.contains) ?? false }
-        var labels: [String: Int] = [:]
-        for (i, s) in steps.enumerated() { if let l = s.label { labels[l] = i } }
+        var labels: [(label: String, index: Int)] = []
+        for (i, s) in steps.enumerated() {
+            guard let l = s.label else { continue }
+            precondition(!labels.contains { $0.label == l }, "two steps labelled \(l)")
+            labels.append((l, i))
+        }
         self.labels = labels
     }
 
     /// The index of the step labelled `label`; a missing label is a bug in a scheme.
     public func index(of label: String) -> Int {
-        guard let i = labels[label] else { preconditionFailure("no step labelled \(label)") }
-        return i
+        for entry in labels where entry.label == label { return entry.index }
+        preconditionFailure("no step labelled \(label)")
     }
 }
 
