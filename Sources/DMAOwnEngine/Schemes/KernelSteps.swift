@@ -80,10 +80,11 @@ enum KernelSteps {
         }
         // 9
         steps.append(
-            Step("really_probe", "dev->driver = NULL; device_unlock(dev); return ret", note: "The failed bind unwinds; the device is free again.", label: "unwind", scope: .deviceDMA) { w, c in
+            // No DMA to stop here: a failed probe() never started any (step 6 only starts it on success).
+            Step("really_probe", "dev->driver = NULL; device_unlock(dev); return ret", note: "The failed bind unwinds; the device is free again.", label: "unwind", scope: .device) { w, c in
+                assert(!w[device: d].doingDMA, "a failed bind left DMA running")
                 w[device: d].driver = nil
                 w[device: d].phase = .idle
-                w[device: d].doingDMA = false
                 w.unlockDevice(d)
                 return .finish(w[thread: c.thread].result)
             })
