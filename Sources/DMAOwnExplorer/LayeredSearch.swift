@@ -146,7 +146,7 @@ final class LayeredSearch {
                         run.step(&succ, thread: t, fail: f == 1)
                         transitions += 1
                         // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
-                        let after = succ[thread: t]
+                        let after = succ.progress(ofThread: t)
                         let phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
                         assert(phi == Self.potential(succ, threads: threads))
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")

@@ -125,6 +125,32 @@ public struct World: Hashable, Sendable {
         return (Int(r.0), r.1 != 0)
     }
 
+    /// Moves thread `i` to step `pc`, leaving the rest of its record as its step left it.
+    @inline(__always)
+    public mutating func setPC(ofThread i: Int, _ pc: Int) {
+        let o = Int(threadBase) + World.recordSize * i
+        bytes[o] = UInt8(pc)
+    }
+
+    /// Marks thread `i` finished with `result`.
+    @inline(__always)
+    public mutating func finish(thread i: Int, result: Errno) {
+        let o = Int(threadBase) + World.recordSize * i
+        bytes.withUnsafeMutableBufferPointer { p in
+            precondition(o + World.recordSize <= p.count, "thread \(i) is outside the world")
+            p[o + 1] = 1; p[o + 2] = result.rawValue
+        }
+    }
+
+    /// Who holds group `g`'s mutex, without decoding the rest of its record (lock checks run for
+    /// every thread of every state the explorer visits).
+    @inline(__always)
+    public func mutexHolder(ofGroup g: Int) -> Int? { World.decodeHolder(record(at: groupBase + World.recordSize * g).0) }
+
+    /// Who holds device `d`'s `device_lock`.
+    @inline(__always)
+    public func lockHolder(ofDevice d: Int) -> Int? { World.decodeHolder(record(at: Int(deviceBase) + World.recordSize * d).1) }
+
     /// The four bytes of the record at `offset`, read with one bounds check instead of four.
     @inline(__always)
     private func record(at offset: Int) -> (UInt8, UInt8, UInt8, UInt8) {

@@ -123,14 +123,12 @@ public struct Run: Sendable {
         if let kind = locks[t].acquires[pc] { acquire(kind, thread: t, in: &world) }
         // Read fields in place: copying the Program or Step would retain every array and string in it.
         let flow = programs[t].steps[pc].action(&world, StepContext(thread: t, failed: fail && programs[t].canFail[pc]))
-        var after = world[thread: t]
         switch flow {
-        case .next: after.pc += 1
-        case .goto(let label): after.pc = programs[t].index(of: label)
-        case .finish(let e): after.done = true; after.result = e
+        case .next: world.setPC(ofThread: t, pc + 1)
+        case .goto(let label): world.setPC(ofThread: t, programs[t].index(of: label))
+        case .finish(let e): world.finish(thread: t, result: e)
         case .halt: break
         }
-        world[thread: t] = after
     }
 
     private func lockRef(_ kind: LockKind, thread t: Int) -> LockRef {
@@ -144,8 +142,8 @@ public struct Run: Sendable {
         guard let kind else { return nil }
         let ref = lockRef(kind, thread: t)
         let holder: Int? = switch ref {
-        case .device(let d): world[device: d].lockHolder
-        case .group(let g): world[group: g].mutexHolder
+        case .device(let d): world.lockHolder(ofDevice: d)
+        case .group(let g): world.mutexHolder(ofGroup: g)
         }
         return holder.map { Blocker(lock: ref, holder: $0) }
     }
@@ -154,7 +152,7 @@ public struct Run: Sendable {
         switch lockRef(kind, thread: t) {
         case .device(let d):
             // Lock order is device_lock before group->mutex; the reverse can deadlock against probe.
-            if (0..<world.groupCount).contains(where: { world[group: $0].mutexHolder == t }) {
+            if (0..<world.groupCount).contains(where: { world.mutexHolder(ofGroup: $0) == t }) {
                 world.flags.insert(.lockOrder)
             }
             world[device: d].lockHolder = t
