@@ -45,6 +45,13 @@ extension CellBuffer {
         return put(text, x: x, y: y, role: role, maxWidth: r.maxX - x)
     }
 
+    /// `put(_:x:y:role:in:)` that ends a cut text in an ellipsis, so it says it was cut.
+    @discardableResult
+    mutating func putClipped(_ text: String, x: Int, y: Int, role: Role, in r: Rect) -> Int {
+        guard y >= r.y, y < r.maxY, x < r.maxX else { return x }
+        return putClipped(text, x: x, y: y, role: role, maxWidth: r.maxX - x)
+    }
+
     /// Re-roles the cells of row `y` from `x0` to `x1` (exclusive), keeping their characters.
     mutating func paint(y: Int, from x0: Int, to x1: Int, role: Role) {
         guard y >= 0, y < height else { return }

@@ -26,11 +26,15 @@ public struct Layout: Sendable, Equatable {
 
     /// Lays out a screen at least `App.minimumSize`: topology on the left, threads over the
     /// timeline on the right, three status lines at the bottom.
-    public init(size: Size) {
+    ///
+    /// The topology takes half the width, or less when `topologyWidth` (what its widest line
+    /// needs) is less: the step lines and kernel function names on the right are the ones that
+    /// get cut otherwise.
+    public init(size: Size, topologyWidth: Int = .max) {
         let w = size.width, h = size.height
         header = Rect(x: 0, y: 0, width: w, height: 1)
         let paneHeight = max(0, h - 4)
-        let left = w / 2
+        let left = min(w / 2, max(0, topologyWidth))
         topology = Rect(x: 0, y: 1, width: left, height: paneHeight)
         let threadsHeight = paneHeight * 11 / 20
         threads = Rect(x: left, y: 1, width: w - left, height: threadsHeight)
@@ -38,6 +42,11 @@ public struct Layout: Sendable, Equatable {
         message = Rect(x: 0, y: h - 3, width: w, height: 1)
         invariants = Rect(x: 0, y: h - 2, width: w, height: 1)
         keys = Rect(x: 0, y: h - 1, width: w, height: 1)
+    }
+
+    /// The layout `render` draws `s` with, for hit-testing clicks against what is on screen.
+    public init(for s: AppState) {
+        self.init(size: s.size, topologyWidth: TopologyPane.naturalWidth(s.run))
     }
 
     /// The rectangle of a pane.

@@ -8,7 +8,7 @@ enum Screen {
             drawTooSmall(&buf, size: size, glyphs: glyphs)
             return buf
         }
-        let layout = Layout(size: size)
+        let layout = Layout(size: size, topologyWidth: TopologyPane.naturalWidth(s.run))
         let view = ViewContext(s, glyphs: glyphs)
         TopologyPane.draw(&buf, view, in: layout.topology)
         ThreadsPane.draw(&buf, view, in: layout.threads)
@@ -76,10 +76,15 @@ struct ViewContext {
             }
         }
         groupViolations = gv
-        let names = topo.devices.map(\.name)
-        deviceNames = !names.isEmpty && names.allSatisfy { $0.hasPrefix("0000:") } ? names.map { String($0.dropFirst(5)) } : names
+        deviceNames = Self.shortDeviceNames(topo)
     }
 
     /// "T2" for thread index 1.
     func threadTag(_ t: Int) -> String { "T\(t + 1)" }
+
+    /// Device names without a prefix every device shares (`0000:`).
+    static func shortDeviceNames(_ topo: Topology) -> [String] {
+        let names = topo.devices.map(\.name)
+        return !names.isEmpty && names.allSatisfy { $0.hasPrefix("0000:") } ? names.map { String($0.dropFirst(5)) } : names
+    }
 }

@@ -110,7 +110,7 @@ enum ThreadsPane {
         let step = v.run.programs[t].steps[i]
         var x = buf.put(current ? "  \(v.glyphs.cursor)" : "   ", x: area.x, y: y, role: current ? .selection : .text, in: area)
         x = buf.put(String(i + 1).padded(3), x: x, y: y, role: .dimText, in: area)
-        x = buf.put(step.function, x: x, y: y, role: current ? .title : .text, in: area)
+        x = buf.putClipped(step.function, x: x, y: y, role: current ? .title : .text, in: area)
         if step.failPoint != nil && v.run.programs[t].canFail[i] { x = buf.put(" ?", x: x, y: y, role: .dimText, in: area) }
         buf.putClipped("  " + step.code, x: x, y: y, role: .dimText, maxWidth: area.maxX - x)
     }

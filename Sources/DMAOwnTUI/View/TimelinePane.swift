@@ -45,12 +45,14 @@ enum TimelinePane {
                     x = buf.put(mark.padded(cw), x: x, y: y, role: t == c.thread ? (inTail ? .dimText : .threadRunnable) : .dimText, in: area)
                 }
                 let fn = v.run.currentStep(of: c.thread, in: before)?.function ?? "?"
-                x = buf.put(" " + fn, x: x, y: y, role: base, in: area)
-                if c.fail { x = buf.put(" fail", x: x, y: y, role: inTail ? .dimText : .threadFailed, in: area) }
                 let newly = v.run.broken(in: after).subtracting(v.run.broken(in: before))
-                if !newly.isEmpty {
-                    buf.put(" \(v.glyphs.violation) " + newly.members.map(\.rawValue).joined(separator: ","), x: x, y: y, role: .violation, in: area)
-                }
+                let failWord = c.fail ? " fail" : ""
+                let marker = newly.isEmpty ? "" : " \(v.glyphs.violation) " + newly.members.map(\.rawValue).joined(separator: ",")
+                // The function name gives way first: the fail and violation marks are what the row is for.
+                let room = max(2, area.maxX - x - failWord.count - marker.count)
+                x = buf.putClipped(" " + fn, x: x, y: y, role: base, maxWidth: room)
+                if c.fail { x = buf.put(failWord, x: x, y: y, role: inTail ? .dimText : .threadFailed, in: area) }
+                if !newly.isEmpty { buf.putClipped(marker, x: x, y: y, role: .violation, in: area) }
             }
             if isCurrent && focused { buf.paint(y: y, from: area.x, to: area.x + 4, role: .selection) }
         }

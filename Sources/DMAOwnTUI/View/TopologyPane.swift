@@ -31,6 +31,24 @@ enum TopologyPane {
         }
     }
 
+    /// The width the pane needs to draw every line of this run's groups uncut, borders included.
+    ///
+    /// It depends on the topology only (names, drivers, owners), never on the current world, so the
+    /// split between the panes stays put while the user steps; a Robin case column is always
+    /// reserved, so switching scheme does not move it either.
+    static func naturalWidth(_ run: Run) -> Int {
+        let topo = run.topology
+        let names = ViewContext.shortDeviceNames(topo)
+        let driverWidth = min(10, topo.drivers.map(\.name.count).max() ?? 4)
+        let tag = 1 + "T\(max(1, run.operations.count))".count
+        // DMA glyph, name, driver, phase (9), lock holder (at least 4), Robin's longest label ("2.a.ii").
+        let device = 2 + (names.map(\.count).max() ?? 0) + 1 + driverWidth + 1 + 9 + max(4, tag) + 6
+        let owners = topo.owners + topo.drivers.map(\.name) + ["kernel DMA API"]
+        let owner = "owner ".count + (owners.map(\.count).max() ?? 0) + "  owner_cnt ".count + 3
+        let domain = "domain ".count + max("blocking".count, (topo.owners.map(\.count).max() ?? 0) + 2) + "  mutex ".count + max(4, tag)
+        return max(device, owner, domain) + 4
+    }
+
     /// Rows each group takes: top border, owner line, domain line, its devices, bottom border.
     static func groupHeights(_ topo: Topology) -> [Int] { topo.groups.map { 4 + $0.devices.count } }
 
