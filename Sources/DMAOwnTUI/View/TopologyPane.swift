@@ -52,17 +52,23 @@ enum TopologyPane {
     /// Rows each group takes: top border, owner line, domain line, its devices, bottom border.
     static func groupHeights(_ topo: Topology) -> [Int] { topo.groups.map { 4 + $0.devices.count } }
 
-    /// The first content row shown, scrolled so the selected device stays in view.
+    /// The first content row shown, scrolled so the selected device stays in view, and with it its
+    /// whole group box when that fits: a device row without its group's owner and domain lines
+    /// above it would hide what the row is read against.
     static func offset(_ s: AppState, visible: Int) -> Int {
         let topo = s.run.topology
         let heights = groupHeights(topo)
         let selected = s.selectedDevice
-        var focusRow = 0
-        if topo.devices.indices.contains(selected) {
-            let g = topo.devices[selected].group
-            focusRow = heights[..<g].reduce(0, +) + 3 + (topo.groups[g].devices.firstIndex(of: selected) ?? 0)
+        guard topo.devices.indices.contains(selected) else { return 0 }
+        let g = topo.devices[selected].group
+        let groupTop = heights[..<g].reduce(0, +)
+        let focusRow = groupTop + 3 + (topo.groups[g].devices.firstIndex(of: selected) ?? 0)
+        var offset = scrollOffset(total: heights.reduce(0, +), visible: visible, focus: focusRow)
+        if heights[g] <= visible {
+            offset = min(offset, groupTop)
+            offset = max(offset, groupTop + heights[g] - visible)
         }
-        return scrollOffset(total: heights.reduce(0, +), visible: visible, focus: focusRow)
+        return offset
     }
 
     /// The device drawn on screen row `y` of the pane's inner `area`, for clicks.
