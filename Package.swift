@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
         .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI"]),
         .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "DMAOwnScenario", "CNCurses"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["dmaown"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnTerminal"]),
     ]
 )

@@ -1,3 +1,4 @@
+import DMAOwnTerminal
 import Foundation
 import Testing
 

@@ -2,17 +2,18 @@ import Foundation
 import Glibc
 
 /// Runs a program to completion with posix_spawn and waitpid. Foundation's `Process` can miss the
-/// exit of tmux's client (which forks the server), so the harness does not use it.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// exit of tmux's client (which forks the server), so neither the test harness nor `dmaown bench`
+/// (which both drive tmux) use it.
+public enum Subprocess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs `argv` (searched on PATH) with stdin from /dev/null and output collected in files,
     /// never pipes, so a daemon that inherits them cannot keep us waiting.
-    static func run(_ argv: [String], environment: [String: String]? = nil) -> Result {
+    public static func run(_ argv: [String], environment: [String: String]? = nil) -> Result {
         let base = NSTemporaryDirectory() + "dmaown-spawn-\(getpid())-\(UUID().uuidString)"
         let outPath = base + ".out", errPath = base + ".err"
         defer { unlink(outPath); unlink(errPath) }

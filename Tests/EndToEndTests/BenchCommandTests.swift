@@ -1,0 +1,32 @@
+import DMAOwnTerminal
+import Foundation
+import Testing
+
+/// `dmaown bench` prints one JSON object with every figure the README quotes. Only its shape is
+/// checked: speed is measured from a release build, not judged in a test.
+struct BenchCommandTests {
+    @Test func benchPrintsEveryFigure() throws {
+        let r = Subprocess.run([Binary.path, "bench", "--max-devices", "2", "--max-operations", "3", "--max-states", "100000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.map { "\($0["n"]!)x\($0["k"]!)" } == ["2x2", "2x3"])
+        for row in rows {
+            for pass in ["full", "por"] {
+                let f = try #require(row[pass] as? [String: Any])
+                for key in ["complete", "states", "transitions", "seconds", "states_per_second", "bytes_per_state", "peak_bytes"] {
+                    #expect(f[key] != nil, "\(pass) lacks \(key)")
+                }
+                #expect(f["complete"] as? Bool == true)
+            }
+        }
+        let headline = try #require(json["headline"] as? [String: Any])
+        #expect((headline["check_default"] as? [String: Any])?["complete"] as? Bool == true)
+        #expect((json["tui_render"] as? [String: Any])?["milliseconds_per_frame"] as? Double ?? 0 > 0)
+        // tmux is installed wherever these tests run (the tmux tests need it too).
+        let first = try #require(json["tui_first_frame"] as? [String: Any])
+        #expect(first["runs"] as? Int == 5, "\(first)")
+        #expect(first["median_milliseconds"] as? Double ?? 0 > 0, "\(first)")
+        #expect(first["max_milliseconds"] as? Double ?? 0 >= first["median_milliseconds"] as? Double ?? .infinity)
+    }
+}
