@@ -3,6 +3,11 @@ import DMAOwnEngine
 /// Each group as a box: owner, owner_cnt, domain and mutex; inside, its devices with driver,
 /// phase, DMA and device_lock, and Robin's case label while a release scan runs.
 enum TopologyPane {
+    /// Columns of a device row's phase ("removing" and a space) and lock holder ("◆T1" and a space).
+    static let phaseWidth = 9, lockWidth = 4
+    /// Robin's longest case label, "2.a.ii".
+    static let caseLabelWidth = 6
+
     static func draw(_ buf: inout CellBuffer, _ v: ViewContext, in r: Rect) {
         let focused = v.state.focus == .topology
         buf.box(r, title: Pane.topology.title, role: focused ? .borderFocused : .border, glyphs: v.glyphs)
@@ -41,11 +46,11 @@ enum TopologyPane {
         let names = ViewContext.shortDeviceNames(topo)
         let driverWidth = min(10, topo.drivers.map(\.name.count).max() ?? 4)
         let tag = 1 + "T\(max(1, run.operations.count))".count
-        // DMA glyph, name, driver, phase (9), lock holder (at least 4), Robin's longest label ("2.a.ii").
-        let device = 2 + (names.map(\.count).max() ?? 0) + 1 + driverWidth + 1 + 9 + max(4, tag) + 6
+        // DMA glyph, name, driver, phase, lock holder, Robin's case label: as `drawDevice` lays them out.
+        let device = 2 + (names.map(\.count).max() ?? 0) + 1 + driverWidth + 1 + phaseWidth + max(lockWidth, tag) + caseLabelWidth
         let owners = topo.owners + topo.drivers.map(\.name) + ["kernel DMA API"]
         let owner = "owner ".count + (owners.map(\.count).max() ?? 0) + "  owner_cnt ".count + 3
-        let domain = "domain ".count + max("blocking".count, (topo.owners.map(\.count).max() ?? 0) + 2) + "  mutex ".count + max(4, tag)
+        let domain = "domain ".count + max("blocking".count, (topo.owners.map(\.count).max() ?? 0) + 2) + "  mutex ".count + max(lockWidth, tag)
         return max(device, owner, domain) + 4
     }
 
@@ -147,11 +152,11 @@ enum TopologyPane {
         case .removing: "removing"
         }
         x = buf.put(" " , x: x, y: y, role: .text, in: inner)
-        x = buf.put(phase.padded(9), x: x, y: y, role: role(old.map { $0.phase != ds.phase } ?? false, ds.phase == .idle ? .dimText : .text), in: inner)
+        x = buf.put(phase.padded(phaseWidth), x: x, y: y, role: role(old.map { $0.phase != ds.phase } ?? false, ds.phase == .idle ? .dimText : .text), in: inner)
         // Only the holder is styled: padding in the lock style would draw an underline under nothing.
         let lock = ds.lockHolder.map { "\(v.glyphs.lock)\(v.threadTag($0))" } ?? ""
         let end = buf.put(lock, x: x, y: y, role: role(old.map { $0.lockHolder != ds.lockHolder } ?? false, .lockHeld), in: inner)
-        x = buf.put(String(repeating: " ", count: max(0, 4 - lock.count)), x: end, y: y, role: .text, in: inner)
+        x = buf.put(String(repeating: " ", count: max(0, lockWidth - lock.count)), x: end, y: y, role: .text, in: inner)
         if let a = v.annotations[d] {
             buf.put(a.label, x: x, y: y, role: .robinCase, in: inner)
         }
