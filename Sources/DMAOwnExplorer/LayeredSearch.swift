@@ -117,9 +117,7 @@ final class LayeredSearch {
                 if judge {
                     parents.append(layer.parent[i])
                     choices.append(layer.choice[i])
-                    let progress: Run.RunProgress = enabled != 0 ? .running
-                        : blocked != 0 && !base.flags.contains(.bugOn) ? .deadlocked : .finished
-                    let broken = run.broken(in: base, progress: progress)
+                    let broken = run.broken(in: base, progress: .init(anyRunnable: enabled != 0, anyBlocked: blocked != 0))
                     if !broken.isEmpty { record(broken, id: id, depth: depth) }
                 }
                 if enabled == 0 {

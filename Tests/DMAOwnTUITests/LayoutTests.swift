@@ -46,7 +46,7 @@ import DMAOwnScenario
         for width in [80, 100, 120, 200] {
             var sized = s
             sized.size = Size(width: width, height: 30)
-            let layout = Layout(for: sized)
+            let layout = Layout(size: sized.size, run: sized.run)
             #expect(layout.topology.width == min(width / 2, natural))
             #expect(layout.threads.x == layout.topology.maxX && layout.threads.maxX == width)
             #expect(layout.timeline.x == layout.threads.x && layout.timeline.width == layout.threads.width)

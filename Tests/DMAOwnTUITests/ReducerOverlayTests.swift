@@ -340,7 +340,7 @@ import DMAOwnScenario
     @Test func clicksStepThreadsAndJumpTimelineRows() {
         var s = Fixture.state()
         App.update(&s, .resize(Size(width: 80, height: 24)))
-        let layout = Layout(for: s)
+        let layout = Layout(size: s.size, run: s.run)
         // The second thread's header row.
         let row = ThreadsPane.visible(s, in: layout.threads.inner).first { $0.row == .header(1) }!
         Fixture.press(&s, .click(x: layout.threads.x + 3, y: row.y))

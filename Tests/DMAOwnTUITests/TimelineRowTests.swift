@@ -14,7 +14,7 @@ import DMAOwnScenario
         Fixture.finish(&s, thread: 0)
         #expect(s.run.broken(in: s.world).contains(InvariantSet(.isolation)))
         let rows = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode)).split(separator: "\n").map(String.init)
-        let timeline = Layout(for: s).timeline
+        let timeline = Layout(size: App.minimumSize, run: s.run).timeline
         let marked = rows.map { String($0.dropFirst(timeline.x)) }.filter { $0.contains("⚠ isolation") }
         #expect(!marked.isEmpty, "the row that broke isolation says so:\n\(rows.joined(separator: "\n"))")
         #expect(marked.allSatisfy { $0.contains("…") }, "its function name was cut, and says so: \(marked)")

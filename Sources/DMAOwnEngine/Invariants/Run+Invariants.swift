@@ -1,8 +1,15 @@
 extension Run {
     /// The invariants `world` breaks, as a bit mask: the explorer's fast path, no strings built.
     public func broken(in world: World) -> InvariantSet {
-        let progress: RunProgress = isFinished(world) ? .finished : isDeadlocked(world) ? .deadlocked : .running
-        return broken(in: world, progress: progress)
+        var runnable = false, blocked = false
+        for t in operations.indices {
+            switch status(of: t, in: world) {
+            case .runnable: runnable = true
+            case .blocked: blocked = true
+            case .done, .crashed: break
+            }
+        }
+        return broken(in: world, progress: RunProgress(anyRunnable: runnable, anyBlocked: blocked))
     }
 
     /// Whether every thread has finished, none can move, or some can: what `stale-owner` and
@@ -13,6 +20,12 @@ extension Run {
         /// Unfinished threads remain and every one of them is blocked.
         case deadlocked
         case running
+
+        /// From the threads' statuses: after `BUG_ON` every unfinished thread is `crashed`, neither
+        /// runnable nor blocked, so a crashed machine counts as finished.
+        public init(anyRunnable: Bool, anyBlocked: Bool) {
+            self = anyRunnable ? .running : anyBlocked ? .deadlocked : .finished
+        }
     }
 
     /// `broken(in:)` for a caller that has already worked out `progress` from the threads'
@@ -83,16 +96,6 @@ extension Run {
             for d in topology.groups[g].devices where world[device: d].doingDMA { return (d, g) }
         }
         return nil
-    }
-
-    /// Unfinished threads exist and none of them can step.
-    func isDeadlocked(_ world: World) -> Bool {
-        var unfinished = false
-        for t in 0..<operations.count where !world.progress(ofThread: t).done {
-            unfinished = true
-            if choices(of: t, in: world) > 0 { return false }
-        }
-        return unfinished
     }
 
     /// Each thread's result as CONTRACT §3 spells it: "0", "-EBUSY", or "crashed"; nil while running.

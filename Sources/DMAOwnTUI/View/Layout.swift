@@ -1,3 +1,5 @@
+import DMAOwnEngine
+
 /// A rectangle of cells.
 public struct Rect: Sendable, Equatable {
     public var x: Int, y: Int, width: Int, height: Int
@@ -44,9 +46,9 @@ public struct Layout: Sendable, Equatable {
         keys = Rect(x: 0, y: h - 1, width: w, height: 1)
     }
 
-    /// The layout `render` draws `s` with, for hit-testing clicks against what is on screen.
-    public init(for s: AppState) {
-        self.init(size: s.size, topologyWidth: TopologyPane.naturalWidth(s.run))
+    /// The layout a frame of `run` is drawn with at `size`; clicks are hit-tested against the same.
+    public init(size: Size, run: Run) {
+        self.init(size: size, topologyWidth: TopologyPane.naturalWidth(run))
     }
 
     /// The rectangle of a pane.

@@ -8,7 +8,7 @@ enum Screen {
             drawTooSmall(&buf, size: size, glyphs: glyphs)
             return buf
         }
-        let layout = Layout(size: size, topologyWidth: TopologyPane.naturalWidth(s.run))
+        let layout = Layout(size: size, run: s.run)
         let view = ViewContext(s, glyphs: glyphs)
         TopologyPane.draw(&buf, view, in: layout.topology)
         ThreadsPane.draw(&buf, view, in: layout.threads)
