@@ -116,9 +116,11 @@ struct ScenarioReader {
     /// Applies `[devices]`: per-device facts for devices declared in `[groups]`.
     private func markBridges(_ topology: inout Topology) throws(ScenarioError) {
         guard let table = try table(["devices"], in: root) else { return }
+        let names = Dictionary(topology.devices.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         for name in ordered(table.keys, under: ["devices"]) {
             let path = ["devices", name]
-            guard case .found(let d) = topology.deviceIndex(named: name) else {
+            let lookup = names[name].map(DeviceLookup.found) ?? topology.deviceIndex(named: name)
+            guard case .found(let d) = lookup else {
                 throw error("unknown device \(q(name)) in [devices] (declare it in [groups] first)", value: name, line: keyLine(path))
             }
             guard let entry = try self.table(path, in: table, expected: "a table like { bridge = true }") else { continue }
@@ -150,8 +152,9 @@ struct ScenarioReader {
 
     private func operations(_ lines: [String], key: String, _ topology: Topology) throws(ScenarioError) -> [Operation] {
         var out: [Operation] = []
+        let names = OperationGrammar.Names(topology)
         for (i, line) in lines.enumerated() {
-            switch OperationGrammar.parse(line, in: topology) {
+            switch OperationGrammar.parse(line, in: topology, names: names) {
             case .success(let op): out.append(op)
             case .failure(let e):
                 let at = itemLine([key], i)
