@@ -8,6 +8,6 @@ enum CommandOutput {
     /// Writes `text` to standard output, or to `path`; a refusal is `InputError.exit` for `command`.
     static func emit(_ text: String, to path: String?, force: Bool, command: String) throws {
         guard let path else { FileHandle.standardOutput.write(Data(text.utf8)); return }
-        do { try OutputFile.write(text, to: path, force: force) } catch { throw InputError.exit(command, "\(error)") }
+        do { try AtomicFile.write(text, to: path, replace: force) } catch { throw InputError.exit(command, "\(error)") }
     }
 }
