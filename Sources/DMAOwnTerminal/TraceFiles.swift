@@ -17,17 +17,12 @@ public enum TraceFiles {
         }
     }
 
-    /// Reads and decodes the trace at `path`.
+    /// Reads and decodes the trace at `path`, as `replay` does.
     public static func load(_ path: String) -> Result<Trace, FileError> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(failure("cannot read", path)) }
-        do {
-            return .success(try Trace.decode(String(decoding: data, as: UTF8.self), source: path))
+        do throws(TraceError) {
+            return .success(try Trace.load(path: path))
         } catch {
             return .failure(FileError(error.description))
         }
-    }
-
-    private static func failure(_ what: String, _ path: String) -> FileError {
-        FileError("\(what) \(path): \(String(cString: strerror(errno)))")
     }
 }

@@ -19,13 +19,10 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         if let word = unrecognized.first { throw InputError.exit("replay", "unknown option or extra argument '\(word)' (see 'dmaown replay --help')") }
         guard let trace else { throw InputError.exit("replay", "missing TRACE: a trace file saved by the TUI or 'dmaown export'") }
-        guard let data = FileManager.default.contents(atPath: trace) else {
-            throw InputError.exit("replay", "\(trace): cannot read trace file")
-        }
         let replayed: (scenario: Scenario, run: Run, worlds: [World])
         let decoded: Trace
         do {
-            decoded = try Trace.decode(String(decoding: data, as: UTF8.self), source: trace)
+            decoded = try Trace.load(path: trace)
             replayed = try TraceReplay.replay(decoded, file: trace)
         } catch {
             throw InputError.exit("replay", error.description)
@@ -44,7 +41,7 @@ struct ReplayCommand: ParsableCommand {
         judge(worlds[0], after: 0)
         let width = String(decoded.steps.count).count
         for (i, entry) in decoded.steps.enumerated() {
-            let t = entry.thread - 1
+            let t = entry.thread &- 1
             let n = String(i + 1)
             let step = run.currentStep(of: t, in: worlds[i])?.title ?? "?"
             print("\(String(repeating: " ", count: width - n.count))\(n). thread \(entry.thread)  \(run.line(of: t))  \(step)\(entry.fail ? "  [fails here]" : "")")
