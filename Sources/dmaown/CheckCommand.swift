@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw InputError.exit("check", error.description)
         }
-        print(json ? report.json.rendered : report.human, terminator: json ? "\n" : "")
+        if json { print(report.json.rendered) } else { HumanOutput.print(report.human, terminator: "") }
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 

@@ -82,7 +82,7 @@ struct ExportCommand: ParsableCommand {
             text = try Exporter.export(format, scenario: source.scenario, run: source.run, initial: source.initial,
                                        schedule: schedule ?? [], graph: graph)
         } catch { throw InputError.exit("export", "\(input): \(error)") }
-        try CommandOutput.emit(text, to: output, force: force, command: "export")
+        try CommandOutput.emit(text, to: output, force: force, command: "export", human: format != .json)
     }
 }
 

@@ -47,6 +47,22 @@ public enum DisplayText {
         return String(out)
     }
 
+    /// The columns `text` takes in a terminal: East Asian wide characters and emoji take two, so
+    /// tables of names align whatever script the names are in.
+    public static func columns(_ text: String) -> Int {
+        var n = 0
+        for ch in text {
+            guard let first = ch.unicodeScalars.first else { continue }
+            let v = first.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+                || (0x20000...0x3FFFD).contains(v) || ch.unicodeScalars.contains { $0.properties.isEmojiPresentation }
+            n += wide ? 2 : 1
+        }
+        return n
+    }
+
     /// The most of a value an error quotes.
     public static let quoteLimit = 80
 
