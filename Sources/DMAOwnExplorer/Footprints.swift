@@ -4,8 +4,8 @@ import DMAOwnEngine
 ///
 /// Partial-order reduction needs to know which steps commute; a step's `Scope` says what it may
 /// read or write, and a mask turns that into one AND per pair of steps. Only the devices and
-/// groups some thread's steps can touch get a bit, so a machine of hundreds of devices with a few
-/// operations still fits 64 bits exactly. When more than 64 are touched, resources share bits
+/// groups that two threads or more may touch get a bit, so a machine of hundreds of devices with
+/// a few operations still fits 64 bits exactly. When more than 64 are shared, records share bits
 /// (resource i gets bit i mod 64): two steps that share a bit are treated as conflicting, which
 /// is sound (the reduction can only expand more threads) but saves less; `folded` says so.
 struct Footprints: Sendable {
@@ -37,7 +37,7 @@ struct Footprints: Sendable {
     /// Per thread, per program counter: the union of that step and every later one (steps only
     /// jump forward, so nothing earlier can run again).
     let future: [[Mask]]
-    /// How many distinct device and group records the threads' steps may touch.
+    /// How many device and group records got a conflict bit: those two threads or more may touch.
     let resources: Int
     /// True when `resources` exceeds 64 and some records share a bit (a coarser, still sound, reduction).
     var folded: Bool { resources > 64 }
@@ -45,8 +45,20 @@ struct Footprints: Sendable {
     /// The masks of `run`'s threads.
     init(run: Run) {
         let topo = run.topology
+        // Conflicts are only ever checked between different threads, so a record that a single
+        // thread touches needs no bit, unless some step touches the whole machine: that step must
+        // then still conflict with a thread whose records are all its own.
+        var touchedBy: [ResourceID: Int] = [:]
+        var machineWide = false
+        for (t, program) in run.programs.enumerated() {
+            for step in program.steps {
+                guard let rs = ResourceID.touched(by: step.scope, of: run.operations[t], in: topo) else { machineWide = true; continue }
+                for r in rs { touchedBy[r] = touchedBy[r].map { $0 == t ? t : -1 } ?? t }
+            }
+        }
         var bits: [ResourceID: Int] = [:]
         func bit(_ r: ResourceID) -> UInt64 {
+            if !machineWide, let only = touchedBy[r], only >= 0 { return 0 }
             if let b = bits[r] { return 1 << UInt64(b % 64) }
             let b = bits.count
             bits[r] = b
