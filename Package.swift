@@ -21,7 +21,9 @@ let package = Package(
         // Scenario files (TOML), the operation grammar, traces and the built-in library.
         .target(
             name: "DMAOwnScenario",
-            dependencies: ["DMAOwnEngine", "TOMLKit"]
+            dependencies: ["DMAOwnEngine", "TOMLKit"],
+            // The built-in scenarios are TOML files, embedded so the binary needs no source tree.
+            resources: [.embedInCode("Scenarios")]
         ),
         // Exhaustive and random exploration of a scenario's interleavings.
         .target(

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import DMAOwnEngine
 @testable import DMAOwnScenario
@@ -15,6 +16,20 @@ import DMAOwnEngine
                          "v6-nested-claim", "robin-case-1", "robin-case-2", "robin-case-3", "robin-case-4",
                          "robin-stale-owner", "bridge-group", "busy-machine"] {
             #expect(Self.names.contains(required), "missing \(required)")
+        }
+    }
+
+    /// Every file in the embedded folder is listed in `all`, and nothing listed is missing from it:
+    /// a scenario added as a file but not listed (or the reverse) fails here, not in a user's hands.
+    @Test func catalogueMatchesTheScenarioFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/DMAOwnScenario/Scenarios").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }
+        #expect(!files.isEmpty)
+        #expect(Set(files) == Set(BuiltinScenarios.fileNames))
+        for entry in BuiltinScenarios.all {
+            let onDisk = try String(contentsOf: folder.appendingPathComponent("\(entry.name).toml"), encoding: .utf8)
+            #expect(onDisk == entry.text, "\(entry.name): the embedded text differs from the file")
         }
     }
 
