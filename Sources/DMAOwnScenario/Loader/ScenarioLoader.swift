@@ -30,7 +30,7 @@ public enum ScenarioLoader {
         let index = TOMLLineIndex(text)
         if let bad = index.badKeyCharacter {
             throw ScenarioError(file: source, line: bad.line, value: bad.character,
-                                message: "invalid TOML: \(DisplayText.quote(bad.character)) cannot appear in a key (quote the key)")
+                                message: "invalid TOML: \(DisplayText.quote(bad.character)) may appear only inside a quoted string or a comment")
         }
         let table: TOMLTable
         do {

@@ -13,8 +13,10 @@ public struct TOMLLineIndex: Sendable {
     /// The 1-based line where each key path is first assigned or first opened as a table header.
     /// Array items are paths too: `["groups", "7", "2"]` is the third item of `groups.7`.
     private(set) var lines: [[String]: Int] = [:]
-    /// The first character found where a key must be that no TOML key may hold, and its line.
-    /// toml++ trips an assertion (and crashes) on some of these, so the loader refuses them first.
+    /// The first non-ASCII character found outside strings and comments (in a key, or where a
+    /// value or a line's end must be), and its line. TOML allows none there, and toml++ trips an
+    /// assertion (and crashes) on some (a non-ASCII key, a no-break space before a value), so the
+    /// loader and the theme reader refuse them first.
     public private(set) var badKeyCharacter: (line: Int, character: String)?
 
     /// Indexes `text` (already parsed successfully, so it is valid TOML; anything else is indexed
@@ -123,12 +125,8 @@ public struct TOMLLineIndex: Sendable {
                     while let b = peek(), Self.isBare(b) { i += 1 }
                     parts.append(String(decoding: bytes[s..<i], as: UTF8.self))
                 } else {
-                    // Not valid in a key: note the first such character (whole, for UTF-8), skip it.
-                    if badKey == nil {
-                        var end = i + 1
-                        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-                        badKey = (line, String(decoding: bytes[i..<end], as: UTF8.self))
-                    }
+                    // Not valid in a key: note it if it is not ASCII, skip it.
+                    noteIfNotASCII()
                     advance()
                 }
             }
@@ -180,9 +178,9 @@ public struct TOMLLineIndex: Sendable {
                     if i == before { advance() }
                 }
             default:
-                // Numbers, booleans, dates: up to the next delimiter.
+                // Numbers, booleans, dates: up to the next delimiter, all ASCII.
                 while let d = peek(), d != UInt8(ascii: ","), d != UInt8(ascii: "]"), d != UInt8(ascii: "}"),
-                      d != UInt8(ascii: "\n"), d != UInt8(ascii: "#") { i += 1 }
+                      d != UInt8(ascii: "\n"), d != UInt8(ascii: "#") { noteIfNotASCII(); i += 1 }
             }
         }
 
@@ -266,8 +264,22 @@ public struct TOMLLineIndex: Sendable {
             }
         }
 
+        /// The rest of a line after a statement: a comment may hold anything, elsewhere only ASCII.
         private mutating func skipToLineEnd() {
-            while let c = peek(), c != UInt8(ascii: "\n") { i += 1 }
+            var inComment = false
+            while let c = peek(), c != UInt8(ascii: "\n") {
+                if c == UInt8(ascii: "#") { inComment = true }
+                if !inComment { noteIfNotASCII() }
+                i += 1
+            }
+        }
+
+        /// Records the character at the cursor (whole, for UTF-8) if it is the first non-ASCII one.
+        private mutating func noteIfNotASCII() {
+            guard badKey == nil, i < bytes.count, bytes[i] >= 0x80 else { return }
+            var end = i + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            badKey = (line, String(decoding: bytes[i..<end], as: UTF8.self))
         }
     }
 }

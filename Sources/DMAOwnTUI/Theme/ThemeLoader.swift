@@ -59,7 +59,7 @@ private struct Reader {
         }
         if let bad = locator.badKeyCharacter {
             warnings.append(ThemeWarning(kind: .syntax, file: origin, line: bad.line, key: nil,
-                                         message: "TOML syntax: \(DisplayText.quote(bad.character)) cannot appear in a key; using '\(parent.name)'"))
+                                         message: "TOML syntax: \(DisplayText.quote(bad.character)) may appear only inside a quoted string or a comment; using '\(parent.name)'"))
             return
         }
         let table: TOMLTable
