@@ -151,3 +151,13 @@ import DMAOwnEngine
         #expect(e.message.contains("may appear only inside a quoted string or a comment"), "\(e)")
     }
 }
+
+/// Found by the long fuzz: a control character in a header tripped toml++'s key assertion.
+@Suite struct LoaderControlInKeyTests {
+    @Test(arguments: ["[\u{1B}]0;x\u{7}expect]", "x\u{1B} = 1", "[groups]\n8 = [\"b\"] \u{7}"])
+    func aCharacterNoKeyMayHoldIsRefusedFirst(_ line: String) throws {
+        let e = try LoaderLineTests.error("scheme = \"merged\"\nthreads = []\n[groups]\n7 = [\"a\"]\n" + line + "\n")
+        #expect(e.line >= 5, "\(e)")
+        #expect(e.message.hasPrefix("invalid TOML: "), "\(e)")
+    }
+}

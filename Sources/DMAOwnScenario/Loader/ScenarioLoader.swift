@@ -28,9 +28,8 @@ public enum ScenarioLoader {
             throw ScenarioError(file: source, line: p.line, value: "", message: p.description)
         }
         let index = TOMLLineIndex(text)
-        if let bad = index.badKeyCharacter {
-            throw ScenarioError(file: source, line: bad.line, value: bad.character,
-                                message: "invalid TOML: \(DisplayText.quote(bad.character)) may appear only inside a quoted string or a comment")
+        if let bad = index.badKeyCharacter, let words = index.badCharacterMessage {
+            throw ScenarioError(file: source, line: bad.line, value: bad.character, message: "invalid TOML: \(words)")
         }
         let table: TOMLTable
         do {

@@ -1,3 +1,5 @@
+import DMAOwnEngine
+
 /// Where each key and each array item of a TOML text sits, found in one pass over the text.
 ///
 /// TOMLKit (toml++ underneath) gives positions only for syntax errors, so once a file has parsed the
@@ -18,6 +20,11 @@ public struct TOMLLineIndex: Sendable {
     /// assertion (and crashes) on some (a non-ASCII key, a no-break space before a value), so the
     /// loader and the theme reader refuse them first.
     public private(set) var badKeyCharacter: (line: Int, character: String)?
+
+    /// The error line for `badKeyCharacter`, in words.
+    public var badCharacterMessage: String? {
+        badKeyCharacter.map { "\(DisplayText.quote($0.character)) may appear only inside a quoted string or a comment" }
+    }
 
     /// Indexes `text` (already parsed successfully, so it is valid TOML; anything else is indexed
     /// as far as it makes sense).
@@ -125,7 +132,8 @@ public struct TOMLLineIndex: Sendable {
                     while let b = peek(), Self.isBare(b) { i += 1 }
                     parts.append(String(decoding: bytes[s..<i], as: UTF8.self))
                 } else {
-                    // Not valid in a key: note it if it is not ASCII, skip it.
+                    // Not valid in a key: a non-ASCII or control character (toml++ asserts on
+                    // those) is noted; other ASCII is left for toml++ to report in its words.
                     noteIfNotASCII()
                     advance()
                 }
@@ -274,9 +282,15 @@ public struct TOMLLineIndex: Sendable {
             }
         }
 
-        /// Records the character at the cursor (whole, for UTF-8) if it is the first non-ASCII one.
+        /// Records the character at the cursor if it is the first non-ASCII or control character.
         private mutating func noteIfNotASCII() {
-            guard badKey == nil, i < bytes.count, bytes[i] >= 0x80 else { return }
+            guard i < bytes.count, bytes[i] >= 0x80 || (bytes[i] < 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0D) || bytes[i] == 0x7F else { return }
+            note()
+        }
+
+        /// Records the character at the cursor (whole, for UTF-8) if none was recorded yet.
+        private mutating func note() {
+            guard badKey == nil, i < bytes.count else { return }
             var end = i + 1
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
             badKey = (line, String(decoding: bytes[i..<end], as: UTF8.self))
