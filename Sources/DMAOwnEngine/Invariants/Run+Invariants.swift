@@ -72,7 +72,8 @@ extension Run {
             out.append(Violation(.staleOwner, reasons.joined(separator: "; ")))
         }
         if broken.contains(InvariantSet(.warn)) {
-            out.append(Violation(.warn, "WARN_ON fired: owner_cnt decremented at 0, or ownership released twice"))
+            let site = world.firstWarning.map(\.kernelLine) ?? "a WARN_ON"
+            out.append(Violation(.warn, "WARN_ON fired in \(site)"))
         }
         if broken.contains(InvariantSet(.deadlock)) {
             let waits = (0..<operations.count).compactMap { t -> String? in

@@ -1,11 +1,12 @@
 /// The keys a scenario file may use, per table, so unknown keys (typos) are caught, not ignored.
 enum ScenarioSchema {
-    static let topLevel = ["title", "scheme", "description", "try", "owners", "setup", "threads", "drivers", "groups", "devices", "expect"]
+    static let topLevel = ["title", "scheme", "description", "try", "owners", "setup", "threads", "drivers", "groups", "devices", "kernel", "expect"]
     /// Keys without which a scenario means nothing.
     static let required = ["scheme", "groups", "threads"]
     static let driver = ["managed_dma", "may_fail"]
     static let device = ["bridge"]
     static let expect = ["invariants", "outcomes"]
+    static let kernel = ["debug_test_remove"]
     /// The world packs owners, drivers and thread ids into bytes; past these a load would trap.
     static let maxOwners = 100, maxDrivers = 100, maxThreads = 200
 }
