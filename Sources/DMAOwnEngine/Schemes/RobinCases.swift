@@ -2,19 +2,11 @@
 /// scan, each sibling is in one of the cases 1.a … 4.b. Computed from the world so the UI can
 /// label them live, and so the scan's own explanation names the same case it acts on.
 enum RobinCases {
-    /// One sibling's case during a scan, and what the scan does for it.
-    struct Case: Hashable, Sendable {
-        let label: String
-        let explanation: String
-        /// The sibling's token is the owner, so the scan keeps the ownership for it.
-        let keeps: Bool
-    }
-
     static func label(_ w: World, _ run: Run) -> [Int: DeviceAnnotation] {
         var labels: [Int: DeviceAnnotation] = [:]
         for t in 0..<run.operations.count {
-            for (tmp, c) in scan(by: t, w, run) {
-                labels[tmp] = DeviceAnnotation(label: c.label, explanation: c.explanation, thread: t)
+            for c in scan(by: t, w, run) {
+                labels[c.device] = DeviceAnnotation(label: c.label, explanation: c.explanation, thread: t)
             }
         }
         return labels
@@ -22,20 +14,20 @@ enum RobinCases {
 
     /// The cases of thread `t`'s siblings when `t`'s next step is its release scan with the mutex
     /// held, in group order; empty otherwise.
-    static func scan(by t: Int, _ w: World, _ run: Run) -> [(device: Int, case: Case)] {
+    static func scan(by t: Int, _ w: World, _ run: Run) -> [ScanCase] {
         guard let step = run.currentStep(of: t, in: w), step.role == .releaseScan,
               let dev = run.operations[t].device else { return [] }
         let g = run.topology.devices[dev].group
         guard w[group: g].mutexHolder == t else { return [] }
-        return run.topology.groups[g].devices.filter { $0 != dev }.map { ($0, classify($0, group: g, scanner: t, w, run)) }
+        return run.topology.groups[g].devices.filter { $0 != dev }.map { classify($0, group: g, scanner: t, w, run) }
     }
 
-    private static func classify(_ tmp: Int, group g: Int, scanner: Int, _ w: World, _ run: Run) -> Case {
+    private static func classify(_ tmp: Int, group g: Int, scanner: Int, _ w: World, _ run: Run) -> ScanCase {
         let topology = run.topology
         let ds = w[device: tmp]
         let owner = w[group: g].owner
         let keeps = owner != .none && RobinScheme.token(of: tmp, in: w, topology: topology) == owner
-        func c(_ label: String, _ why: String) -> Case { Case(label: label, explanation: why, keeps: keeps) }
+        func c(_ label: String, _ why: String) -> ScanCase { ScanCase(device: tmp, label: label, explanation: why, keeps: keeps) }
         // The sibling's own bind or unbind, if one is under way: it holds the sibling's device_lock
         // (unless the scanner itself does, in robin-locked: then nothing is under way).
         let own = ds.lockHolder.flatMap { t in t == scanner || w[thread: t].done ? nil : t }

@@ -45,7 +45,7 @@ struct RobinScheme: Scheme {
         case .bind(let d, let drv): bind(d, drv, topology)
         case .unbind(let d): unbind(d, topology)
         case .claim(let g, let o): claim(g, o, topology)
-        case .release(let g, let o): release(g, o)
+        case .release(let g, let o): release(g, o, topology)
         case .dclaim, .drelease: KernelSteps.unsupported(op, scheme: id)
         }
     }
@@ -64,7 +64,15 @@ struct RobinScheme: Scheme {
             dmaConfigure: [
                 KernelSteps.lockGroup("iommu_device_use_default_domain", note: "Probes of grouped devices serialise on the group mutex."),
                 Step("iommu_device_use_default_domain", "if (!owner) owner = T(dev); else if (owner != T(dev)) ret = -EBUSY; mutex_unlock",
-                     note: "The DMA-API token is shared by every ordinary driver; any other owner refuses.", scope: .group) { w, c in
+                     note: "The DMA-API token is shared by every ordinary driver; any other owner refuses.", scope: .group,
+                     explain: { b, a, c in
+                         let why = switch b[group: g].owner {
+                         case .none: "the group is unowned: owner becomes the kernel DMA API"
+                         case .dmaAPI: "the DMA-API token already owns the group: T(dev) matches"
+                         default: "T(dev) is the DMA-API token, which is not the owner"
+                         }
+                         return "\(Decide.group(g, b, topology, count: false)): \(why) \(Decide.outcome(a, c))"
+                     }) { w, c in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
@@ -89,7 +97,7 @@ struct RobinScheme: Scheme {
         case .afterDriverCleared: [clear] + scan
         case .beforeDriverCleared: scan + [clear]
         }
-        return KernelSteps.unbind(device: d, hooks: .init(afterRemove: afterRemove + [KernelSteps.finishUnbind(d, code: "device_unlock(dev); return 0")]))
+        return KernelSteps.unbind(device: d, topology: topology, hooks: .init(afterRemove: afterRemove + [KernelSteps.finishUnbind(d, code: "device_unlock(dev); return 0")]))
     }
 
     private func claim(_ g: Int, _ o: Int, _ topology: Topology) -> Program {
@@ -98,7 +106,17 @@ struct RobinScheme: Scheme {
             KernelSteps.lockGroup("iommu_group_claim_dma_owner", note: "VFIO claims on behalf of its own device."),
             Step("iommu_group_claim_dma_owner", "T = T(vfio dev); if (!owner) owner = T; else if (owner != T) return -EBUSY; domain = blocking; mutex_unlock",
                  note: "A managed driver's explicit claim owns the group as that driver: T(its device). This project's reading: VFIO's device is the first member bound to a VFIO driver (none: -ENODEV, as /dev/vfio/G does not exist), and the claim attaches the blocking domain as the merged scheme does.",
-                 scope: .groupAndMembers) { w, _ in
+                 scope: .groupAndMembers,
+                 explain: { b, a, c in
+                     guard let vfio = Self.claimant(members, in: b, topology: topology) else {
+                         return "no member is bound to a VFIO driver, so there is no VFIO device to claim through \(Decide.outcome(a, c))"
+                     }
+                     let t = Self.token(of: vfio, in: b, topology: topology), owner = b[group: g].owner
+                     let why = owner == .none ? "the group is unowned: owner becomes T(\(topology.devices[vfio].name)) = \(topology.describeOwnerField(t))"
+                         : owner == t ? "T(\(topology.devices[vfio].name)) = \(topology.describeOwnerField(t)) already owns the group"
+                         : "T(\(topology.devices[vfio].name)) = \(topology.describeOwnerField(t)) is not the owner"
+                     return "\(Decide.group(g, b, topology, count: false)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
@@ -118,11 +136,16 @@ struct RobinScheme: Scheme {
         ])
     }
 
-    private func release(_ g: Int, _ o: Int) -> Program {
+    private func release(_ g: Int, _ o: Int, _ topology: Topology) -> Program {
         Program([
             KernelSteps.lockGroup("iommu_group_release_dma_owner", note: "VFIO gives the group back."),
             Step("iommu_group_release_dma_owner", "if (domain != user domain) return -EINVAL; owner = NULL; domain = default; mutex_unlock",
-                 note: "This project's reading: VFIO detaches its domain and drops its explicit claim, so the default domain returns.", scope: .group) { w, _ in
+                 note: "This project's reading: VFIO detaches its domain and drops its explicit claim, so the default domain returns.", scope: .group,
+                 explain: { b, a, c in
+                     let why = b[group: g].domain == .user(o) ? "\(topology.owners[o])'s domain is attached: ownership is dropped, domain default"
+                         : "\(topology.owners[o])'s domain is not attached"
+                     return "\(Decide.group(g, b, topology, count: false)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
@@ -146,7 +169,13 @@ struct RobinScheme: Scheme {
             steps += siblings.map { tmp in
                 Step("iommu_device_unuse_default_domain", "device_lock(\(topology.devices[tmp].name))",
                      note: "A device_lock taken under group->mutex: the reverse of really_probe's order (device_lock, then group->mutex at dma_configure). A sibling probing with its lock held waits for the mutex: ABBA.",
-                     acquires: .siblingLock(tmp), scope: .groupAndMembers) { _, _ in .next }
+                     acquires: .siblingLock(tmp), scope: .groupAndMembers,
+                     explain: { b, a, c in
+                         let name = topology.devices[tmp].name
+                         return b.flags.contains(.lockOrder)
+                             ? "device_lock(\(name)) taken under group->mutex, the lock order inverted once more \(Decide.outcome(a, c))"
+                             : "device_lock(\(name)) taken under group->mutex: device_lock after group->mutex inverts the driver core's order (lock-order) \(Decide.outcome(a, c))"
+                     }) { _, _ in .next }
             }
         }
         let code = locked
@@ -157,7 +186,19 @@ struct RobinScheme: Scheme {
                  note: (locked ? "Each sibling's dev->driver is read under its device_lock, so no sibling is mid-bind or mid-unbind."
                                : "Each sibling's dev->driver is read without its device_lock: see the case labels (1.a … 4.b).")
                      + " Only the owner is cleared: Robin's text touches no domain, so a user domain stays attached. This project's reading: dev itself is not scanned (on a failed probe its dev->driver is still set).",
-                 role: .releaseScan, scope: .groupAndMembers) { w, _ in
+                 role: .releaseScan, scope: .groupAndMembers,
+                 explain: { b, a, _ in
+                     // Each sibling's case (1.a … 4.b) is added by Run.decision, which knows every thread.
+                     let owner = b[group: g].owner
+                     if owner == .none { return "owner is NULL: nothing to release" }
+                     let reads = siblings.map { tmp in
+                         let t = Self.token(of: tmp, in: b, topology: topology)
+                         return "T(\(topology.devices[tmp].name)) = \(topology.describeOwnerField(t))\(t == owner ? " (matches)" : "")"
+                     }
+                     let verdict = a[group: g].owner == owner ? "a sibling still holds the token → kept"
+                         : "no sibling holds the token → owner = NULL; the domain stays \(topology.describeDomain(a[group: g].domain))"
+                     return "owner \(topology.describeOwnerField(owner)); " + (reads.isEmpty ? "no siblings" : reads.joined(separator: ", ")) + ": \(verdict)"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if gs.owner != .none && !siblings.contains(where: { Self.token(of: $0, in: w, topology: topology) == gs.owner }) {
@@ -189,5 +230,9 @@ struct RobinScheme: Scheme {
 
     func annotations(in w: World, run: Run) -> [Int: DeviceAnnotation] {
         RobinCases.label(w, run)
+    }
+
+    func releaseScanCases(byThread t: Int, in w: World, run: Run) -> [ScanCase] {
+        RobinCases.scan(by: t, w, run)
     }
 }

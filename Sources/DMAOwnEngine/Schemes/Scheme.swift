@@ -12,11 +12,14 @@ public protocol Scheme: Sendable {
     func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation]
     /// Where the scheme's release runs relative to `dev->driver = NULL`.
     var hookPlacement: HookPlacement { get }
+    /// Each sibling's case when thread `t`'s next step is a release scan with the mutex held.
+    func releaseScanCases(byThread t: Int, in world: World, run: Run) -> [ScanCase]
 }
 
 extension Scheme {
     public var id: SchemeID { info.id }
     public var hookPlacement: HookPlacement { .kernel }
+    public func releaseScanCases(byThread t: Int, in world: World, run: Run) -> [ScanCase] { [] }
     public func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation] { [:] }
 }
 
