@@ -19,15 +19,18 @@ extension Run {
     }
 
     /// The cycle in words: "thread 1 (unbind A) waits for device_lock(B) held by thread 2 (bind B
-    /// e1000e), which waits for group 13 mutex held by thread 1".
-    public func describeWaitCycle(_ cycle: [Int], in world: World) -> String {
+    /// e1000e), which waits for group 13 mutex held by thread 1". `short` leaves out the operation
+    /// lines and says T1 for thread 1, for a status line.
+    public func describeWaitCycle(_ cycle: [Int], in world: World, short: Bool = false) -> String {
+        func name(_ t: Int, line withLine: Bool) -> String {
+            short ? "T\(t + 1)" : withLine ? "thread \(t + 1) (\(line(of: t)))" : "thread \(t + 1)"
+        }
         var parts: [String] = []
         for (i, t) in cycle.enumerated() {
             guard case .blocked(_, let b) = status(of: t, in: world) else { continue }
-            let who = i == 0 ? "thread \(t + 1) (\(line(of: t)))" : "which"
+            let who = i == 0 ? name(t, line: true) : "which"
             let holder = cycle[(i + 1) % cycle.count]
-            let whom = i + 1 < cycle.count ? "thread \(holder + 1) (\(line(of: holder)))" : "thread \(holder + 1)"
-            parts.append("\(who) waits for \(describe(b.lock)) held by \(whom)")
+            parts.append("\(who) waits for \(describe(b.lock)) held by \(name(holder, line: i + 1 < cycle.count))")
         }
         return parts.joined(separator: ", ")
     }

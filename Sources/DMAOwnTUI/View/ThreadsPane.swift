@@ -98,7 +98,7 @@ enum ThreadsPane {
             x = buf.put(" on \(v.run.describe(b))", x: x, y: y, role: .text, in: area)
             // A thread in a wait cycle never moves again: say so where its wait is shown.
             if let cycle = v.run.waitCycle(in: v.world), cycle.contains(t) {
-                let back = cycle.count == 2 ? "which waits for thread \(t + 1)" : "in a wait cycle of \(cycle.count) threads"
+                let back = cycle.count == 2 ? "which waits for T\(t + 1)" : "in a wait cycle of \(cycle.count) threads"
                 buf.put(", \(back): deadlock", x: x, y: y, role: .violation, in: area)
             }
         case .done(let e):
