@@ -1,6 +1,9 @@
 /// A `WARN_ON()` on a modelled kernel path, so a `warn` violation can quote the line that fired.
 ///
-/// The world keeps the first site that fired in one header byte; raw value 0 means none.
+/// The world keeps the first site that fired in one header byte; raw value 0 means none. The other
+/// WARN_ONs on the modelled paths cannot fire in the model: `iommu_group_claim_dma_owner` and
+/// `iommu_device_claim_dma_owner` warn on a NULL owner cookie, and every owner here is a token;
+/// the pasid_array halves of these conditions concern PASID attachments, which are not modelled.
 public enum WarnSite: UInt8, CaseIterable, Sendable, Hashable {
     /// A DMA-API driver gives back a count the group does not have.
     case unuseDefaultDomain = 1
