@@ -139,11 +139,11 @@ struct ScenarioReader {
         if let on = v.bool { return KernelConfig(testRemove: on ? .v5_19 : .off) }
         let versions = TestRemove.allCases.filter(\.enabled).map(\.rawValue)
         guard let version = v.string else { throw typeError(path, expected: "true, false or a kernel version (\(versions.joined(separator: ", ")))", got: v) }
-        guard let path = TestRemove(rawValue: version), path.enabled else {
-            throw error("unknown test_remove path '\(version)' in [kernel] (expected true, false or one of: \(versions.joined(separator: ", ")))",
-                        value: version, line: valueLine(version, ["kernel", "debug_test_remove"]))
+        guard let chosen = TestRemove(rawValue: version), chosen.enabled else {
+            throw error("unknown test_remove path \(q(version)) in [kernel] (expected true, false or one of: \(versions.joined(separator: ", ")))",
+                        value: version, line: keyLine(path))
         }
-        return KernelConfig(testRemove: path)
+        return KernelConfig(testRemove: chosen)
     }
 
     private func expectation() throws(ScenarioError) -> Scenario.Expectation? {
