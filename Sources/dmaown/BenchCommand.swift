@@ -53,6 +53,8 @@ struct BenchCommand: ParsableCommand {
         let check = Explorer(run: headline.run, world: headline.world).explore()
         let fused = Explorer(run: headline.run, world: headline.world, options: .init(partialOrderReduction: false)).explore()
         let verdict = Explorer(run: headline.run, world: headline.world, options: .init(countSchedules: false)).explore()
+        let n4k9 = ScaleFamily.make(devices: 4, operations: 9)
+        let n4k9Check = Explorer(run: n4k9.run, world: n4k9.world).explore()
         let render = RenderBenchmark.run(iterations: 200)
         let out: JSONText = .object([
             ("build", .string(Self.isDebug ? "debug" : "release")),
@@ -63,6 +65,11 @@ struct BenchCommand: ParsableCommand {
                 ("check_default", Self.figures(check)),
                 ("no_por", Self.figures(fused)),
                 ("por_verdict_only", Self.figures(verdict)),
+            ])),
+            ("n4k9_check_default", .object([
+                ("case", .string("4-device group, 9 concurrent ops; dmaown check's default (reduced verdict, counts within the budget)")),
+                ("schedules_counted", .bool(n4k9Check.schedulesCounted)),
+                ("figures", Self.figures(n4k9Check)),
             ])),
             ("rows", .array(rows)),
             ("groups", .object([
