@@ -95,17 +95,15 @@ import Testing
 title = "Many binds and claims at once"
 scheme = "merged"
 owners = ["qemu", "ctx2"]
-threads = ["bind 0000:01:00.1 e1000e", "claim 7 qemu", "bind 0000:02:00.1 e1000e", "claim 8 ctx2", "bind 0000:03:00.1 e1000e", "claim 9 qemu", "bind 0000:04:00.1 e1000e", "claim 10 ctx2"]
+threads = ["bind 0000:01:00.1 e1000e", "claim 7 qemu", "bind 0000:02:00.1 e1000e", "claim 7 ctx2", "bind 0000:03:00.1 e1000e", "unbind 0000:01:00.1", "bind 0000:04:00.1 e1000e", "unbind 0000:02:00.1"]
 
 [drivers]
 vfio-pci = { managed_dma = true }
 e1000e = { managed_dma = false, may_fail = ["pinctrl", "probe"] }
 
 [groups]
-7 = ["0000:01:00.0", "0000:01:00.1"]
-8 = ["0000:02:00.0", "0000:02:00.1"]
-9 = ["0000:03:00.0", "0000:03:00.1"]
-10 = ["0000:04:00.0", "0000:04:00.1"]
+# One group, so the threads form one cluster: independent groups would be explored one by one in no time.
+7 = ["0000:01:00.0", "0000:01:00.1", "0000:02:00.0", "0000:02:00.1", "0000:03:00.0", "0000:03:00.1", "0000:04:00.0", "0000:04:00.1"]
 """
 
     @Test func theExplorerReportsProgressAndEscCancelsIt() throws {
