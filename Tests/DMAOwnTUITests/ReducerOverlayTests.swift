@@ -384,7 +384,8 @@ extension ReducerOverlayTests {
         Fixture.press(&s, .char("1"))
         Fixture.press(&s, .char(":")); Fixture.type(&s, "sch"); Fixture.press(&s, .tab)
         Fixture.type(&s, "ro"); Fixture.press(&s, .tab)
-        #expect(s.overlay == .command(CommandInput(text: "scheme robin ")))
+        // "ro" completes as far as robin and robin-locked agree, and offers both.
+        #expect(s.overlay == .command(CommandInput(text: "scheme robin", candidates: ["robin", "robin-locked"])))
         Fixture.press(&s, .enter)
         #expect(s.overlay == nil)
         #expect(s.scheme == .robin)
