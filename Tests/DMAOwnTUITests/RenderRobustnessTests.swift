@@ -14,8 +14,8 @@ import DMAOwnScenario
         s = Fixture.s5Midway(); Fixture.press(&s, .char("w")); out.append(s)
         s = Fixture.s5Midway(); Fixture.press(&s, .char("q")); out.append(s)
         s = Fixture.s5Midway(); Fixture.press(&s, .char("x"))
-        App.update(&s, .background(.progress(ExplorationProgress(states: 5, transitions: 9, depth: 2, fraction: 0.25)))); out.append(s)
-        App.update(&s, .background(.finished(Exploration(complete: true, states: 9, transitions: 12, seconds: 0.001, peakBytes: 0,
+        App.update(&s, .background(job: s.explorerJobID, .progress(ExplorationProgress(states: 5, transitions: 9, depth: 2, fraction: 0.25)))); out.append(s)
+        App.update(&s, .background(job: s.explorerJobID, .finished(Exploration(complete: true, states: 9, transitions: 12, seconds: 0.001, peakBytes: 0,
             violations: [Counterexample(invariant: .isolation, message: "m", schedule: [Choice(thread: 0)])],
             outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3), Outcome(results: ["-EBUSY", "0"], schedules: 3)]))))
         out.append(s)
