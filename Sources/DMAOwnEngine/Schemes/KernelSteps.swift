@@ -21,10 +21,12 @@ enum KernelSteps {
 
     static func isDMAAPI(_ driver: Int, _ topology: Topology) -> Bool { !topology.drivers[driver].managedDMA }
 
-    /// A VFIO driver (vfio-pci and its variants): one a user can open the group through.
-    /// Until scenarios say so per driver, a managed driver named `vfio…`.
+    /// A VFIO driver (vfio-pci, vfio-platform, the vfio-pci variants): one a user can open the
+    /// group through. Until scenarios say so per driver (issue 10's `vfio` property, which this
+    /// naming rule matches), a managed driver named `vfio…`, `…-vfio-pci` or `…_vfio_pci`.
     static func isVFIO(_ driver: Int, _ topology: Topology) -> Bool {
-        topology.drivers[driver].managedDMA && topology.drivers[driver].name.hasPrefix("vfio")
+        let d = topology.drivers[driver]
+        return d.managedDMA && (d.name.hasPrefix("vfio") || d.name.hasSuffix("-vfio-pci") || d.name.hasSuffix("_vfio_pci"))
     }
 
     /// Bind a driver `drv` to device `d` (`really_probe`), DOMAIN §3 numbering in comments.
