@@ -141,7 +141,7 @@ struct ScenarioReader {
         guard let version = v.string else { throw typeError(path, expected: "true, false or a kernel version (\(versions.joined(separator: ", ")))", got: v) }
         guard let path = TestRemove(rawValue: version), path.enabled else {
             throw error("unknown test_remove path '\(version)' in [kernel] (expected true, false or one of: \(versions.joined(separator: ", ")))",
-                        value: version, line: valueLine(version, ["kernel", "debug_test_remove"]))
+                        value: version, line: keyLine(["kernel", "debug_test_remove"]))
         }
         return KernelConfig(testRemove: path)
     }
