@@ -1,7 +1,7 @@
 import DMAOwnEngine
 import DMAOwnScenario
 
-/// What `dmaown check` prints, as pure functions of a finished exploration (CONTRACT §3), so the
+/// What `dmaown check` prints, as pure functions of a finished exploration, so the
 /// output can be tested without spawning the binary.
 public struct CheckReport: Sendable {
     /// The scenario's title and the scheme explored.
@@ -30,7 +30,7 @@ public struct CheckReport: Sendable {
         self.expectation = expectation; self.expectedScheme = expectedScheme; self.random = random; self.options = options
     }
 
-    /// CONTRACT §3 exit status: 0 when no invariant is broken, 1 when some is.
+    /// The exit status: 0 when no invariant is broken, 1 when some is.
     public var exitStatus: Int32 { exploration.violations.isEmpty ? 0 : 1 }
 
     /// True when `[expect]` was written for another scheme than the one explored (`--scheme`).

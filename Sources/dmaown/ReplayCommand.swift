@@ -10,7 +10,7 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay", abstract: "Re-run a saved trace headlessly.",
         discussion: "Prints each step and the group and device fields it changed. Exit status: 0 no invariant broken along the way, 1 some invariant broken, 2 the trace cannot be read or does not fit its scenario.")
 
-    @Argument(help: "A trace file (JSON, CONTRACT §4).")
+    @Argument(help: "A trace file (JSON, see README: Traces).")
     var trace: String?
     /// Words the parser does not know, collected so they exit 2 rather than the parser's 64.
     @Argument(parsing: .allUnrecognized, help: .hidden)

@@ -161,7 +161,7 @@ extension RandomRun {
         Self.reject(runs, .notifier, breaking: [InvariantSet(.lockOrder), InvariantSet(.deadlock), InvariantSet(.warn), InvariantSet(.staleOwner)])
     }
 
-    /// Robin's scheme keeps isolation but random schedules reach its stale-owner hole (DOMAIN §5.1).
+    /// Robin's scheme keeps isolation but random schedules reach its stale-owner hole (Robin's case analysis of 23 Feb 2022).
     @Test func robinReachesStaleOwner() {
         let runs = Self.runs(.robin)
         #expect(runs.contains { $0.end.contains(InvariantSet(.staleOwner)) })

@@ -20,7 +20,7 @@ enum KernelSteps {
 
     static func isDMAAPI(_ driver: Int, _ topology: Topology) -> Bool { !topology.drivers[driver].managedDMA }
 
-    /// Bind a driver `drv` to device `d` (`really_probe`), CONTRACT numbering in comments.
+    /// Bind a driver `drv` to device `d` (`really_probe`), kernel step numbering in comments.
     static func bind(device d: Int, driver drv: Int, topology: Topology, hooks: BindHooks) -> Program {
         let dmaAPI = isDMAAPI(drv, topology)
         let notifier = hooks.boundNotifier

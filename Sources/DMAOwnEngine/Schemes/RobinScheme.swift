@@ -7,6 +7,9 @@ struct RobinScheme: Scheme {
         sources: ["Re: [PATCH v6 02/11] driver core: Add dma_cleanup callback in bus_type, Robin Murphy, 22-23 Feb 2022 (lore.kernel.org)",
                   "Jason Gunthorpe's reply in the same thread (lockless dev->driver, failure paths)"])
 
+    /// No count: ownership is inferred from the siblings' drivers.
+    var hasOwnerCount: Bool { false }
+
     /// Robin's `T(d)`: the token device `d`'s current driver stands for.
     static func token(of d: Int, in w: World, topology: Topology) -> OwnerToken {
         guard let drv = w[device: d].driver else { return .none }

@@ -10,10 +10,13 @@ public protocol Scheme: Sendable {
     func staleOwnership(ofGroup g: Int, in world: World, run: Run) -> String?
     /// Live labels for devices (Robin's case analysis), keyed by device index.
     func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation]
+    /// Whether the design keeps `owner_cnt` at all; views do not draw a field a design lacks.
+    var hasOwnerCount: Bool { get }
 }
 
 extension Scheme {
     public var id: SchemeID { info.id }
+    public var hasOwnerCount: Bool { true }
     public func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation] { [:] }
 }
 

@@ -19,6 +19,21 @@ extension App {
         case .prompt(let p): return promptKey(&s, p, key)
         case .explorer(let v): return explorerKey(&s, v, key)
         case .picker(let p): return pickerKey(&s, p, key)
+        case .violations(let selected):
+            let list = ViolationsOverlay.entries(s)
+            switch key {
+            case .down, .char("j"): s.overlay = .violations(selected: min(selected + 1, max(0, list.count - 1)))
+            case .up, .char("k"): s.overlay = .violations(selected: max(0, selected - 1))
+            case .enter:
+                s.overlay = nil
+                guard list.indices.contains(selected) else { return [] }
+                s.focus = .timeline
+                s.history.jump(to: list[selected].row)
+                s.message = StepWords.rowMessage(s, row: s.history.position)
+            case .escape, .char("v"), .char("q"): s.overlay = nil
+            default: break
+            }
+            return []
         case .confirmQuit:
             switch key {
             case .char("y"), .char("q"): return [.quit]

@@ -1,14 +1,52 @@
-/// The `?`/F1 help, written from the same key table that dispatches keys, with the theme name.
+import DMAOwnEngine
+import DMAOwnHelp
+
+/// The `?`/F1 help, in sections: this scenario in full, the keys (from the same key table that
+/// dispatches them), the glyphs, the concepts, the six invariants and the scheme in use. The
+/// concept, invariant and scheme texts are the ones `dmaown help TOPIC` prints.
 enum HelpOverlay {
+    /// Width of the text column: the overlay is 80 wide, the key column 12.
+    static let textWidth = 64
+
     static func lines(_ s: AppState, glyphs: Glyphs = .unicode) -> [(key: String, text: String)] {
-        var out: [(String, String)] = [("theme", "\(s.themeName)  (t cycles: \(s.themeNames.joined(separator: ", ")))")]
-        // The scenario's own words first: what it shows and what to try, wrapped to the help's width.
-        for (key, text) in [("scenario", s.scenario.title), ("about", s.scenario.description), ("try", s.scenario.tryNote)] where !text.isEmpty {
-            for (i, line) in Drawing.wrap(text, width: 62).enumerated() { out.append((i == 0 ? key : "", line)) }
+        var out: [(String, String)] = []
+        func heading(_ title: String) {
+            if !out.isEmpty { out.append(("", "")) }
+            out.append((title, ""))
         }
+        func para(_ key: String, _ text: String) {
+            for (i, line) in Drawing.wrap(text, width: textWidth).enumerated() { out.append((i == 0 ? key : "", line)) }
+        }
+        // The scenario's own words first, whole: what it shows and what to try.
+        heading("SCENARIO")
+        for (key, text) in [("title", s.scenario.title), ("about", s.scenario.description), ("try", s.scenario.tryNote),
+                            ("source", s.scenario.source), ("scheme", "\(s.scheme.rawValue) (s switches)")] where !text.isEmpty {
+            para(key, text)
+        }
+        heading("KEYS")
+        out.append(("theme", "\(s.themeName)  (t cycles: \(s.themeNames.joined(separator: ", ")))"))
         out += KeyTable.bindings.map { ($0.label, $0.help) }
         out += KeyTable.overlayKeys.map { ($0.label, $0.help) }
         out += legend(glyphs)
+        heading("CONCEPTS")
+        out.append(("", "(also: dmaown help concepts)"))
+        for section in HelpTopics.sections(HelpTopics.concepts) {
+            out.append(("", ""))
+            out.append(("", section.title))
+            for p in section.paragraphs { para("", p) }
+        }
+        heading("INVARIANTS")
+        out.append(("", "(also: dmaown help invariants)"))
+        for section in HelpTopics.sections(HelpTopics.invariants) {
+            out.append(("", ""))
+            for (i, p) in section.paragraphs.enumerated() { para(i == 0 ? section.title : "", p) }
+        }
+        heading("SCHEME")
+        let info = s.run.scheme.info
+        out.append(("", "(also: dmaown help \(info.id.rawValue); dmaown help schemes for all)"))
+        para(info.id.rawValue, info.title)
+        para("", info.summary)
+        for (i, source) in info.sources.enumerated() { para(i == 0 ? "sources" : "", "- " + source) }
         return out
     }
 
@@ -20,7 +58,7 @@ enum HelpOverlay {
          ("", "1.a to 4.b: Robin's case for a sibling during a release scan:")] + robinCases
     }
 
-    /// DOMAIN §5.1 in one line a case, for the labels the topology shows during a `robin` release scan.
+    /// Robin's case analysis (23 Feb 2022) in one line a case, for the labels the topology shows during a `robin` release scan.
     static let robinCases: [(key: String, text: String)] = [
         ("  1.a", "bound DMA-API driver: ownership stays"),
         ("  1.b", "bound managed driver that owns the group: nothing changes"),
@@ -46,7 +84,7 @@ enum HelpOverlay {
             buf.put(" \(more) ", x: r.maxX - more.count - 4, y: r.maxY - 1, role: .borderFocused)
         }
         for (i, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
-            let x = buf.put(line.key.padded(12), x: area.x + 1, y: area.y + i, role: .title, in: area)
+            let x = buf.put(line.key.padded(line.key.count > 11 && line.text.isEmpty ? line.key.count : 12), x: area.x + 1, y: area.y + i, role: .title, in: area)
             buf.put(line.text, x: x, y: area.y + i, role: .help, in: area)
         }
     }
