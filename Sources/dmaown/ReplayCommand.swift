@@ -48,6 +48,8 @@ struct ReplayCommand: ParsableCommand {
             let n = String(i + 1)
             let step = run.currentStep(of: t, in: worlds[i])?.title ?? "?"
             print("\(String(repeating: " ", count: width - n.count))\(n). thread \(entry.thread)  \(run.line(of: t))  \(step)\(entry.fail ? "  [fails here]" : "")")
+            // The same decision sentence the TUI and the exports show for this step.
+            if let d = run.decision(ofThread: t, before: worlds[i], after: worlds[i + 1], failed: entry.fail) { print("      decision: \(d)") }
             for change in WorldChanges.between(worlds[i], worlds[i + 1], run: run) { print("      \(change)") }
             judge(worlds[i + 1], after: i + 1)
         }
