@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw InputError.exit("check", error.description)
         }
-        print(json ? report.json.rendered : report.human, terminator: json ? "\n" : "")
+        if json { print(report.json.rendered) } else { HumanOutput.print(report.human, terminator: "") }
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 
@@ -52,7 +52,8 @@ struct CheckCommand: ParsableCommand {
         if walks != nil, let other = [(maxStates, "--max-states"), (maxDepth, "--max-depth"), (noPOR ? "" : nil, "--no-por")].first(where: { $0.0 != nil }) {
             throw InputError(description: "--random N walks whole schedules and takes no \(other.1); leave one of them out")
         }
-        let loaded = try ScenarioSource.load(scenario)
+        let loaded: Scenario
+        do { loaded = try ScenarioLookup.load(scenario) } catch { throw InputError(description: error.description) }
         var schemeID = loaded.scheme
         if let scheme {
             guard let id = SchemeID(rawValue: scheme) else {
@@ -67,7 +68,7 @@ struct CheckCommand: ParsableCommand {
         }
         let threads = prepared.run.operations.count
         if walks == nil && threads > Explorer.maxThreads {
-            throw InputError(description: "\(loaded.source): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
+            throw InputError(description: "\(loaded.source):\(max(1, loaded.lines.threadsKey)): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
         }
         let explorer = Explorer(run: prepared.run, world: prepared.world, options: options)
         let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore()

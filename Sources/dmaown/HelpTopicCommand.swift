@@ -14,7 +14,7 @@ enum HelpTopicCommand {
     /// Prints the topic and exits 0 when the command line asks for one; otherwise returns.
     static func runIfAsked() {
         guard let text = topic(in: Array(CommandLine.arguments.dropFirst())) else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        HumanOutput.print(text, terminator: "")
         exit(0)
     }
 }

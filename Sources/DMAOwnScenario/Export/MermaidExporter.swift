@@ -87,6 +87,6 @@ public enum MermaidExporter {
             default: out.append(c)
             }
         }
-        return out
+        return DisplayText.line(out)
     }
 }

@@ -56,6 +56,13 @@ enum StepWords {
         return nil
     }
 
+    /// The last clause of a decision, the branch taken: `a sibling still holds the token → kept`
+    /// from `owner the kernel DMA API; 01:00.1: T = … (matches): a sibling still holds the token → kept`.
+    static func verdict(_ decision: String) -> String {
+        guard let r = decision.range(of: ": ", options: .backwards) else { return decision }
+        return String(decision[r.upperBound...])
+    }
+
     /// `→ -EBUSY (unwinding)` while a thread that has decided an error is still unwinding.
     static func pendingResult(_ w: World, thread t: Int) -> String? {
         let ts = w[thread: t]

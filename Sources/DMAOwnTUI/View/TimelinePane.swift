@@ -52,7 +52,12 @@ enum TimelinePane {
                 // result it decided or returned, Robin's case labels while a scan runs.
                 let g = v.run.operations[c.thread].group(in: v.run.topology)
                 var tail = ""
-                if let r = v.run.result(of: c.thread, in: after), v.run.result(of: c.thread, in: before) == nil {
+                // A branching step shows the branch that happened (its decision's verdict) when that
+                // fits in half the row; else the result it decided, which always does.
+                let verdict = taken?.decision.map(StepWords.verdict)
+                if let verdict, verdict.count <= (area.maxX - x) / 2 {
+                    tail += " ⇒ " + verdict
+                } else if let r = v.run.result(of: c.thread, in: after), v.run.result(of: c.thread, in: before) == nil {
                     tail += " → \(r)"
                 } else if let pending = StepWords.pendingResult(after, thread: c.thread), StepWords.pendingResult(before, thread: c.thread) == nil {
                     tail += " " + pending
