@@ -71,10 +71,13 @@ import Testing
         #expect(s.message == StatusMessage(.violation, "isolation: e1000e on 0000:01:00.1 is doing DMA while group 7 is owned by qemu"))
     }
 
-    @Test func robinHasNoCountSoNoneIsDrawn() {
-        let s = Fixture.state(Fixture.s5(scheme: .robin))
-        #expect(!Self.screen(s, 120, 40).contains("owner_cnt"))
-        #expect(Self.screen(Fixture.state(Fixture.s5()), 120, 40).contains("owner_cnt"))
+    @Test func aSchemeWithoutACountHasNoneDrawn() {
+        #expect(Schemes.all.contains { !$0.hasOwnerCount } && Schemes.all.contains { $0.hasOwnerCount })
+        for scheme in Schemes.all {
+            let s = Fixture.state(Fixture.s5(scheme: scheme.id))
+            #expect(Self.screen(s, 120, 40).contains("owner_cnt") == scheme.hasOwnerCount, "\(scheme.id)")
+        }
+        #expect(!Schemes.scheme(.robin).hasOwnerCount && !Schemes.scheme(.notifier).hasOwnerCount)
     }
 
     @Test func theTopologyAndTheMarkdownExportNameTheOwnerAlike() throws {

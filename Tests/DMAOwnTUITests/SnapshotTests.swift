@@ -175,7 +175,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
  scheme notifier │ step 7 of 7 │ seed 1 │ unsaved │ S1: sibling bind under VFIO
 ┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
 │┌ group 7 ⚠ isolation ───────────────┐││✘1 bind 0000:01:00.1 e1000e           │
-││owner qemu  owner_cnt 0             │││  crashed (BUG_ON)                    │
+││owner qemu                          │││  crashed (BUG_ON)                    │
 ││domain qemu's  mutex free           │││steps of thread 1:                    │
 ││  01:00.0 vfio-pci bound            │││   5  vfio_iommu_group_notifier  BIND…│
 ││⇄ 01:00.1 e1000e   bound    ◆T1     │││   6  really_probe  drv->probe(dev)   │
@@ -201,7 +201,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
-bVddddddUUUUdddddddddddd..............VbB..ffffffffffffffff....................B
+bVddddddUUUU..........................VbB..ffffffffffffffff....................B
 bVddddddduuuuuudddddddddddd...........VbBdddddddddddddddddd....................B
 bVM...................................VbB...ddd.........................dddddddB
 bVM..................CCCCCCCCCLLL.....VbB...ddd............ddddddddddddddddd...B

@@ -36,7 +36,9 @@ enum DetailsPane {
             out.append(("broken here", .violation))
             for v in taken.newViolations { out.append(("\(v.invariant.rawValue): \(v.message)", .violation)) }
         }
-        let cases = run.scheme.annotations(in: taken.world, run: run)
+        // A release scan's cases are what it read: they stand in the world before it, and end with it.
+        let scanned = run.currentStep(of: t, in: before)?.role == .releaseScan
+        let cases = run.scheme.annotations(in: scanned ? before : taken.world, run: run)
         if !cases.isEmpty {
             out.append(("", .text))
             out.append(("Robin's cases", .title))
