@@ -44,6 +44,16 @@ import Testing
         #expect(s.message == decided)
     }
 
+    @Test func undoAndRedoSayWhatTheRowNowShownDid() {
+        var s = Self.bindRefused()
+        Fixture.press(&s, .char("u"))
+        #expect(s.message?.text == "undone: step 8; now at thread 1 iommu_device_use_default_domain: mutex_lock(&group->mutex)")
+        Fixture.press(&s, .ctrl("r"))
+        #expect(s.message?.text.hasPrefix("redone: step 8; now at thread 1 iommu_device_use_default_domain: owner_cnt 1 (qemu's claim)") == true)
+        for _ in 0..<8 { Fixture.press(&s, .char("u")) }
+        #expect(s.message?.text == "undone: step 1; back at the start")
+    }
+
     @Test func timelineRowsNameTheGroupTheCodeAndTheResultDecided() {
         let screen = Self.screen(Self.bindRefused(), 120, 40)
         #expect(screen.contains("G7 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)"))

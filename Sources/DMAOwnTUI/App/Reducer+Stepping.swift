@@ -33,14 +33,21 @@ extension App {
 
     static func undo(_ s: inout AppState) -> [Effect] {
         guard s.history.undo() else { s.message = StatusMessage(.error, "nothing to undo"); return [.bell] }
-        s.message = StatusMessage(.info, "undone: step \(s.history.position + 1)")
+        s.message = afterMove(s, "undone: step \(s.history.position + 1)")
         return []
     }
 
     static func redo(_ s: inout AppState) -> [Effect] {
         guard s.history.redo() else { s.message = StatusMessage(.error, "nothing to redo"); return [.bell] }
-        s.message = StatusMessage(.info, "redone: step \(s.history.position)")
+        s.message = afterMove(s, "redone: step \(s.history.position)")
         return []
+    }
+
+    /// What undo or redo says: what it did, then the words of the row now selected (its decision,
+    /// or the sentence of each invariant it broke), so the screen still says why.
+    static func afterMove(_ s: AppState, _ what: String) -> StatusMessage {
+        guard let row = StepWords.rowMessage(s, row: s.history.position) else { return StatusMessage(.info, what + "; back at the start") }
+        return StatusMessage(row.kind, "\(what); now at \(row.text)")
     }
 
     /// Every (thread, branch) the scheduler may take now.
