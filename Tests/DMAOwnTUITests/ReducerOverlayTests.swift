@@ -181,6 +181,13 @@ import DMAOwnScenario
         let headings = lines.filter { $0.text.isEmpty && !$0.key.isEmpty }.map(\.key)
         #expect(headings == ["SCENARIO", "KEYS", "CONCEPTS", "INVARIANTS", "SCHEME"])
         for inv in Invariant.allCases { #expect(lines.contains { $0.key == inv.rawValue }, "help lacks \(inv.rawValue)") }
+        // 1…5 jump to the sections.
+        for (n, start) in HelpOverlay.sectionStarts(s).enumerated() {
+            Fixture.press(&s, .char(Character(String(n + 1))))
+            #expect(s.helpScroll == start && lines[start].key == HelpOverlay.sections[n])
+        }
+        #expect(s.overlay == .help, "digits in the help do not step threads")
+        #expect(s.history.position == 0)
     }
 
     @Test func helpShowsTheScenariosWholeDescriptionAndTryNote() {

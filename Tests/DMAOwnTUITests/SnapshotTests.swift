@@ -329,7 +329,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let helpText = #"""
  scheme merged │ step 0 of 0 │ seed 1 │ S5: bind races claim
-┌ Help — Esc closes ───────────────────────────────────────────────────────────┐
+┌ Help — 1 scenario 2 keys 3 concepts 4 invariants 5 scheme, Esc closes ───────┐
 │ SCENARIO                                                                     │
 │ title       S5: bind races claim                                             │
 │ source      built-in:s5                                                      │

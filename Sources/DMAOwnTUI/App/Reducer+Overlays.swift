@@ -9,6 +9,10 @@ extension App {
             case .down, .char("j"), .pageDown: s.helpScroll = min(s.helpScroll + (key == .pageDown ? 10 : 1), HelpOverlay.lines(s).count - 1)
             case .up, .char("k"), .pageUp: s.helpScroll = max(0, s.helpScroll - (key == .pageUp ? 10 : 1))
             case .home, .char("g"): s.helpScroll = 0
+            case .char(let c) where ("1"..."5").contains(c):
+                // Jump to a section: scenario, keys, concepts, invariants, scheme.
+                let starts = HelpOverlay.sectionStarts(s)
+                if let n = c.wholeNumberValue, starts.indices.contains(n - 1) { s.helpScroll = starts[n - 1] }
             case .end, .char("G"): s.helpScroll = HelpOverlay.lines(s).count - 1
             case .escape, .char("?"), .function(1), .char("q"), .enter: s.overlay = nil; s.helpScroll = 0
             default: break

@@ -8,6 +8,18 @@ enum HelpOverlay {
     /// Width of the text column: the overlay is 80 wide, the key column 12.
     static let textWidth = 64
 
+    /// The section headings, in order; `1`…`5` in the help jump to them.
+    static let sections = ["SCENARIO", "KEYS", "CONCEPTS", "INVARIANTS", "SCHEME"]
+
+    /// The concepts' titles, drawn as titles where they stand alone on a line.
+    static let conceptTitles = Set(HelpTopics.sections(HelpTopics.concepts).map(\.title))
+
+    /// The line each section starts on, in `sections` order.
+    static func sectionStarts(_ s: AppState) -> [Int] {
+        let lines = lines(s)
+        return sections.compactMap { name in lines.firstIndex { $0.key == name && $0.text.isEmpty } }
+    }
+
     static func lines(_ s: AppState, glyphs: Glyphs = .unicode) -> [(key: String, text: String)] {
         var out: [(String, String)] = []
         func heading(_ title: String) {
@@ -18,30 +30,30 @@ enum HelpOverlay {
             for (i, line) in Drawing.wrap(text, width: textWidth).enumerated() { out.append((i == 0 ? key : "", line)) }
         }
         // The scenario's own words first, whole: what it shows and what to try.
-        heading("SCENARIO")
+        heading(sections[0])
         for (key, text) in [("title", s.scenario.title), ("about", s.scenario.description), ("try", s.scenario.tryNote),
                             ("source", s.scenario.source), ("scheme", "\(s.scheme.rawValue) (s switches)")] where !text.isEmpty {
             para(key, text)
         }
-        heading("KEYS")
+        heading(sections[1])
         out.append(("theme", "\(s.themeName)  (t cycles: \(s.themeNames.joined(separator: ", ")))"))
         out += KeyTable.bindings.map { ($0.label, $0.help) }
         out += KeyTable.overlayKeys.map { ($0.label, $0.help) }
         out += legend(glyphs)
-        heading("CONCEPTS")
+        heading(sections[2])
         out.append(("", "(also: dmaown help concepts)"))
         for section in HelpTopics.sections(HelpTopics.concepts) {
             out.append(("", ""))
             out.append(("", section.title))
             for p in section.paragraphs { para("", p) }
         }
-        heading("INVARIANTS")
+        heading(sections[3])
         out.append(("", "(also: dmaown help invariants)"))
         for section in HelpTopics.sections(HelpTopics.invariants) {
             out.append(("", ""))
             for (i, p) in section.paragraphs.enumerated() { para(i == 0 ? section.title : "", p) }
         }
-        heading("SCHEME")
+        heading(sections[4])
         let info = s.run.scheme.info
         out.append(("", "(also: dmaown help \(info.id.rawValue); dmaown help schemes for all)"))
         para(info.id.rawValue, info.title)
@@ -76,7 +88,7 @@ enum HelpOverlay {
         let lines = lines(v.state, glyphs: v.glyphs)
         let r = OverlayViews.centred(width: 80, height: lines.count + 2, in: screen)
         buf.fill(r, role: .help)
-        buf.box(r, title: "Help — Esc closes", role: .borderFocused, glyphs: v.glyphs)
+        buf.box(r, title: "Help — 1 scenario 2 keys 3 concepts 4 invariants 5 scheme, Esc closes", role: .borderFocused, glyphs: v.glyphs)
         let area = r.inner
         let scroll = min(v.state.helpScroll, max(0, lines.count - area.height))
         if lines.count > area.height {
@@ -85,7 +97,8 @@ enum HelpOverlay {
         }
         for (i, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
             let x = buf.put(line.key.padded(line.key.count > 11 && line.text.isEmpty ? line.key.count : 12), x: area.x + 1, y: area.y + i, role: .title, in: area)
-            buf.put(line.text, x: x, y: area.y + i, role: .help, in: area)
+            let isTitle = line.key.isEmpty && conceptTitles.contains(line.text)
+            buf.put(line.text, x: x, y: area.y + i, role: isTitle ? .title : .help, in: area)
         }
     }
 }
