@@ -31,6 +31,18 @@ import Testing
         #expect(t.screen().contains("-EBUSY"))
     }
 
+    @Test func inTheOtherOrderTheClaimSaysWhyItGetsEPERM() throws {
+        let t = try Tmux.dmaown(["s5-bind-vs-claim"], width: 120, height: 40)
+        guard t.waitFor(words: "bind 0000:01:00.1 e1000e") else { return }
+        for _ in 0..<8 { t.send("1") }
+        guard t.waitFor(words: "step 8 of 8") else { return }
+        t.send("2"); t.send("2")
+        t.waitFor("the claim's decision") { screen in
+            let w = Self.words(screen)
+            return w.contains("step 10 of 10") && w.contains("owner_cnt 1 (one kernel DMA-API user)") && w.contains("→ returns -EPERM")
+        }
+    }
+
     @Test(arguments: sizes) func notifierSteppedIntoTheViolationShowsTheWholeSentence(width: Int, height: Int) throws {
         let t = try Tmux.dmaown(["notifier-bug-on"], width: width, height: height)
         guard t.waitFor(words: "bind 0000:01:00.1 e1000e") else { return }
