@@ -180,8 +180,8 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ││  01:00.0 vfio-pci bound            │││   5  vfio_iommu_group_notifier  BIND…│
 ││⇄ 01:00.1 e1000e   bound    ◆T1     │││   6  really_probe  drv->probe(dev)   │
 │└────────────────────────────────────┘││  ›7  driver_bound  BOUND_DRIVER noti…│
-│                                      ││     = the group has container users  │
-│                                      ││     = and 0000:01:00.1 is bound to   │
+│                                      ││     ⇒ the group has container users  │
+│                                      ││     ⇒ and 0000:01:00.1 is bound to   │
 │                                      │└──────────────────────────────────────┘
 │                                      │┌ Timeline ────────────────────────────┐
 │                                      ││   #T1  step                          │

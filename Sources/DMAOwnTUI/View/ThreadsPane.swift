@@ -103,7 +103,7 @@ enum ThreadsPane {
             case .errorTitle:
                 buf.put("  on error:", x: area.x, y: y, role: .dimText, in: area)
             case .decision(_, let text, let deciding):
-                let x = buf.put(deciding ? "     \(v.glyphs.failed) " : "     = ", x: area.x, y: y, role: deciding ? .resultErrno : .dimText, in: area)
+                let x = buf.put(deciding ? "     \(v.glyphs.failed) " : "     ⇒ ", x: area.x, y: y, role: deciding ? .resultErrno : .dimText, in: area)
                 buf.putClipped(text, x: x, y: y, role: deciding ? .resultErrno : .text, in: area)
             }
         }
