@@ -67,6 +67,7 @@ enum HelpOverlay {
         [("glyphs", "\(g.runnable) runnable  \(g.blocked) blocked  \(g.done) done, 0  \(g.failed) error or crashed"),
          ("", "\(g.dma) doing DMA  \(g.lock)T1 lock held by thread 1  \(g.cursor) current step/row"),
          ("", "\(g.stepMark) step taken  \(g.failed) failure branch  \(g.ok) invariant holds  \(g.violation) broken"),
+         ("", "under a step: \(g.failed) the check that decided the thread's error, ⇒ the branch the last step took"),
          ("", "1.a to 4.b: Robin's case for a sibling during a release scan:")] + robinCases
     }
 
