@@ -75,7 +75,7 @@ import Testing
         let list = ViolationsOverlay.entries(s)
         #expect(list.map(\.violation.invariant) == [.isolation, .bugOn])
         let screen = Self.screen(s, 120, 40)
-        #expect(screen.contains("isolation at step \(list[0].row): e1000e on 0000:01:00.1 is doing DMA while group 7 is owned by qemu"), "\(screen)")
+        #expect(screen.contains("step \(list[0].row): isolation: e1000e on 0000:01:00.1 is doing DMA while group 7 is owned by qemu"), "\(screen)")
         Fixture.press(&s, .enter)
         #expect(s.history.position == list[0].row)
         #expect(s.message == StatusMessage(.violation, "isolation: e1000e on 0000:01:00.1 is doing DMA while group 7 is owned by qemu"))

@@ -99,7 +99,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │                                         ││   2  __device_release_driver  drv->remove(dev)                            │
 │                                         ││   3  __device_release_driver  dev->driver = NULL                          │
 │                                         ││   4  iommu_device_unuse_default_domain  mutex_lock(&group->mutex)         │
-│                                         ││  ›5  iommu_device_unuse_default_domain  for each tmp: if (T(tmp) == owner…│
+│                                         ││  ›5  iommu_device_unuse_default_domain  for each tmp != dev: if (T(tmp) =…│
 │                                         ││   6  __device_release_driver  device_unlock(dev); return 0                │
 │                                         ││                                                                           │
 │                                         ││                                                                           │

@@ -135,6 +135,7 @@ public struct Run: Sendable {
         switch kind {
         case .deviceLock: return .device(locks[t].device!)
         case .groupMutex: return .group(locks[t].group)
+        case .siblingLock(let d): return .device(d)
         }
     }
 

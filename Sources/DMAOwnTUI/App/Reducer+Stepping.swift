@@ -86,7 +86,7 @@ extension App {
             _ = step(&s, thread: pick.thread, fail: pick.fail)
             taken += 1
             if firstViolation == nil, let taken = s.history.step(at: s.history.position), !taken.newViolations.isEmpty {
-                firstViolation = (s.history.position, StatusMessage(.violation, taken.newViolations.map(\.description).joined(separator: "; ")))
+                firstViolation = (s.history.position, StatusMessage(.violation, taken.newViolations.map { ViolationText.describe($0, run: s.run, world: taken.world) }.joined(separator: "; ")))
             }
         }
         if taken == 0 { s.message = StatusMessage(.error, "nothing can step: \(stuckReason(s))"); return [.bell] }

@@ -34,7 +34,7 @@ enum DetailsPane {
         if !taken.newViolations.isEmpty {
             out.append(("", .text))
             out.append(("broken here", .violation))
-            for v in taken.newViolations { out.append(("\(v.invariant.rawValue): \(v.message)", .violation)) }
+            for v in taken.newViolations { out.append((ViolationText.describe(v, run: run, world: taken.world), .violation)) }
         }
         // A release scan's cases are what it read: they stand in the world before it, and end with it.
         let scanned = run.currentStep(of: t, in: before)?.role == .releaseScan

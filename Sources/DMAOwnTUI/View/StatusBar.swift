@@ -54,7 +54,7 @@ enum StatusBar {
     static func message(_ s: AppState) -> StatusMessage? {
         if let m = s.message { return m }
         let violations = s.run.violations(in: s.world)
-        return violations.isEmpty ? nil : StatusMessage(.violation, violations.map(\.description).joined(separator: "; "))
+        return violations.isEmpty ? nil : StatusMessage(.violation, violations.map { ViolationText.describe($0, run: s.run, world: s.world) }.joined(separator: "; "))
     }
 
     /// The message wrapped to `width` (after its glyph), at most three lines; one line while a

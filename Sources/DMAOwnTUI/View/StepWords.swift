@@ -25,7 +25,7 @@ enum StepWords {
     static func rowMessage(_ s: AppState, row k: Int) -> StatusMessage? {
         guard let taken = s.history.step(at: k) else { return nil }
         if !taken.newViolations.isEmpty {
-            return StatusMessage(.violation, taken.newViolations.map(\.description).joined(separator: "; "))
+            return StatusMessage(.violation, taken.newViolations.map { ViolationText.describe($0, run: s.run, world: taken.world) }.joined(separator: "; "))
         }
         return summary(s, row: k).map { StatusMessage(.info, $0) }
     }

@@ -141,7 +141,12 @@ enum ThreadsPane {
         case .blocked(_, let b):
             var x = buf.put("blocked", x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
             if let pending = StepWords.pendingResult(v.world, thread: t) { x = buf.put(" " + pending, x: x, y: y, role: .resultErrno, in: area) }
-            buf.put(" on \(v.run.describe(b))", x: x, y: y, role: .text, in: area)
+            x = buf.put(" on \(v.run.describe(b))", x: x, y: y, role: .text, in: area)
+            // A thread in a wait cycle never moves again: say so where its wait is shown.
+            if let cycle = v.run.waitCycle(in: v.world), cycle.contains(t) {
+                let back = cycle.count == 2 ? "which waits for T\(t + 1)" : "in a wait cycle of \(cycle.count) threads"
+                buf.put(", \(back): deadlock", x: x, y: y, role: .violation, in: area)
+            }
         case .done(let e):
             let x = buf.put("done ", x: x0, y: y, role: changed ? .changed : .threadDone, in: area)
             buf.put(e.name, x: x, y: y, role: e == .ok ? .resultOK : .resultErrno, in: area)

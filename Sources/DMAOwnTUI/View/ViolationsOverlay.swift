@@ -16,8 +16,10 @@ enum ViolationsOverlay {
         var lines: [(text: String, role: Role, entry: Int?)] = []
         if list.isEmpty { lines.append(("\(v.glyphs.ok) no invariant broken up to row \(v.state.history.position)", .resultOK, nil)) }
         for (i, e) in list.enumerated() {
-            let head = "\(i == selected ? v.glyphs.cursor : " ") \(v.glyphs.violation) \(e.violation.invariant.rawValue) at step \(e.row): "
-            for (j, line) in Drawing.wrap(head + e.violation.message, width: width - 4).enumerated() {
+            // The words the status line uses for it, with the step that broke it.
+            let words = ViolationText.describe(e.violation, run: v.run, world: v.state.history.world(at: e.row))
+            let head = "\(i == selected ? v.glyphs.cursor : " ") \(v.glyphs.violation) step \(e.row): "
+            for (j, line) in Drawing.wrap(head + words, width: width - 4).enumerated() {
                 lines.append(((j > 0 ? "      " : "") + line, i == selected ? .selection : .violation, i))
             }
         }
