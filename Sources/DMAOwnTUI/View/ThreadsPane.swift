@@ -61,8 +61,9 @@ enum ThreadsPane {
         let n = s.run.operations.count
         guard n > 0, area.height > 0 else { return [] }
         let steps = s.run.programs.indices.contains(s.selectedThread) ? s.run.programs[s.selectedThread].steps.count : 0
-        // Threads get what they need, but leave at least four rows for the step list when it can.
-        let threadRows = min(2 * n, max(2, area.height - min(steps + 1, 5)))
+        // Threads get what they need, but leave at least four rows for the step list when it can;
+        // on a short pane (a wrapped message took rows) two, so a race's two threads both show.
+        let threadRows = min(2 * n, max(2, area.height - min(steps + 1, area.height >= 10 ? 5 : 3)))
         var out: [(Int, Row)] = []
         let threadOffset = scrollOffset(total: 2 * n, visible: threadRows, focus: 2 * s.selectedThread + 1)
         for i in threadOffset..<min(2 * n, threadOffset + threadRows) {
