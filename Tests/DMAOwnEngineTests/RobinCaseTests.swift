@@ -13,7 +13,7 @@ enum SiblingStop: Sendable {
     case probing
 }
 
-/// One constructed schedule for one of Robin's case labels (DOMAIN §5.1).
+/// One constructed schedule for one of Robin's case labels (Robin's case analysis of 23 Feb 2022).
 struct RobinCase: Sendable, CustomTestStringConvertible {
     var label: String
     var setup: [String]
@@ -66,7 +66,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         #expect(run.scheme.annotations(in: w, run: run).isEmpty, "labels vanish once the scan is done")
     }
 
-    /// DOMAIN §5.1's hole: the scan keeps DMA-API ownership for a mid-bind sibling whose bind then
+    /// The known hole: the scan keeps DMA-API ownership for a mid-bind sibling whose bind then
     /// fails at pinctrl, so the group stays DMA-API owned with no kernel user and VFIO is refused.
     @Test func staleOwnerHole() throws {
         var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e"], threads: ["unbind 01:00.0", "bind 01:00.1 flaky"])

@@ -1,7 +1,7 @@
 import Testing
 import DMAOwnEngine
 
-/// DOMAIN §6's scenarios under Robin's proposal: no count, a token per driver, `-EBUSY` for any conflict.
+/// The known-outcome scenarios under Robin's proposal: no count, a token per driver, `-EBUSY` for any conflict.
 @Suite struct RobinSchemeTests {
     static let vfio = OwnerToken.driver(0)
 

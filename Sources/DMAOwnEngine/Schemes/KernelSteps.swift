@@ -29,7 +29,7 @@ enum KernelSteps {
         return d.managedDMA && (d.name.hasPrefix("vfio") || d.name.hasSuffix("-vfio-pci") || d.name.hasSuffix("_vfio_pci"))
     }
 
-    /// Bind a driver `drv` to device `d` (`really_probe`), DOMAIN §3 numbering in comments.
+    /// Bind a driver `drv` to device `d` (`really_probe`), kernel step numbering in comments.
     ///
     /// With `CONFIG_DEBUG_TEST_DRIVER_REMOVE` the probe runs twice. The second attempt is written out
     /// as a second copy of steps 3 to 6 rather than a jump back, so every program only jumps forward
@@ -160,7 +160,7 @@ enum KernelSteps {
         return steps
     }
 
-    /// `really_probe`'s test_remove block: remove the driver and probe again (DOMAIN §3.1).
+    /// `really_probe`'s test_remove block: remove the driver and probe again (drivers/base/dd.c, CONFIG_DEBUG_TEST_DRIVER_REMOVE).
     private static func testRemove(device d: Int, topology: Topology, hooks: BindHooks) -> [Step] {
         let fixed = topology.kernel.testRemove == .v6_6
         var steps: [Step] = [
