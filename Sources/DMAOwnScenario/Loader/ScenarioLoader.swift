@@ -27,6 +27,11 @@ public enum ScenarioLoader {
         if let p = InputText.problem(in: text) {
             throw ScenarioError(file: source, line: p.line, value: "", message: p.description)
         }
+        let index = TOMLLineIndex(text)
+        if let bad = index.badKeyCharacter {
+            throw ScenarioError(file: source, line: bad.line, value: bad.character,
+                                message: "invalid TOML: \(DisplayText.quote(bad.character)) cannot appear in a key (quote the key)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -38,7 +43,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: source, line: 1, value: "", message: "invalid TOML: \(error)")
         }
-        let reader = ScenarioReader(root: table, text: text, source: source)
+        let reader = ScenarioReader(root: table, text: text, source: source, index: index)
         let scenario = try reader.read()
         if case .failure(let e) = scenario.prepare() {
             throw ScenarioError(file: source, line: e.line, value: e.operationLine, message: e.message)

@@ -10,9 +10,8 @@ struct ScenarioReader {
     /// Every key's and array item's line, found in one pass so loading stays linear.
     let index: TOMLLineIndex
 
-    init(root: TOMLTable, text: String, source: String) {
-        self.root = root; self.text = text; self.source = source
-        index = TOMLLineIndex(text)
+    init(root: TOMLTable, text: String, source: String, index: TOMLLineIndex) {
+        self.root = root; self.text = text; self.source = source; self.index = index
     }
 
     func read() throws(ScenarioError) -> Scenario {
