@@ -114,3 +114,16 @@ extension RenderRobustnessTests {
         #expect(Fixture.press(&s, .char("1")).isEmpty)
     }
 }
+
+extension RenderRobustnessTests {
+    /// robin-locked's ABBA deadlock: the status line gives the wait cycle in words, and each thread
+    /// in it says whom the holder waits for.
+    @Test func deadlockCycleInWords() throws {
+        var s = Fixture.state(try BuiltinScenarios.load("robin-locked-deadlock"))
+        for key in ["2", "1", "1", "1", "1", "2", "2", "2"] { Fixture.press(&s, .char(Character(key))) }
+        #expect(s.run.waitCycle(in: s.world) == [0, 1])
+        let text = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
+        #expect(text.contains("deadlock: T1 waits for device_lock(0000:0d:00.1) held by T2, which waits for group 13 mutex held by T1"), "\(text)")
+        #expect(text.contains("blocked on group 13 mutex held by thread 1, which waits for T2: deadlock"), "\(text)")
+    }
+}

@@ -2,7 +2,7 @@ import DMAOwnEngine
 import Foundation
 import TOMLKit
 
-/// Reads scenario files (CONTRACT §2): the whole file is validated, names resolved and the setup
+/// Reads scenario files (README: Scenario files): the whole file is validated, names resolved and the setup
 /// run before anything else sees the scenario, so a bad file is one clear error, never a partial load.
 public enum ScenarioLoader {
     /// Reads and validates the scenario file at `path`.
