@@ -86,7 +86,7 @@ import Testing
             seeds.append(Array(Trace.make(scenario: s, run: run, initial: world, schedule: schedule).json().utf8))
         }
         try #require(!seeds.isEmpty)
-        let r = Self.campaign("traces", count: 1_000) { seed in
+        let r = Self.campaign("traces", count: 800) { seed in
             var m = SeededMutator(seed: seed)
             let bytes = m.mutate(seeds[m.below(seeds.count)])
             guard case .success(let text) = InputText.decode(bytes) else { return [] }

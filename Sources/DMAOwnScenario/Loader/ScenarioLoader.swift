@@ -28,8 +28,8 @@ public enum ScenarioLoader {
             throw ScenarioError(file: source, line: p.line, value: "", message: p.description)
         }
         let index = TOMLLineIndex(text)
-        if let bad = index.badKeyCharacter, let words = index.badCharacterMessage {
-            throw ScenarioError(file: source, line: bad.line, value: bad.character, message: "invalid TOML: \(words)")
+        if let p = index.problem {
+            throw ScenarioError(file: source, line: p.line, value: p.character, message: "invalid TOML: \(p.message)")
         }
         let table: TOMLTable
         do {

@@ -21,9 +21,15 @@ public struct TOMLLineIndex: Sendable {
     /// loader and the theme reader refuse them first.
     public private(set) var badKeyCharacter: (line: Int, character: String)?
 
-    /// The error line for `badKeyCharacter`, in words.
-    public var badCharacterMessage: String? {
-        badKeyCharacter.map { "\(DisplayText.quote($0.character)) may appear only inside a quoted string or a comment" }
+    /// A value position holding nothing (`x = }`, `[ }`): toml++ asserts on those too.
+    public private(set) var missingValueLine: Int?
+
+    /// What the lexer refuses before toml++ sees the text, with its line, in words.
+    public var problem: (line: Int, character: String, message: String)? {
+        if let b = badKeyCharacter {
+            return (b.line, b.character, "\(DisplayText.quote(b.character)) may appear only inside a quoted string or a comment")
+        }
+        return missingValueLine.map { ($0, "", "a value is missing") }
     }
 
     /// Indexes `text` (already parsed successfully, so it is valid TOML; anything else is indexed
@@ -33,6 +39,7 @@ public struct TOMLLineIndex: Sendable {
         lexer.document()
         lines = lexer.lines
         badKeyCharacter = lexer.badKey
+        missingValueLine = lexer.missingValue
     }
 
     /// The line of the key at `path`, or of its nearest enclosing key or header that has one; 1 when none.
@@ -68,6 +75,7 @@ public struct TOMLLineIndex: Sendable {
         var line = 1
         var lines: [[String]: Int] = [:]
         var badKey: (line: Int, character: String)?
+        var missingValue: Int?
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -93,14 +101,14 @@ public struct TOMLLineIndex: Sendable {
                     let isArray = peek(1) == UInt8(ascii: "[")
                     i += isArray ? 2 : 1
                     let headerLine = line
-                    let path = keyPath(until: UInt8(ascii: "]"))
+                    let path = keyPath(until: UInt8(ascii: "]"), strict: true)
                     if peek() == UInt8(ascii: "]") { i += 1 }
                     if isArray, peek() == UInt8(ascii: "]") { i += 1 }
                     table = path
                     for n in 1...max(1, path.count) where n <= path.count { record(Array(path[..<n]), at: headerLine) }
                 } else {
                     let keyLine = line
-                    let key = keyPath(until: UInt8(ascii: "="))
+                    let key = keyPath(until: UInt8(ascii: "="), strict: true)
                     for n in 1...max(1, key.count) where n <= key.count { record(table + key[..<n], at: keyLine) }
                     skipBlank(newlines: false)
                     if peek() == UInt8(ascii: "=") {
@@ -115,7 +123,7 @@ public struct TOMLLineIndex: Sendable {
         }
 
         /// A dotted key or header path: bare, "basic" and 'literal' parts; stops before `end`, a newline or the end.
-        private mutating func keyPath(until end: UInt8) -> [String] {
+        private mutating func keyPath(until end: UInt8, strict: Bool = false) -> [String] {
             var parts: [String] = []
             while let c = peek(), c != end, c != UInt8(ascii: "\n") {
                 skipBlank(newlines: false)
@@ -134,7 +142,7 @@ public struct TOMLLineIndex: Sendable {
                 } else {
                     // Not valid in a key: a non-ASCII or control character (toml++ asserts on
                     // those) is noted; other ASCII is left for toml++ to report in its words.
-                    noteIfNotASCII()
+                    if strict { note() } else { noteIfNotASCII() }
                     advance()
                 }
             }
@@ -148,6 +156,10 @@ public struct TOMLLineIndex: Sendable {
         /// A value at `path`: strings, arrays (recording each item's line), inline tables, scalars.
         private mutating func value(_ path: [String]) {
             guard let c = peek() else { return }
+            if [UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(c) {
+                if missingValue == nil { missingValue = line }
+                return
+            }
             switch c {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 if peek(1) == c && peek(2) == c { multilineString(quote: c) }

@@ -14,7 +14,7 @@ public enum ThemeLoader {
     /// The parent a theme file names with `inherits`, and its line; nil when it names none or is not TOML.
     public static func inherits(_ text: String) -> (name: String, line: Int?)? {
         let locator = TOMLKeyLocator(text)
-        guard locator.badKeyCharacter == nil, InputText.problem(in: text) == nil,
+        guard locator.problem == nil, InputText.problem(in: text) == nil,
               let table = try? TOMLTable(string: text), let name = table["inherits"]?.string else { return nil }
         return (name, locator.line(of: ["inherits"]))
     }
@@ -57,9 +57,9 @@ private struct Reader {
             warnings.append(ThemeWarning(kind: .syntax, file: origin, line: p.line, key: nil, message: "\(p); using '\(parent.name)'"))
             return
         }
-        if let bad = locator.badKeyCharacter {
-            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: bad.line, key: nil,
-                                         message: "TOML syntax: \(DisplayText.quote(bad.character)) may appear only inside a quoted string or a comment; using '\(parent.name)'"))
+        if let p = locator.problem {
+            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: p.line, key: nil,
+                                         message: "TOML syntax: \(p.message); using '\(parent.name)'"))
             return
         }
         let table: TOMLTable
