@@ -161,3 +161,13 @@ import DMAOwnEngine
         #expect(e.message.hasPrefix("invalid TOML: "), "\(e)")
     }
 }
+
+/// Found by the fuzz: a value position holding nothing (`[ }`) tripped toml++'s value assertion.
+@Suite struct LoaderMissingValueTests {
+    @Test(arguments: ["x = { a = [ }", "x = }", "x = ]", "x = [1, }]"])
+    func aMissingValueIsRefusedFirst(_ line: String) throws {
+        let e = try LoaderLineTests.error("scheme = \"merged\"\nthreads = []\n" + line + "\n[groups]\n7 = [\"a\"]\n")
+        #expect(e.line == 3, "\(e)")
+        #expect(e.message.hasPrefix("invalid TOML: "), "\(e)")
+    }
+}
