@@ -161,7 +161,7 @@ extension RandomRun {
         Self.reject(runs, .notifier, breaking: [InvariantSet(.lockOrder), InvariantSet(.deadlock), InvariantSet(.warn), InvariantSet(.staleOwner)])
     }
 
-    /// Random schedules reach Robin's stale-owner hole (DOMAIN §5.1). As posted, his scan drops an
+    /// Random schedules reach Robin's stale-owner hole (Robin's case analysis of 23 Feb 2022). As posted, his scan drops an
     /// owner without touching the domain, so isolation may break too; his lockless scan never
     /// inverts the lock order or deadlocks.
     @Test func robinReachesStaleOwner() {

@@ -259,7 +259,7 @@ struct CountingOwnership: Sendable {
     }
 }
 
-/// v5.19 as merged: exclusive claims that attach a blocking domain (section 3 of DOMAIN.md).
+/// v5.19 as merged: exclusive claims that attach a blocking domain (`dmaown help merged`).
 struct MergedScheme: Scheme {
     let ownership = CountingOwnership(nestSameOwner: false, claimDomain: .blocking, deviceClaims: false, id: .merged)
     let info = SchemeInfo(
