@@ -111,10 +111,18 @@ public struct Exploration: Sendable, Equatable {
     public var notSplit: String?
     /// The number of distinct outcomes: `outcomes.count`, or with clusters the product of their
     /// outcome counts (saturating), which may be too many to list.
-    public var outcomeCount: ScheduleCount = 0
+    public var outcomeCount: ScheduleCount {
+        get { clusters.isEmpty ? ScheduleCount(outcomes.count) : combinedOutcomeCount }
+        set { combinedOutcomeCount = newValue }
+    }
+    private var combinedOutcomeCount: ScheduleCount = 0
     /// Complete interleavings over all outcomes (saturating); with clusters, their schedules
     /// interleaved in every way.
-    public var totalSchedules: ScheduleCount = 0
+    public var totalSchedules: ScheduleCount {
+        get { clusters.isEmpty ? outcomes.reduce(0) { LayeredSearch.saturatingAdd($0, $1.schedules) } : combinedSchedules }
+        set { combinedSchedules = newValue }
+    }
+    private var combinedSchedules: ScheduleCount = 0
     /// False when the combined outcomes are too many to list (`outcomes` is then empty; each
     /// cluster's own outcomes are in `clusters`).
     public var outcomesListed: Bool { clusters.isEmpty || ScheduleCount(outcomes.count) == outcomeCount }

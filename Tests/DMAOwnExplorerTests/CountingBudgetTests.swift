@@ -56,4 +56,13 @@ import DMAOwnEngine
         #expect(report.human.contains("more than its 64 conflict bits") == folded)
         #expect(report.json.rendered.contains("\"folded\": \(folded)"))
     }
+
+    /// Explorations built without clusters (random walks, a single cluster) count their listed outcomes.
+    @Test func outcomeCountWithoutClustersIsTheListsLength() {
+        let walks = Explorer(run: Self.busy.run, world: Self.busy.world).randomWalks(count: 30, seed: 3)
+        #expect(walks.outcomeCount == ScheduleCount(walks.outcomes.count) && walks.outcomeCount > 0)
+        let whole = Explorer(run: Self.busy.run, world: Self.busy.world, options: .init(splitClusters: false)).explore()
+        #expect(whole.outcomeCount == ScheduleCount(whole.outcomes.count))
+        #expect(whole.totalSchedules == whole.outcomes.reduce(0) { $0 + $1.schedules })
+    }
 }
