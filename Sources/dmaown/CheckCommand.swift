@@ -9,20 +9,21 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Explore every interleaving of a scenario and report.",
         discussion: "Exit status: 0 no invariant broken, 1 some invariant broken, 2 the input could not be used. A scenario's [expect] is compared and reported (and in --json as expect.matches); it does not change the exit status.")
 
-    @Argument(help: "A scenario file (TOML), or the name of a built-in scenario (see `dmaown scenarios`).")
+    @Argument(help: "A scenario file (TOML), or the name of a built-in scenario (see `dmaown scenarios`).",
+              completion: CompletionCandidates.scenario)
     var scenario: String?
-    @Option(help: "Override the scenario's scheme: notifier, v6, merged, iommufd or robin.")
-    var scheme: String?
+    @Option(help: "Override the scenario's scheme.")
+    var scheme: SchemeID?
     @Flag(help: "Print one JSON object (CONTRACT §3) instead of text.")
     var json = false
-    @Option(name: .customLong("max-states"), help: "Stop after this many states (the result is then partial).")
-    var maxStates: String?
-    @Option(name: .customLong("max-depth"), help: "Do not follow schedules longer than this (the result is then partial).")
-    var maxDepth: String?
-    @Option(help: "Instead of exhausting, try this many random schedules.")
-    var random: String?
+    @Option(name: .customLong("max-states"), help: "Stop after this many states (the result is then partial).", transform: Count.positive)
+    var maxStates: Int?
+    @Option(name: .customLong("max-depth"), help: "Do not follow schedules longer than this (the result is then partial).", transform: Count.positive)
+    var maxDepth: Int?
+    @Option(help: "Instead of exhausting, try this many random schedules.", transform: Count.positive)
+    var random: Int?
     @Option(help: "Seed for --random (default 1).")
-    var seed: String?
+    var seed: UInt64?
     @Flag(name: .customLong("no-por"), help: "Turn partial-order reduction off (same verdicts, more states).")
     var noPOR = false
     /// Words the parser does not know, collected so they exit 2 (CONTRACT §3) rather than the parser's 64.
@@ -30,44 +31,32 @@ struct CheckCommand: ParsableCommand {
     var unrecognized: [String] = []
 
     func run() throws {
-        let report: CheckReport
-        do {
-            report = try makeReport()
-        } catch {
-            throw InputError.exit("check", error.description)
-        }
+        let report = try makeReport()
         print(json ? report.json.rendered : report.human, terminator: json ? "\n" : "")
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 
     private func makeReport() throws(InputError) -> CheckReport {
-        if let word = unrecognized.first { throw InputError(description: "unknown option or extra argument '\(word)' (see 'dmaown check --help')") }
-        guard let scenario else { throw InputError(description: "missing SCENARIO: a scenario file or a built-in scenario name") }
-        let options = ExplorationOptions(
-            maxStates: try OptionValue.count(maxStates, "max-states"), maxDepth: try OptionValue.count(maxDepth, "max-depth"),
-            partialOrderReduction: !noPOR)
-        let walks = try OptionValue.count(random, "random")
-        let seedValue = try OptionValue.seed(seed)
-        if seed != nil && walks == nil { throw InputError(description: "--seed needs --random N") }
-        if walks != nil, let other = [(maxStates, "--max-states"), (maxDepth, "--max-depth"), (noPOR ? "" : nil, "--no-por")].first(where: { $0.0 != nil }) {
-            throw InputError(description: "--random N walks whole schedules and takes no \(other.1); leave one of them out")
+        if let word = unrecognized.first { throw InputError("check", "unknown option or extra argument '\(word)' (see 'dmaown check --help')") }
+        guard let scenario else { throw InputError("check", "missing SCENARIO: a scenario file or a built-in scenario name") }
+        let options = ExplorationOptions(maxStates: maxStates, maxDepth: maxDepth, partialOrderReduction: !noPOR)
+        let walks = random
+        let seedValue = seed ?? 1
+        if seed != nil && walks == nil { throw InputError("check", "--seed needs --random N") }
+        if walks != nil, let other = [(maxStates != nil, "--max-states"), (maxDepth != nil, "--max-depth"), (noPOR, "--no-por")].first(where: \.0) {
+            throw InputError("check", "--random N walks whole schedules and takes no \(other.1); leave one of them out")
         }
-        let loaded = try ScenarioSource.load(scenario)
-        var schemeID = loaded.scheme
-        if let scheme {
-            guard let id = SchemeID(rawValue: scheme) else {
-                throw InputError(description: "unknown scheme '\(scheme)' (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            schemeID = id
-        }
+        let loaded: Scenario
+        do { loaded = try ScenarioSource.load(scenario) } catch { throw InputError("check", error.description) }
+        let schemeID = scheme ?? loaded.scheme
         let prepared: (run: Run, world: World)
         switch loaded.prepare(scheme: schemeID) {
         case .success(let p): prepared = p
-        case .failure(let e): throw InputError(description: e.description)
+        case .failure(let e): throw InputError("check", e.description)
         }
         let threads = prepared.run.operations.count
         if walks == nil && threads > Explorer.maxThreads {
-            throw InputError(description: "\(loaded.source): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
+            throw InputError("check", "\(loaded.source): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
         }
         let explorer = Explorer(run: prepared.run, world: prepared.world, options: options)
         let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore()

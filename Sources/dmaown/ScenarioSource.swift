@@ -5,14 +5,10 @@ import Foundation
 enum ScenarioSource {
     /// Loads the file at `name`, or the built-in scenario `name` when no such file exists; errors
     /// name the file, line and offending value.
-    static func load(_ name: String) throws(InputError) -> Scenario {
-        do {
-            if !FileManager.default.fileExists(atPath: name), BuiltinScenarios.named(name) != nil {
-                return try BuiltinScenarios.load(name)
-            }
-            return try ScenarioLoader.load(path: name)
-        } catch {
-            throw InputError(description: error.description)
+    static func load(_ name: String) throws(ScenarioError) -> Scenario {
+        if !FileManager.default.fileExists(atPath: name), BuiltinScenarios.named(name) != nil {
+            return try BuiltinScenarios.load(name)
         }
+        return try ScenarioLoader.load(path: name)
     }
 }

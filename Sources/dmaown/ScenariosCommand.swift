@@ -21,14 +21,15 @@ struct ScenariosCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a built-in scenario's TOML.")
 
-        @Argument(help: "A name from 'dmaown scenarios'.")
+        @Argument(help: "A name from 'dmaown scenarios'.", completion: .custom { _, _, prefix in
+            BuiltinScenarios.all.map(\.name).filter { $0.hasPrefix(prefix) }
+        })
         var name: String
 
         func run() throws {
             guard let text = BuiltinScenarios.named(name) else {
                 // An unknown name is unusable input: exit status 2, as for any bad input (CONTRACT §3).
-                FileHandle.standardError.write(Data("dmaown: no built-in scenario named '\(name)' (list them with 'dmaown scenarios')\n".utf8))
-                throw ExitCode(2)
+                throw InputError(nil, "no built-in scenario named '\(name)' (list them with 'dmaown scenarios')")
             }
             print(text, terminator: "")
         }
