@@ -16,12 +16,12 @@ struct CountingOwnership: Sendable {
         switch op {
         case .bind(let d, let drv): bind(d, drv, topology)
         case .unbind(let d): unbind(d, topology)
-        case .claim(let g, let o): claim(group: g, owner: o, device: nil)
-        case .release(let g, let o): release(group: g, owner: o, device: nil)
+        case .claim(let g, let o): claim(group: g, owner: o, device: nil, topology)
+        case .release(let g, let o): release(group: g, owner: o, device: nil, topology)
         case .dclaim(let d, let o):
-            deviceClaims ? claim(group: topology.devices[d].group, owner: o, device: d) : KernelSteps.unsupported(op, scheme: id)
+            deviceClaims ? claim(group: topology.devices[d].group, owner: o, device: d, topology) : KernelSteps.unsupported(op, scheme: id)
         case .drelease(let d, let o):
-            deviceClaims ? release(group: topology.devices[d].group, owner: o, device: d) : KernelSteps.unsupported(op, scheme: id)
+            deviceClaims ? release(group: topology.devices[d].group, owner: o, device: d, topology) : KernelSteps.unsupported(op, scheme: id)
         }
     }
 
@@ -39,7 +39,14 @@ struct CountingOwnership: Sendable {
             dmaConfigure: [
                 KernelSteps.lockGroup("iommu_device_use_default_domain", note: "dma_configure asks the IOMMU core for the default domain before probe() may DMA."),
                 Step("iommu_device_use_default_domain", "if (owner_cnt && (owner || domain != default)) ret = -EBUSY; else owner_cnt++; mutex_unlock",
-                     note: "A user owner, or a non-default domain, refuses the kernel driver before its probe() runs.", scope: .group) { w, c in
+                     note: "A user owner, or a non-default domain, refuses the kernel driver before its probe() runs.", scope: .group,
+                     explain: { b, a, c in
+                         let gs = b[group: g]
+                         let refused = gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default)
+                         return "\(Decide.group(g, b, topology)): " + (refused
+                             ? "a user owns the group or a non-default domain is attached \(Decide.outcome(a, c))"
+                             : "the kernel may use the default domain, owner_cnt becomes \(a[group: g].ownerCount) \(Decide.outcome(a, c))")
+                     }) { w, c in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
@@ -54,7 +61,8 @@ struct CountingOwnership: Sendable {
             ],
             dmaCleanup: [
                 KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "dma_cleanup gives back the count probe's failure no longer needs.", label: "cleanup"),
-                Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.", scope: .group) { w, _ in
+                Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.", scope: .group,
+                     explain: { b, a, c in Self.explainDecrement(g, b, a, c, topology) }) { w, _ in
                     Self.decrement(&w, g)
                     return .goto("unwind")
                 },
@@ -64,12 +72,19 @@ struct CountingOwnership: Sendable {
 
     private func unbind(_ d: Int, _ topology: Topology) -> Program {
         let g = topology.devices[d].group
-        return KernelSteps.unbind(device: d, hooks: .init(afterRemove: [
-            Step("dma_cleanup", "if (drv->driver_managed_dma) goto out", note: "Only a DMA-API driver holds a count to give back.", scope: .device) { w, c in
+        return KernelSteps.unbind(device: d, topology: topology, hooks: .init(afterRemove: [
+            Step("dma_cleanup", "if (drv->driver_managed_dma) goto out", note: "Only a DMA-API driver holds a count to give back.", scope: .device,
+                 explain: { b, a, c in
+                     let drv = Int(b[thread: c.thread].local)
+                     return KernelSteps.isDMAAPI(drv, topology)
+                         ? "\(topology.drivers[drv].name) is a DMA-API driver: it gives its count back \(Decide.outcome(a, c))"
+                         : "\(topology.drivers[drv].name) is driver_managed_dma: it holds no count, nothing to give back \(Decide.outcome(a, c))"
+                 }) { w, c in
                 KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto("out")
             },
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "After remove() stopped DMA, the kernel count is returned under the mutex."),
-            Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group) { w, _ in
+            Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group,
+                 explain: { b, a, c in Self.explainDecrement(g, b, a, c, topology) }) { w, _ in
                 Self.decrement(&w, g)
                 return .next
             },
@@ -82,6 +97,13 @@ struct CountingOwnership: Sendable {
         ]))
     }
 
+    /// `owner_cnt 1 → 0`, or the WARN_ON when there was nothing to give back.
+    private static func explainDecrement(_ g: Int, _ b: World, _ a: World, _ c: StepContext, _ topology: Topology) -> String {
+        let n = b[group: g].ownerCount
+        return n == 0 ? "owner_cnt 0: nothing to give back → WARN_ON(!owner_cnt) fires \(Decide.outcome(a, c))"
+            : "owner_cnt \(n) → \(n - 1) \(Decide.outcome(a, c))"
+    }
+
     private static func decrement(_ w: inout World, _ g: Int) {
         var gs = w[group: g]
         gs.mutexHolder = nil
@@ -92,7 +114,7 @@ struct CountingOwnership: Sendable {
     // MARK: Users: claim and release
 
     /// A group claim (`iommu_group_claim_dma_owner`), or with `device` an iommufd device claim.
-    private func claim(group g: Int, owner o: Int, device: Int?) -> Program {
+    private func claim(group g: Int, owner o: Int, device: Int?, _ topology: Topology) -> Program {
         let fn = device == nil ? "iommu_group_claim_dma_owner" : "iommu_device_claim_dma_owner"
         let nests = device != nil || nestSameOwner
         let check = nests
@@ -103,7 +125,21 @@ struct CountingOwnership: Sendable {
         return Program([
             KernelSteps.lockGroup(fn, note: "Claims are decided under group->mutex, so no probe can slip in between check and take."),
             Step(fn, check + "; mutex_unlock",
-                 note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.", scope: .group) { w, _ in
+                 note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.", scope: .group,
+                 explain: { b, a, c in
+                     let gs = b[group: g], who = topology.owners[o]
+                     let why: String
+                     if gs.ownerCount != 0 {
+                         why = nests && gs.owner == .user(o) ? "the same owner claims again, so the count nests to \(gs.ownerCount + 1)"
+                             : gs.owner == .none ? "kernel DMA-API users hold the group, so \(who) is refused"
+                             : "another claim holds the group, so \(who) is refused"
+                     } else if gs.domain != .none && gs.domain != .default {
+                         why = "a private domain is attached, so \(who) is refused"
+                     } else {
+                         why = "nobody uses the group: \(who) owns it, owner_cnt 1, domain \(topology.describeDomain(a[group: g].domain))"
+                     }
+                     return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
@@ -135,7 +171,7 @@ struct CountingOwnership: Sendable {
     /// `iommu_detach_group`, iommufd's detach), then `iommu_{group,device}_release_dma_owner` decides
     /// on the count under the mutex again. The count is read in the second section, not carried over
     /// from the first, so a nested claim landing between the two keeps its share of the ownership.
-    private func release(group g: Int, owner o: Int, device: Int?) -> Program {
+    private func release(group g: Int, owner o: Int, device: Int?, _ topology: Topology) -> Program {
         let nests = device != nil || nestSameOwner
         let fn = device == nil ? "iommu_group_release_dma_owner" : "iommu_device_release_dma_owner"
         let detachFn = device == nil ? "iommu_detach_group" : "iommufd_device_detach"
@@ -155,7 +191,14 @@ struct CountingOwnership: Sendable {
             Step(detachFn, detachCode,
                  note: nests ? "Only the last claim's release detaches the owner's domain; the others leave it for the claims still held."
                      : "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.",
-                 scope: .group) { w, _ in
+                 scope: .group,
+                 explain: { b, a, c in
+                     let gs = b[group: g], who = topology.owners[o]
+                     let why = gs.owner == .user(o) && gs.domain == .user(o)
+                         ? "\(who)'s domain is detached, domain \(topology.describeDomain(a[group: g].domain))"
+                         : "\(who) holds no claim whose domain is attached"
+                     return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
@@ -169,7 +212,15 @@ struct CountingOwnership: Sendable {
             Step(fn, releaseCode,
                  note: nests ? "A claim still counted keeps the group owned; the last one gives the default domain back."
                      : "The default domain returns, so kernel drivers may bind again.",
-                 scope: .group) { w, _ in
+                 scope: .group,
+                 explain: { b, a, c in
+                     let gs = b[group: g]
+                     let why = gs.ownerCount == 0 || gs.owner == .none
+                         ? (device == nil ? "the group is not owned: WARN_ON(!owner_cnt || !owner) fires" : "the group is not owned: nothing to release")
+                         : nests && gs.ownerCount > 1 ? "other claims remain, owner_cnt becomes \(gs.ownerCount - 1)"
+                         : "ownership is dropped: owner NULL, owner_cnt 0, domain default"
+                     return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }

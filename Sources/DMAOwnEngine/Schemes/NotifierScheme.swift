@@ -26,12 +26,19 @@ struct NotifierScheme: Scheme {
                     if case .user = w[group: g].owner, !Self.viable(d, in: w, topology: topology) { w.bugOn() }
                 }))
         case .unbind(let d):
-            return KernelSteps.unbind(device: d, hooks: .init(afterRemove: [KernelSteps.finishUnbind(d)]))
+            return KernelSteps.unbind(device: d, topology: topology, hooks: .init(afterRemove: [KernelSteps.finishUnbind(d)]))
         case .claim(let g, let o):
             let members = topology.groups[g].devices
             return Program([
                 Step("vfio_group_set_container", "if (group->container) return -EBUSY; if (!vfio_group_viable(group)) return -EPERM; container_users++",
-                     note: "Viability is read from each sibling's dev->driver without any lock: a bind in flight is not seen.", scope: .groupAndMembers) { w, _ in
+                     note: "Viability is read from each sibling's dev->driver without any lock: a bind in flight is not seen.", scope: .groupAndMembers,
+                     explain: { b, a, c in
+                         if b[group: g].owner != .none { return "the group already has container users \(Decide.outcome(a, c))" }
+                         if let bad = members.first(where: { !Self.viable($0, in: b, topology: topology) }) {
+                             return "\(Decide.driver(bad, b, topology)), which is not viable \(Decide.outcome(a, c))"
+                         }
+                         return "every sibling is viable (unbound, managed or a bridge, as read without their locks) \(Decide.outcome(a, c))"
+                     }) { w, _ in
                     if w[group: g].owner != .none { return .finish(.EBUSY) }
                     if !members.allSatisfy({ Self.viable($0, in: w, topology: topology) }) { return .finish(.EPERM) }
                     w[group: g].owner = .user(o)
@@ -48,7 +55,13 @@ struct NotifierScheme: Scheme {
             return Program([
                 KernelSteps.lockGroup("iommu_detach_group", note: "The container's domain is detached."),
                 Step("iommu_detach_group", "if (!group->container) return -EINVAL; domain = default; container_users--; mutex_unlock",
-                     note: "The default domain returns at once: there is no ownership to drop.", scope: .group) { w, _ in
+                     note: "The default domain returns at once: there is no ownership to drop.", scope: .group,
+                     explain: { b, a, c in
+                         let gs = b[group: g]
+                         return gs.owner == .user(o) && gs.domain == .user(o)
+                             ? "\(topology.owners[o])'s container is attached: it is detached, domain default \(Decide.outcome(a, c))"
+                             : "\(topology.owners[o]) has no container attached to the group \(Decide.outcome(a, c))"
+                     }) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }

@@ -190,12 +190,5 @@ public struct Run: Sendable {
     }
 
     /// The domain as a person reads it.
-    public func describe(_ domain: Domain) -> String {
-        switch domain {
-        case .none: "none"
-        case .default: "default"
-        case .blocking: "blocking"
-        case .user(let o): "\(topology.owners[o])'s"
-        }
-    }
+    public func describe(_ domain: Domain) -> String { topology.describeDomain(domain) }
 }
