@@ -67,9 +67,13 @@ import Testing
         let schemes = Self.bashComplete(["dmaown", "check", "s5-bind-vs-claim", "--scheme", ""],
                                         script: prefix + "share/bash-completion/completions/dmaown", path: prefix + "bin", env: env)
         #expect(schemes == SchemeID.allCases.map(\.rawValue), "\(schemes)")
-        let themes = Self.bashComplete(["dmaown", "tui", "--theme", "no"], script: prefix + "share/bash-completion/completions/dmaown",
-                                       path: prefix + "bin", env: env)
-        #expect(themes == ["nord"], "\(themes)")
+        // The TUI is the default subcommand, so its arguments complete with and without `tui`.
+        for words in [["dmaown", "--theme", "no"], ["dmaown", "tui", "--theme", "no"]] {
+            let themes = Self.bashComplete(words, script: prefix + "share/bash-completion/completions/dmaown", path: prefix + "bin", env: env)
+            #expect(themes == ["nord"], "\(words): \(themes)")
+        }
+        let top = Self.bashComplete(["dmaown", "s5"], script: prefix + "share/bash-completion/completions/dmaown", path: prefix + "bin", env: env)
+        #expect(top == ["s5-bind-vs-claim"], "\(top)")
 
         let u = Self.run(uninstall, env: env)
         #expect(u.status == 0, "\(uninstall): \(u.stderr)")

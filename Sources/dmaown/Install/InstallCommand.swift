@@ -21,9 +21,9 @@ struct InstallCommand: ParsableCommand {
         let binary = try Self.ownExecutable()
         let texts: [(InstallLayout.File, String)] = [
             (InstallLayout.manPage, ManualPage.text),
-            (InstallLayout.bash, DMAOwn.completionScript(for: .bash)),
-            (InstallLayout.zsh, DMAOwn.completionScript(for: .zsh)),
-            (InstallLayout.fish, DMAOwn.completionScript(for: .fish)),
+            (InstallLayout.bash, CompletionScripts.bash),
+            (InstallLayout.zsh, CompletionScripts.zsh),
+            (InstallLayout.fish, CompletionScripts.fish),
         ]
         do {
             try InstalledFile.write(binary, to: layout.path(InstallLayout.binary), mode: InstallLayout.binary.mode)

@@ -6,7 +6,7 @@ struct InstallLayout {
     /// Staging root for packagers: files go to DESTDIR + PREFIX, as in `make install DESTDIR=...`.
     var destdir: String
 
-    /// One installed file: where it goes below the prefix, what it holds, and its mode.
+    /// One installed file: where it goes below the prefix, and its mode.
     struct File {
         var relativePath: String
         var mode: Int
