@@ -29,42 +29,39 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         // Everything that can fail on bad input happens before the terminal is touched.
-        let state: AppState
-        let look: TerminalLook
-        do {
-            let environment = ProcessInfo.processInfo.environment
-            let preferencesPath = PreferencesFile.path(environment: environment)
-            let (preferences, preferenceWarnings) = preferencesPath.map(PreferencesFile.read(path:)) ?? (Preferences(), [])
-            let schemeID = scheme ?? preferences.scheme
-            let seed = self.seed ?? 1
-            let scenario: Scenario
-            if sysfs {
-                do { scenario = try SysfsImporter.importTopology(root: self.scenario ?? "/sys", managed: ManagedDrivers.known) } catch {
-                    throw InputError(nil, error.description)
-                }
-            } else {
-                do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw InputError(nil, error.description) }
-            }
-            let themes = try loadThemes(preferred: preferences.theme, preferencesPath: preferencesPath)
-            let warnings = preferenceWarnings.map(\.description) + themes.warnings
-            for w in warnings { FileHandleStderr.write("dmaown: warning: \(w)\n") }
-            do {
-                var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
-                opened.themeIndex = themes.index
-                opened.wantsMouse = preferences.mouse ?? false
-                if let w = warnings.first {
-                    // Also on stderr, but that is hidden behind the alternate screen until quit.
-                    let more = warnings.count > 1 ? " (and \(warnings.count - 1) more, printed on stderr)" : ""
-                    opened.message = StatusMessage(.error, "warning: \(w)\(more)")
-                }
-                state = opened
-            } catch {
+        let environment = ProcessInfo.processInfo.environment
+        let preferencesPath = PreferencesFile.path(environment: environment)
+        let (preferences, preferenceWarnings) = preferencesPath.map(PreferencesFile.read(path:)) ?? (Preferences(), [])
+        let schemeID = scheme ?? preferences.scheme
+        let seed = self.seed ?? 1
+        let scenario: Scenario
+        if sysfs {
+            do { scenario = try SysfsImporter.importTopology(root: self.scenario ?? "/sys", managed: ManagedDrivers.known) } catch {
                 throw InputError(nil, error.description)
             }
-            let utf8 = TerminalLocale.adoptFromEnvironment()
-            look = TerminalLook(theme: themes.selected, loadTheme: themes.load, environment: environment,
-                                explicitTheme: theme != nil, glyphs: utf8 ? .unicode : .ascii, preferencesPath: preferencesPath)
+        } else {
+            do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw InputError(nil, error.description) }
         }
+        let themes = try loadThemes(preferred: preferences.theme, preferencesPath: preferencesPath)
+        let warnings = preferenceWarnings.map(\.description) + themes.warnings
+        for w in warnings { FileHandleStderr.write("dmaown: warning: \(w)\n") }
+        let state: AppState
+        do {
+            var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
+            opened.themeIndex = themes.index
+            opened.wantsMouse = preferences.mouse ?? false
+            if let w = warnings.first {
+                // Also on stderr, but that is hidden behind the alternate screen until quit.
+                let more = warnings.count > 1 ? " (and \(warnings.count - 1) more, printed on stderr)" : ""
+                opened.message = StatusMessage(.error, "warning: \(w)\(more)")
+            }
+            state = opened
+        } catch {
+            throw InputError(nil, error.description)
+        }
+        let utf8 = TerminalLocale.adoptFromEnvironment()
+        let look = TerminalLook(theme: themes.selected, loadTheme: themes.load, environment: environment,
+                                explicitTheme: theme != nil, glyphs: utf8 ? .unicode : .ascii, preferencesPath: preferencesPath)
         do {
             try TerminalRunner(state: state, look: look, explorer: Self.explorerWork).run()
         } catch {

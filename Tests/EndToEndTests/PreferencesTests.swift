@@ -57,6 +57,23 @@ import Testing
         #expect(lines.count == 1 && lines[0].hasPrefix("dmaown: warning: \(dir)/config.toml:2:"), "\(t.screen())")
     }
 
+    /// A theme the file names but nobody has is a warning naming the file, line and value.
+    @Test func anUnknownThemeInTheFileIsAWarning() throws {
+        let scratch = try Scratch("prefs")
+        let env = try scratch.emptyHome()
+        let dir = env["XDG_CONFIG_HOME"]! + "/dmaown"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "# mine\ntheme = \"nope\"\nscheme = \"robin\"\n".write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
+        let t = try Self.start(env)
+        // The status line shows its start; stderr, seen once the screen is back, the whole line.
+        guard t.waitFor(words: "races a VM", "config.toml:2: the", "robin") else { return }
+        t.send("q")
+        #expect(t.waitForExit() == 0)
+        let unwrapped = t.screen().replacingOccurrences(of: "\n", with: "")
+        #expect(unwrapped.contains("dmaown: warning: \(dir)/config.toml:2: theme 'nope' not found (available: default, light,"),
+                "\(t.screen())")
+    }
+
     /// Flags and the environment win over the file.
     @Test func theFlagAndDMAOWN_THEMEWinOverTheFile() throws {
         let scratch = try Scratch("prefs")
