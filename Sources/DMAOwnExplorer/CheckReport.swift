@@ -109,8 +109,10 @@ public struct CheckReport: Sendable {
         var out: [String] = []
         let broken = e.violations.map(\.invariant.rawValue)
         let scope = random != nil ? "among \(random!.walks) random schedules" : (e.complete ? "every interleaving explored" : "partial search")
+        // A partial search vouches only for what it explored, never for every schedule.
+        let partial = random != nil || !e.complete
         out.append(broken.isEmpty
-            ? "OK: no schedule breaks an invariant (\(scope))."
+            ? (partial ? "OK so far: no schedule explored breaks an invariant (\(scope))." : "OK: no schedule breaks an invariant (\(scope)).")
             : "BROKEN: some schedule breaks \(broken.joined(separator: ", ")) (\(scope)).")
         out.append("\(title) [\(scheme.rawValue)]: \(e.states) states, \(e.transitions) transitions, \(formatSeconds(e.seconds))"
                    + (e.countingStates == 0 ? "" : e.schedulesCounted ? " (schedules counted over \(e.countingStates) unreduced states)"
@@ -167,14 +169,16 @@ public struct CheckReport: Sendable {
         let total = e.outcomes.reduce(ScheduleCount(0)) { LayeredSearch.saturatingAdd($0, $1.schedules) }
         var rows: [[String]] = [["schedules"] + threadKeys]
         for o in e.outcomes { rows.append([e.schedulesCounted ? Self.count(o.schedules) : "?"] + o.results) }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let widths = (0..<rows[0].count).map { c in rows.map { DisplayText.columns($0[c]) }.max() ?? 0 }
         let over = random != nil ? " seen:"
+            : !e.complete ? " found before the search stopped (other outcomes may exist):"
             : !e.schedulesCounted ? " (schedules not counted: the unreduced counting pass stopped at the bound; the outcome set itself is complete):"
             : " over \(Self.count(total)) complete interleaving\(total == 1 ? "" : "s"):"
         var out = ["\(e.outcomes.count) outcome\(e.outcomes.count == 1 ? "" : "s")" + over]
         for (r, row) in rows.enumerated() {
             let cells = row.enumerated().map { c, s in
-                c == 0 ? String(repeating: " ", count: widths[c] - s.count) + s : s + String(repeating: " ", count: widths[c] - s.count)
+                let pad = String(repeating: " ", count: widths[c] - DisplayText.columns(s))
+                return c == 0 ? pad + s : s + pad
             }
             out.append("  " + cells.joined(separator: "  ").trimmingTrailingSpaces)
             if r == 0 { out.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }

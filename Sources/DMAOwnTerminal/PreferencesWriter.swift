@@ -1,8 +1,9 @@
+import DMAOwnScenario
 import DMAOwnTUI
 import Foundation
 
-/// Writes the preferences file for `T`: its folder is created if needed, the file is written to a
-/// temporary name and renamed (as a trace save is), and a file with TOML errors is left alone
+/// Writes the preferences file for `T`: its folder is created if needed, the file goes through the
+/// one atomic writer (replacing only a regular file), and a file with TOML errors is left alone
 /// rather than replaced by one line, so nothing a person wrote is lost.
 enum PreferencesWriter {
     static func rememberTheme(_ theme: String, in path: String) -> FileError? {
@@ -14,6 +15,9 @@ enum PreferencesWriter {
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
             return FileError("cannot create \(dir)")
         }
-        return TraceFiles.saveAtomically(PreferencesFile.settingTheme(theme, in: existing), to: path)
+        do { try AtomicFile.write(PreferencesFile.settingTheme(theme, in: existing), to: path, replace: true) } catch {
+            return FileError(error.description)
+        }
+        return nil
     }
 }

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = try makeReport()
-        print(json ? report.json.rendered : report.human, terminator: json ? "\n" : "")
+        if json { print(report.json.rendered) } else { HumanOutput.print(report.human, terminator: "") }
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 
@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
             throw InputError("check", "--random N walks whole schedules and takes no \(other.1); leave one of them out")
         }
         let loaded: Scenario
-        do { loaded = try ScenarioSource.load(scenario) } catch { throw InputError("check", error.description) }
+        do { loaded = try ScenarioLookup.load(scenario) } catch { throw InputError("check", error.description) }
         let schemeID = scheme ?? loaded.scheme
         let prepared: (run: Run, world: World)
         switch loaded.prepare(scheme: schemeID) {
@@ -56,7 +56,7 @@ struct CheckCommand: ParsableCommand {
         }
         let threads = prepared.run.operations.count
         if walks == nil && threads > Explorer.maxThreads {
-            throw InputError("check", "\(loaded.source): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
+            throw InputError("check", "\(loaded.source):\(max(1, loaded.lines.threadsKey)): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
         }
         let explorer = Explorer(run: prepared.run, world: prepared.world, options: options)
         let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DMAOwnEngine
 
 /// The one error a command throws for input that cannot be used (a bad file, a bad value, options
 /// that do not go together). `DMAOwn.main` prints it as one line on stderr, `dmaown COMMAND:
@@ -13,6 +14,6 @@ struct InputError: Error, CustomStringConvertible {
     /// The input error for `command`, for `throw InputError.exit("check", message)`.
     static func exit(_ command: String, _ message: String) -> InputError { InputError(command, message) }
 
-    /// The line printed on stderr.
-    var line: String { "dmaown\(command.map { " " + $0 } ?? ""): \(description)" }
+    /// The line printed on stderr, control and bidi characters made visible (one line, always).
+    var line: String { "dmaown\(command.map { " " + $0 } ?? ""): \(DisplayText.line(description))" }
 }

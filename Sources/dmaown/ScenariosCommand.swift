@@ -1,4 +1,5 @@
 import ArgumentParser
+import DMAOwnEngine
 import DMAOwnScenario
 import Foundation
 
@@ -29,9 +30,9 @@ struct ScenariosCommand: ParsableCommand {
         func run() throws {
             guard let text = BuiltinScenarios.named(name) else {
                 // An unknown name is unusable input: exit status 2, as for any bad input (CONTRACT §3).
-                throw InputError(nil, "no built-in scenario named '\(name)' (list them with 'dmaown scenarios')")
+                throw InputError(nil, "no built-in scenario named \(DisplayText.quote(name)) (list them with 'dmaown scenarios')")
             }
-            print(text, terminator: "")
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }
 }

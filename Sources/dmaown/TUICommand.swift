@@ -44,7 +44,7 @@ struct TUICommand: ParsableCommand {
         }
         let themes = try loadThemes(preferred: preferences.theme, preferencesPath: preferencesPath)
         let warnings = preferenceWarnings.map(\.description) + themes.warnings
-        for w in warnings { FileHandleStderr.write("dmaown: warning: \(w)\n") }
+        for w in warnings { FileHandleStderr.write("dmaown: warning: \(DisplayText.line(w))\n") }
         let state: AppState
         do {
             var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)

@@ -152,7 +152,9 @@ public struct Run: Sendable {
         switch lockRef(kind, thread: t) {
         case .device(let d):
             // Lock order is device_lock before group->mutex; the reverse can deadlock against probe.
-            if (0..<world.groupCount).contains(where: { world.mutexHolder(ofGroup: $0) == t }) {
+            // A thread only ever takes its own operation's group mutex, so that is the one to look at
+            // (scanning every group made a 10,000-device setup quadratic).
+            if world.mutexHolder(ofGroup: locks[t].group) == t {
                 world.flags.insert(.lockOrder)
             }
             world[device: d].lockHolder = t

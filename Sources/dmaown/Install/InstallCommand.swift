@@ -26,10 +26,10 @@ struct InstallCommand: ParsableCommand {
             (InstallLayout.fish, CompletionScripts.fish),
         ]
         do {
-            try InstalledFile.write(binary, to: layout.path(InstallLayout.binary), mode: InstallLayout.binary.mode)
+            try InstalledFile.write(Array(binary), to: layout.path(InstallLayout.binary), mode: InstallLayout.binary.mode)
             print(layout.path(InstallLayout.binary))
             for (file, text) in texts {
-                try InstalledFile.write(Data(text.utf8), to: layout.path(file), mode: file.mode)
+                try InstalledFile.write(Array(text.utf8), to: layout.path(file), mode: file.mode)
                 print(layout.path(file))
             }
         } catch {
