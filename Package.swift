@@ -62,7 +62,8 @@ let package = Package(
                 "DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnTUI", "DMAOwnTerminal", "DMAOwnBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The man page's hand-written section, embedded so `dmaown install` needs no source tree.
+            // dmaown(1): the generated page and the hand-written part, embedded so `dmaown install`
+            // needs no source tree.
             resources: [.embedInCode("Manual")],
             plugins: ["GitCommitPlugin"]
         ),
