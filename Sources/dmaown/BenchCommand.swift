@@ -30,8 +30,8 @@ struct BenchCommand: ParsableCommand {
         for n in 2...max(2, nMax) {
             for k in 2...max(2, kMax) {
                 let c = ScaleFamily.make(devices: n, operations: k)
-                let full = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: false)).explore()
-                let reduced = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: true, countSchedules: false)).explore()
+                let full = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: false, countingBudget: nil, splitClusters: false)).explore()
+                let reduced = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: true, countSchedules: false, splitClusters: false)).explore()
                 rows.append(.object([
                     ("n", .int(n)), ("k", .int(k)),
                     ("full", Self.figures(full)), ("por", Self.figures(reduced)),

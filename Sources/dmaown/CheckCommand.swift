@@ -26,6 +26,11 @@ struct CheckCommand: ParsableCommand {
     var seed: UInt64?
     @Flag(name: .customLong("no-por"), help: "Turn partial-order reduction off (same verdicts, more states).")
     var noPOR = false
+    @Flag(help: "Count interleavings however many states that takes (default: up to 2,000,000 unreduced states).")
+    var count = false
+    @Option(name: .customLong("max-memory"), help: "Stop with a partial result when the search's tables would pass this many bytes (K, M, G suffixes; default a quarter of physical memory, at most 4G).",
+            transform: Count.bytes)
+    var maxMemory: Int?
     /// Words the parser does not know, collected so they exit 2 (CONTRACT §3) rather than the parser's 64.
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
@@ -39,7 +44,10 @@ struct CheckCommand: ParsableCommand {
     private func makeReport() throws(InputError) -> CheckReport {
         if let word = unrecognized.first { throw InputError("check", "unknown option or extra argument '\(word)' (see 'dmaown check --help')") }
         guard let scenario else { throw InputError("check", "missing SCENARIO: a scenario file or a built-in scenario name") }
-        let options = ExplorationOptions(maxStates: maxStates, maxDepth: maxDepth, partialOrderReduction: !noPOR)
+        let options = ExplorationOptions(
+            maxStates: maxStates, maxDepth: maxDepth, partialOrderReduction: !noPOR,
+            countingBudget: count ? nil : ExplorationOptions.defaultCountingBudget,
+            maxBytes: maxMemory ?? ExplorationOptions.defaultMaxBytes)
         let walks = random
         let seedValue = seed ?? 1
         if seed != nil && walks == nil { throw InputError("check", "--seed needs --random N") }
@@ -54,12 +62,13 @@ struct CheckCommand: ParsableCommand {
         case .success(let p): prepared = p
         case .failure(let e): throw InputError("check", e.description)
         }
-        let threads = prepared.run.operations.count
-        if walks == nil && threads > Explorer.maxThreads {
-            throw InputError("check", "\(loaded.source):\(max(1, loaded.lines.threadsKey)): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
-        }
         let explorer = Explorer(run: prepared.run, world: prepared.world, options: options)
-        let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore()
+        if walks == nil, let cluster = explorer.oversizedCluster {
+            throw InputError("check", "\(loaded.source):\(max(1, loaded.lines.threadsKey)): \(ClusterLimit.words(cluster, run: prepared.run))")
+        }
+        let line = ProgressLine()
+        let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore(progress: line.update)
+        line.finish()
         return CheckReport(
             title: loaded.title, scheme: schemeID, run: prepared.run, world: prepared.world, exploration: exploration,
             expectation: loaded.expect, expectedScheme: loaded.scheme, random: walks.map { ($0, seedValue) }, options: options)

@@ -41,6 +41,9 @@ struct ExportCommand: ParsableCommand {
         if schedule == nil || format == .dot {
             // An export needs a counterexample, not outcome counts: skip the full counting pass.
             let explorer = Explorer(run: source.run, world: source.initial, options: .init(countSchedules: false))
+            if let cluster = explorer.oversizedCluster {
+                throw InputError.exit("export", "\(input): \(ClusterLimit.words(cluster, run: source.run))")
+            }
             let exploration = explorer.explore()
             if schedule == nil, let wanted {
                 guard let found = exploration.violations.first(where: { $0.invariant == wanted }) else {

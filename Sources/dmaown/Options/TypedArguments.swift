@@ -17,4 +17,18 @@ enum Count {
         guard let n = Int(text), n > 0 else { throw ValidationError("expected a positive integer") }
         return n
     }
+
+    /// A size in bytes, optionally with a K, M or G suffix (powers of 1024), as `--max-memory` takes.
+    @Sendable static func bytes(_ text: String) throws -> Int {
+        var digits = Substring(text)
+        var unit = 1
+        if let last = digits.last, let shift = ["K": 10, "M": 20, "G": 30][last.uppercased()] {
+            unit = 1 << shift
+            digits = digits.dropLast()
+        }
+        guard let n = Int(digits), n > 0, n <= Int.max / unit else {
+            throw ValidationError("expected a number of bytes, optionally with K, M or G")
+        }
+        return n * unit
+    }
 }
