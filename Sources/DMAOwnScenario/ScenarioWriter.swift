@@ -1,6 +1,6 @@
 import DMAOwnEngine
 
-/// Writes a scenario as TOML in the CONTRACT §2 format, so an imported machine or a scenario built
+/// Writes a scenario as TOML in the scenario file format, so an imported machine or a scenario built
 /// in the TUI can be saved, edited by hand and loaded again.
 public enum ScenarioWriter {
     /// The TOML text of `scenario`. `threadHints` are example thread lines written as a comment
@@ -40,6 +40,14 @@ public enum ScenarioWriter {
             out.append("")
             out.append("[devices]")
             for d in bridges { out.append("\(key(d.name)) = { bridge = true }") }
+        }
+
+        switch topo.kernel.testRemove {
+        case .off: break
+        case .v5_19:
+            out += ["", "[kernel]", "debug_test_remove = true"]
+        case .v6_6:
+            out += ["", "[kernel]", "debug_test_remove = \(quote(TestRemove.v6_6.rawValue))"]
         }
 
         if let e = scenario.expect {

@@ -8,6 +8,7 @@ struct DMAOwn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dmaown",
         abstract: "Make IOMMU group DMA ownership visible: race binds, unbinds and claims step by step.",
+        discussion: "Words used on screen are defined by: dmaown help concepts | invariants | schemes | SCHEME | scenario-format",
         version: Version.text,
         subcommands: [
             TUICommand.self, CheckCommand.self, ReplayCommand.self, BenchCommand.self,
@@ -18,8 +19,9 @@ struct DMAOwn: AsyncParsableCommand {
 
     /// Runs the command. Input that cannot be used, whether the parser found it (its usage errors,
     /// status 64 by default) or a command did (`InputError`), is one line on stderr and status 2:
-    /// CONTRACT §3 says so, and scripts rely on it.
+    /// scripts rely on it.
     static func main() async {
+        HelpTopicCommand.runIfAsked()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

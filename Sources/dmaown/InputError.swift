@@ -3,7 +3,7 @@ import DMAOwnEngine
 
 /// The one error a command throws for input that cannot be used (a bad file, a bad value, options
 /// that do not go together). `DMAOwn.main` prints it as one line on stderr, `dmaown COMMAND:
-/// message`, and exits with status 2 (CONTRACT §3), so no command prints or exits on its own.
+/// message`, and exits with status 2, so no command prints or exits on its own.
 struct InputError: Error, CustomStringConvertible {
     /// The subcommand the line names (`check`, `export`, ...), or nil for the TUI and top level.
     var command: String?

@@ -29,7 +29,7 @@ struct ScenariosCommand: ParsableCommand {
 
         func run() throws {
             guard let text = BuiltinScenarios.named(name) else {
-                // An unknown name is unusable input: exit status 2, as for any bad input (CONTRACT §3).
+                // An unknown name is unusable input: exit status 2, as for any bad input.
                 throw InputError(nil, "no built-in scenario named \(DisplayText.quote(name)) (list them with 'dmaown scenarios')")
             }
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")

@@ -1,7 +1,7 @@
 import Testing
 import DMAOwnEngine
 
-/// DOMAIN §6's scenarios before 5.19: no count, a lockless viability check at claim, and a BUG_ON
+/// The known-outcome scenarios before 5.19: no count, a lockless viability check at claim, and a BUG_ON
 /// when a kernel driver finishes probing into a group with container users.
 @Suite struct NotifierSchemeTests {
     static let qemu = OwnerToken.user(0)

@@ -2,7 +2,7 @@ import Testing
 import DMAOwnEngine
 @testable import DMAOwnScenario
 
-/// Traces (CONTRACT §4): JSON round trip, replay to the exact world, and clear errors for steps that do not fit.
+/// Traces: JSON round trip, replay to the exact world, and clear errors for steps that do not fit.
 @Suite struct TraceTests {
     static let text = """
         title = "bind races claim"
@@ -121,7 +121,7 @@ import DMAOwnEngine
     @Test func replayRejectsABrokenEmbeddedScenario() {
         var t = Self.trace([])
         t.scenario = t.scenario.replacingOccurrences(of: "scheme = \"merged\"", with: "scheme = \"mergd\"")
-        #expect(throws: TraceError(file: "race.json", message: "embedded scenario: race.json:2: unknown scheme 'mergd' (expected one of: notifier, v6, merged, iommufd, robin)")) {
+        #expect(throws: TraceError(file: "race.json", message: "embedded scenario: race.json:2: unknown scheme 'mergd' (expected one of: notifier, v6, merged, iommufd, robin, robin-locked)")) {
             try TraceReplay.replay(t)
         }
     }

@@ -168,17 +168,37 @@ import DMAOwnScenario
         Fixture.press(&s, .char("j"), .down, .down, .down)
         #expect(s.helpScroll == 4)
         Fixture.press(&s, .char("k"))
-        #expect(s.helpScroll == 3)  // theme, scenario, 1-9 scrolled off
-        let scrolled = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
-        #expect(!scrolled.contains("1-9         step thread N"))
-        #expect(scrolled.contains("Enter Space step the selected thread"))
-        #expect(!scrolled.contains("quit (asks first"))
-        Fixture.press(&s, .pageDown, .pageDown)
+        #expect(s.helpScroll == 3)
+        let top = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
+        #expect(!top.contains("SCENARIO"), "the first lines scrolled off")
+        Fixture.press(&s, .char("G"))
         let bottom = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
-        #expect(bottom.contains("quit (asks first"))
+        #expect(bottom.contains("sources"), "the end of the help is the scheme's citations")
         let lines = HelpOverlay.lines(s)
         for b in KeyTable.bindings { #expect(lines.contains { $0.key == b.label && $0.text == b.help }) }
-        #expect(lines.first?.text.contains("default") == true)
+        #expect(lines.contains { $0.key == "theme" && $0.text.contains("default") })
+        // Sections in order: this scenario, keys, concepts, invariants, the scheme in use.
+        let headings = lines.filter { $0.text.isEmpty && !$0.key.isEmpty }.map(\.key)
+        #expect(headings == ["SCENARIO", "KEYS", "CONCEPTS", "INVARIANTS", "SCHEME"])
+        for inv in Invariant.allCases { #expect(lines.contains { $0.key == inv.rawValue }, "help lacks \(inv.rawValue)") }
+        // 1…5 jump to the sections.
+        for (n, start) in HelpOverlay.sectionStarts(s).enumerated() {
+            Fixture.press(&s, .char(Character(String(n + 1))))
+            #expect(s.helpScroll == start && lines[start].key == HelpOverlay.sections[n])
+        }
+        #expect(s.overlay == .help, "digits in the help do not step threads")
+        #expect(s.history.position == 0)
+    }
+
+    @Test func helpShowsTheScenariosWholeDescriptionAndTryNote() {
+        let s = Fixture.builtin("s5-bind-vs-claim")
+        let lines = HelpOverlay.lines(s)
+        func paragraph(_ key: String) -> String {
+            guard let i = lines.firstIndex(where: { $0.key == key }) else { return "" }
+            return ([lines[i].text] + lines[(i + 1)...].prefix { $0.key.isEmpty && !$0.text.isEmpty }.map(\.text)).joined(separator: " ")
+        }
+        #expect(paragraph("about") == s.scenario.description)
+        #expect(paragraph("try") == s.scenario.tryNote)
     }
 
     @Test func everyKeyInTheTableDispatchesToItsAction() {
@@ -297,11 +317,11 @@ import DMAOwnScenario
 
     @Test func explorerStartsReportsProgressAndLoadsACounterexample() {
         var s = Fixture.state(Fixture.s1(scheme: .notifier))
-        #expect(Fixture.press(&s, .char("x")) == [.startExplorer])
+        #expect(Fixture.press(&s, .char("x")) == [.startExplorer(job: s.explorerJobID)])
         #expect(s.explorerRunning)
         #expect(s.explorerJob.world == s.history.initial)
         let p = ExplorationProgress(states: 10, transitions: 12, depth: 3, fraction: 0.5)
-        App.update(&s, .background(.progress(p)))
+        App.update(&s, .background(job: s.explorerJobID, .progress(p)))
         #expect(s.overlay == .explorer(ExplorerView(progress: p)))
         // A real shortest schedule to the isolation breach, found by stepping.
         var w = s.history.initial
@@ -312,7 +332,7 @@ import DMAOwnScenario
         let result = Exploration(complete: true, states: 20, transitions: 25, seconds: 0.01, peakBytes: 0,
                                  violations: [Counterexample(invariant: .isolation, message: "e1000e does DMA", schedule: schedule)],
                                  outcomes: [Outcome(results: ["crashed"], schedules: 1)])
-        App.update(&s, .background(.finished(result)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(result)))
         #expect(!s.explorerRunning)
         #expect(s.overlay == .explorer(ExplorerView(result: result)))
         Fixture.press(&s, .enter)
@@ -331,7 +351,7 @@ import DMAOwnScenario
         Fixture.press(&s, .char("x"))  // a new search may start at once
         #expect(s.explorerRunning)
         Fixture.press(&s, .escape)
-        App.update(&s, .background(.finished(Exploration(complete: false, cancelled: true, states: 3, transitions: 3,
+        App.update(&s, .background(job: s.explorerJobID, .finished(Exploration(complete: false, cancelled: true, states: 3, transitions: 3,
                                                           seconds: 0, peakBytes: 0, violations: [], outcomes: []))))
         #expect(!s.explorerRunning)
         #expect(s.overlay == nil)
@@ -384,7 +404,8 @@ extension ReducerOverlayTests {
         Fixture.press(&s, .char("1"))
         Fixture.press(&s, .char(":")); Fixture.type(&s, "sch"); Fixture.press(&s, .tab)
         Fixture.type(&s, "ro"); Fixture.press(&s, .tab)
-        #expect(s.overlay == .command(CommandInput(text: "scheme robin ")))
+        // "ro" completes as far as robin and robin-locked agree, and offers both.
+        #expect(s.overlay == .command(CommandInput(text: "scheme robin", candidates: ["robin", "robin-locked"])))
         Fixture.press(&s, .enter)
         #expect(s.overlay == nil)
         #expect(s.scheme == .robin)

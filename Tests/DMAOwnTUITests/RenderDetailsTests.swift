@@ -52,9 +52,12 @@ import DMAOwnScenario
         }
     }
 
-    @Test func aLongMessageEndsInAnEllipsis() {
+    @Test func aLongMessageWrapsOntoThreeLinesThenEndsInAnEllipsis() {
         var s = Fixture.state()
         s.message = StatusMessage(.info, String(repeating: "word ", count: 40))
+        let wrapped = Self.screen(s).split(separator: "\n").map(String.init).dropLast(2).suffix(3)
+        #expect(wrapped.allSatisfy { $0.contains("word word") }, "200 characters take three lines at 80 columns: \(wrapped)")
+        s.message = StatusMessage(.info, String(repeating: "word ", count: 80))
         let line = Self.screen(s).split(separator: "\n").dropLast(2).last.map(String.init) ?? ""
         #expect(line.hasSuffix("…"), "\(line)")
     }
@@ -102,7 +105,7 @@ import DMAOwnScenario
         let e = Exploration(complete: true, states: 10, transitions: 12, seconds: 0.01, peakBytes: 0, violations: [],
                             outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3)])
         s.explorerRunning = true
-        App.update(&s, .background(.finished(e)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(e)))
         let text = Self.screen(s, Size(width: 120, height: 40))
         #expect(text.contains("Explorer results — Esc closes"))
         #expect(Fixture.press(&s, .enter) == [.bell])
@@ -116,7 +119,7 @@ import DMAOwnScenario
                             violations: [Counterexample(invariant: .isolation, message: long, schedule: [Choice(thread: 0)])],
                             outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3)])
         s.explorerRunning = true
-        App.update(&s, .background(.finished(e)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(e)))
         let text = Self.screen(s, Size(width: 100, height: 30))
         #expect(text.contains("j/k pick, Enter loads"))
         let words = text.replacingOccurrences(of: "│", with: " ").split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")

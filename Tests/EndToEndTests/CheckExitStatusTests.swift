@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `dmaown check` and `replay` exit statuses (CONTRACT §3): 0 nothing broken, 1 broken, 2 bad input
+/// `dmaown check` and `replay` exit statuses: 0 nothing broken, 1 broken, 2 bad input
 /// with a one-line message on stderr.
 @Suite struct CheckExitStatusTests {
     /// The built `dmaown` next to the test bundle.
@@ -79,7 +79,7 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], "not JSON: \(out)")
     }
 
-    /// The binary's own `--json` output carries every CONTRACT §3 field.
+    /// The binary's own `--json` output carries every documented field.
     @Test func jsonFromTheBinaryHasEveryContractField() throws {
         let r = try Self.run(["check", "s1-vfio-owns-sibling-binds", "--scheme", "notifier", "--json"])
         #expect(r.status == 1)
@@ -165,5 +165,25 @@ import Testing
         let r2 = try Self.run(["replay", misfit])
         #expect(r2.status == 2)
         #expect(r2.err == "dmaown replay: \(misfit): steps[0]: thread 9 does not exist (the trace has threads 1 to 2)\n")
+    }
+}
+
+extension CheckExitStatusTests {
+    /// Issue 11's built-in scenarios: each is BROKEN (exit 1) with a shortest schedule per broken
+    /// invariant; lock-order and deadlock each have one that breaks them.
+    @Test(arguments: [
+        ("robin-failed-probe", ["stale-owner": 17]),
+        ("robin-locked-deadlock", ["deadlock": 8, "lock-order": 5]),
+        ("test-remove-leak", ["stale-owner": 17]),
+    ])
+    func newScenariosBreakWithAShortestTrace(_ name: String, _ lengths: [String: Int]) throws {
+        let r = try Self.run(["check", name, "--json"])
+        #expect(r.status == 1, "\(r.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let violations = try #require(json["violations"] as? [[String: Any]])
+        var found: [String: Int] = [:]
+        for v in violations { found[v["invariant"] as? String ?? "?"] = (v["trace"] as? [Any])?.count }
+        #expect(found == lengths)
+        #expect((json["expect"] as? [String: Any])?["matches"] as? Bool == true)
     }
 }

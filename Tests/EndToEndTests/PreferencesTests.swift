@@ -66,7 +66,7 @@ import Testing
         try "# mine\ntheme = \"nope\"\nscheme = \"robin\"\n".write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
         let t = try Self.start(env)
         // The status line shows its start; stderr, seen once the screen is back, the whole line.
-        guard t.waitFor(words: "races a VM", "config.toml:2: the", "robin") else { return }
+        guard t.waitFor(words: "races a VM", "config.toml:2:", "robin") else { return }
         t.send("q")
         #expect(t.waitForExit() == 0)
         let unwrapped = t.screen().replacingOccurrences(of: "\n", with: "")

@@ -72,9 +72,12 @@ extension Run {
             out.append(Violation(.staleOwner, reasons.joined(separator: "; ")))
         }
         if broken.contains(InvariantSet(.warn)) {
-            out.append(Violation(.warn, "WARN_ON fired: owner_cnt decremented at 0, or ownership released twice"))
+            let site = world.firstWarning.map(\.kernelLine) ?? "a WARN_ON"
+            out.append(Violation(.warn, "WARN_ON fired in \(site)"))
         }
-        if broken.contains(InvariantSet(.deadlock)) {
+        if broken.contains(InvariantSet(.deadlock)), let cycle = waitCycle(in: world) {
+            out.append(Violation(.deadlock, describeWaitCycle(cycle, in: world)))
+        } else if broken.contains(InvariantSet(.deadlock)) {
             let waits = (0..<operations.count).compactMap { t -> String? in
                 guard case .blocked(_, let b) = status(of: t, in: world) else { return nil }
                 return "thread \(t + 1) (\(line(of: t))) waits for \(describe(b))"
@@ -98,7 +101,7 @@ extension Run {
         return nil
     }
 
-    /// Each thread's result as CONTRACT §3 spells it: "0", "-EBUSY", or "crashed"; nil while running.
+    /// Each thread's result as check reports spell it: "0", "-EBUSY", or "crashed"; nil while running.
     public func result(of t: Int, in world: World) -> String? {
         switch status(of: t, in: world) {
         case .done(let e): e.name

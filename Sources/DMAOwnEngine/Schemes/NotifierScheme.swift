@@ -7,6 +7,9 @@ struct NotifierScheme: Scheme {
         sources: ["drivers/vfio/vfio.c before 5.19: vfio_iommu_group_notifier(), vfio_dev_viable()",
                   "[PATCH v8 00/11] Fix BUG_ON in vfio_iommu_group_notifier(), Lu Baolu, Apr 2022"])
 
+    /// No ownership count before 5.19: VFIO only notices drivers after the fact.
+    var hasOwnerCount: Bool { false }
+
     /// `vfio_dev_viable`: unbound, bound to a managed driver (vfio-pci, pci-stub), or a bridge.
     static func viable(_ d: Int, in w: World, topology: Topology) -> Bool {
         guard let drv = w[device: d].driver else { return true }
@@ -17,7 +20,7 @@ struct NotifierScheme: Scheme {
         switch op {
         case .bind(let d, let drv):
             let g = topology.devices[d].group
-            return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
+            return KernelSteps.bind(device: d, driver: drv, topology: topology, placement: .kernel, hooks: .init(
                 dmaConfigure: [Step("vfio_iommu_group_notifier", "BIND_DRIVER: nothing to check yet",
                                     note: "Before 5.19 nobody asks whether the group is safe for a kernel driver before probe().", scope: .device) { _, _ in .next }],
                 dmaCleanup: [],

@@ -13,7 +13,7 @@ public enum App {
         case .resize(let size): state.size = size; return []
         case .traceLoaded(let result): return traceLoaded(&state, result)
         case .saved(let path, let error): return saved(&state, path: path, error: error)
-        case .background(let report): return background(&state, report)
+        case .background(let job, let report): return background(&state, job: job, report)
         case .exported(let path, let error): return exported(&state, path: path, error: error)
         case .themeRemembered(let theme, let path, let error):
             state.message = error.map { StatusMessage(.error, "theme not remembered: \($0.message)") }
@@ -64,6 +64,7 @@ public enum App {
         case .randomStep: return randomStep(&s)
         case .randomRun: return randomRun(&s)
         case .explore: return explore(&s)
+        case .violations: s.overlay = .violations(selected: 0); return []
         case .save: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
         case .load: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .load, text: s.tracePath)); return []
         case .export: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .export, text: s.exportPath)); return []
@@ -97,6 +98,8 @@ public enum App {
             s.selectedThread = clamp(s.selectedThread + delta, s.run.operations.count)
         case .timeline:
             s.history.jump(to: s.history.position + delta)
+            // The row's own words (its decision, the invariants it broke) show while it is selected.
+            s.message = StepWords.rowMessage(s, row: s.history.position)
         }
         return []
     }

@@ -1,4 +1,5 @@
 import Foundation
+import DMAOwnScenario
 
 /// Finds themes: `--theme`, then DMAOWN_THEME, then the user's config folder, then the themes
 /// built into the binary. A user theme shadows a built-in one of the same name, so people can
@@ -86,17 +87,27 @@ public struct ThemeLibrary: Sendable {
         return file ?? (BuiltinThemes.named(nameOrPath) != nil ? BuiltinThemes.origin(nameOrPath) : nil)
     }
 
-    /// The text behind `path(for:)`'s answer: the embedded copy for a built-in theme, else the file.
-    func text(at file: String) -> String? {
-        if let builtIn = BuiltinThemes.all.first(where: { BuiltinThemes.origin($0.name) == file }) { return builtIn.text }
-        return try? String(contentsOfFile: file, encoding: .utf8)
-    }
-
     /// Loads `nameOrPath` over its parent; `chain` holds the names being loaded, to catch inheritance cycles.
     private func resolve(_ nameOrPath: String, chain: [String], warnings: inout [ThemeWarning]) -> Theme? {
         guard let file = path(for: nameOrPath) else { return nil }
-        guard let text = text(at: file) else {
-            warnings.append(ThemeWarning(kind: .unreadable, file: file, line: nil, key: nil, message: "cannot read the file; using 'default'"))
+        var text = ""
+        var problem: (line: Int?, reason: String)?
+        if let builtIn = BuiltinThemes.all.first(where: { BuiltinThemes.origin($0.name) == file }) {
+            text = builtIn.text
+        } else {
+            // Read as scenarios are: a regular file of UTF-8 without NUL (toml++ stops at a NUL silently).
+            switch FileRead.bytes(file, limit: 1 << 20) {
+            case .failure(let e): problem = (nil, e.reason)
+            case .success(let bytes):
+                switch InputText.decode(bytes) {
+                case .success(let t): text = t
+                case .failure(let p): problem = (p.line, p.description)
+                }
+            }
+        }
+        if let problem {
+            warnings.append(ThemeWarning(kind: .unreadable, file: file, line: problem.line, key: nil,
+                                         message: "cannot read the file (\(problem.reason)); using 'default'"))
             return nil
         }
         let name = ThemeLoader.name(fromPath: file)
