@@ -40,7 +40,10 @@ let package = Package(
         // The pure TUI model: state, reducer, layout, rendering into a cell buffer, themes.
         .target(
             name: "DMAOwnTUI",
-            dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnHelp", "TOMLKit"]
+            dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnHelp", "TOMLKit"],
+            // The shipped themes: ShippedThemes is a symlink to the package's top-level themes/,
+            // which stays the one place to add a theme; embedded so the binary needs no source tree.
+            resources: [.embedInCode("ShippedThemes")]
         ),
         // The system ncursesw library, with shims for macros Swift cannot import.
         .systemLibrary(
@@ -53,19 +56,32 @@ let package = Package(
             name: "DMAOwnTerminal",
             dependencies: ["CNCurses", "DMAOwnTUI"]
         ),
+        // Measuring, for `dmaown bench` and the tests: the render benchmark and the posix_spawn
+        // runner that drives tmux. Kept out of the TUI and terminal modules, which never need them;
+        // the executable links it because `bench` times the real binary's first frame in tmux.
+        .target(
+            name: "DMAOwnBench",
+            dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI"]
+        ),
         .executableTarget(
             name: "dmaown",
             dependencies: [
-                "DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnHelp", "DMAOwnTUI", "DMAOwnTerminal",
+                "DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnHelp", "DMAOwnTUI", "DMAOwnTerminal", "DMAOwnBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // dmaown(1): the generated page and the hand-written part, embedded so `dmaown install`
+            // needs no source tree.
+            resources: [.embedInCode("Manual")],
+            plugins: ["GitCommitPlugin"]
         ),
+        // Records the git commit being built, for `dmaown --version`.
+        .plugin(name: "GitCommitPlugin", capability: .buildTool(), path: "Sources/GitCommitPlugin"),
         .testTarget(name: "DMAOwnEngineTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
         .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
         .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
-        .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI"]),
+        .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI", "DMAOwnBench"]),
         .testTarget(name: "DMAOwnHelpTests", dependencies: ["DMAOwnEngine", "DMAOwnHelp"]),
         .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "DMAOwnScenario", "CNCurses"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnEngine", "DMAOwnTerminal", "DMAOwnBench"]),
     ]
 )

@@ -14,11 +14,13 @@ public struct TerminalLook: Sendable {
     /// `--theme` was given, which overrides NO_COLOR.
     public var explicitTheme: Bool
     public var glyphs: Glyphs
+    /// The preferences file `T` writes the theme into (nil: no HOME or XDG_CONFIG_HOME, so none).
+    public var preferencesPath: String?
 
     public init(theme: Theme, loadTheme: @escaping @Sendable (String) -> Theme?, environment: [String: String],
-                explicitTheme: Bool, glyphs: Glyphs) {
+                explicitTheme: Bool, glyphs: Glyphs, preferencesPath: String? = nil) {
         self.theme = theme; self.loadTheme = loadTheme; self.environment = environment
-        self.explicitTheme = explicitTheme; self.glyphs = glyphs
+        self.explicitTheme = explicitTheme; self.glyphs = glyphs; self.preferencesPath = preferencesPath
     }
 }
 
@@ -51,6 +53,8 @@ public final class TerminalRunner {
                                       directColor: dmaown_direct_color() != 0, explicitTheme: look.explicitTheme)
         presenter = Presenter(theme: look.theme, depth: depth)
         size = session.size
+        // The preferences file may start the UI with the mouse on.
+        if state.wantsMouse { session.setMouse(true) }
         send(.resize(size))
         frame()
         while !quitting {
@@ -170,6 +174,11 @@ public final class TerminalRunner {
             guard let theme = look.loadTheme(name) else { session.bell(); return nil }
             presenter.apply(theme)
             dirty = true
+        case .rememberTheme(let name):
+            guard let path = look.preferencesPath else {
+                return .themeRemembered(theme: name, path: "", error: FileError("neither XDG_CONFIG_HOME nor HOME is set"))
+            }
+            return .themeRemembered(theme: name, path: path, error: PreferencesWriter.rememberTheme(name, in: path))
         case .bell:
             session.bell()
         }

@@ -1,3 +1,4 @@
+import DMAOwnBench
 import ArgumentParser
 import DMAOwnEngine
 import DMAOwnExplorer
@@ -10,14 +11,14 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench", abstract: "Run the explorer scale benchmarks (use a release build).",
         discussion: "Also times rendering a 64-group / 256-device / 16-thread world into the cell buffer (\"tui_render\") and, when tmux is installed, the TUI's first frame after launch (\"tui_first_frame\"). The loader rows time reading and validating generated machines of 1,000, 4,000 and 10,000 devices. One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
 
-    @Option(name: .customLong("max-states"), help: "Bound per pass, so the whole bench stays short (default 4000000).")
-    var maxStates: String?
-    @Option(name: .customLong("max-devices"), help: "Largest N (default 6).")
-    var maxDevices: String?
-    @Option(name: .customLong("max-operations"), help: "Largest K (default 7).")
-    var maxOperations: String?
-    @Option(name: .customLong("max-groups"), help: "Largest G of the groups family (1, 2, 4, … up to it; default 32).")
-    var maxGroups: String?
+    @Option(name: .customLong("max-states"), help: "Bound per pass, so the whole bench stays short.", transform: Count.positive)
+    var maxStates: Int = 4_000_000
+    @Option(name: .customLong("max-devices"), help: "Largest N.", transform: Count.positive)
+    var maxDevices: Int = 6
+    @Option(name: .customLong("max-operations"), help: "Largest K.", transform: Count.positive)
+    var maxOperations: Int = 7
+    @Option(name: .customLong("max-groups"), help: "Largest G of the groups family (1, 2, 4, … up to it).", transform: Count.positive)
+    var maxGroups: Int = 32
     @Flag(name: .customLong("first-frame"), inversion: .prefixedNo,
           help: "Time the TUI's first frame by launching it in tmux (\"tui_first_frame\").")
     var firstFrame = true
@@ -26,15 +27,7 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         FileHandle.standardError.write(Data("dmaown bench: warning: this is a debug build; figures are only meaningful from `swift build -c release`\n".utf8))
         #endif
-        let bound: Int, nMax: Int, kMax: Int, gMax: Int
-        do {
-            gMax = try OptionValue.count(maxGroups, "max-groups") ?? 32
-            bound = try OptionValue.count(maxStates, "max-states") ?? 4_000_000
-            nMax = try OptionValue.count(maxDevices, "max-devices") ?? 6
-            kMax = try OptionValue.count(maxOperations, "max-operations") ?? 7
-        } catch {
-            throw InputError.exit("bench", error.description)
-        }
+        let bound = maxStates, nMax = maxDevices, kMax = maxOperations, gMax = maxGroups
         var rows: [JSONText] = []
         for n in 2...max(2, nMax) {
             for k in 2...max(2, kMax) {

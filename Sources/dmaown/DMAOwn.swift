@@ -9,14 +9,17 @@ struct DMAOwn: AsyncParsableCommand {
         commandName: "dmaown",
         abstract: "Make IOMMU group DMA ownership visible: race binds, unbinds and claims step by step.",
         discussion: "Words used on screen are defined by: dmaown help concepts | invariants | schemes | SCHEME | scenario-format",
+        version: Version.text,
         subcommands: [
             TUICommand.self, CheckCommand.self, ReplayCommand.self, BenchCommand.self,
             ScenariosCommand.self, ThemesCommand.self, ImportSysfsCommand.self, ExportCommand.self,
+            InstallCommand.self, UninstallCommand.self,
         ],
         defaultSubcommand: TUICommand.self)
 
-    /// Runs the command, mapping argument-parser's usage errors (status 64) to status 2 with one
-    /// line on stderr: input that cannot be used exits 2, and scripts rely on it.
+    /// Runs the command. Input that cannot be used, whether the parser found it (its usage errors,
+    /// status 64 by default) or a command did (`InputError`), is one line on stderr and status 2:
+    /// scripts rely on it.
     static func main() async {
         HelpTopicCommand.runIfAsked()
         do {
@@ -26,6 +29,9 @@ struct DMAOwn: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data((error.line + "\n").utf8))
+            Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"

@@ -15,12 +15,11 @@ struct ExportCommand: ParsableCommand {
             whole explored state graph and refuses graphs above \(DotExporter.maxStates) states.
             """)
 
-    @Argument(help: "A scenario file, a built-in scenario name, or a trace (.json).")
+    @Argument(help: "A scenario file, a built-in scenario name, or a trace (.json).", completion: CompletionCandidates.scenario)
     var input: String
 
-    // A string, not the enum, so a wrong value is exit status 2 like every other bad input.
-    @Option(help: "markdown, mermaid, dot, json or text.")
-    var format: String
+    @Option(help: "What to write.")
+    var format: ExportFormat
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -28,30 +27,14 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Overwrite FILE if it exists.")
     var force = false
 
-    @Option(help: "Use this scheme instead of the file's: notifier, v6, merged, iommufd, robin or robin-locked.")
-    var scheme: String?
+    @Option(help: "Use this scheme instead of the file's.")
+    var scheme: SchemeID?
 
     @Option(help: ArgumentHelp("For a scenario: export the counterexample for this invariant instead of the first one found.", valueName: "NAME"))
-    var invariant: String?
+    var invariant: Invariant?
 
     func run() throws {
-        guard let format = ExportFormat(rawValue: format) else {
-            throw InputError.exit("export", "--format '\(format)': unknown format (expected one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        var override: SchemeID?
-        if let scheme {
-            guard let id = SchemeID(rawValue: scheme) else {
-                throw InputError.exit("export", "--scheme '\(scheme)': unknown scheme (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            override = id
-        }
-        var wanted: Invariant?
-        if let invariant {
-            guard let i = Invariant(rawValue: invariant) else {
-                throw InputError.exit("export", "--invariant '\(invariant)': unknown invariant (expected one of: \(Invariant.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            wanted = i
-        }
+        let override = scheme, wanted = invariant
         let source = try ExportSource.load(input, scheme: override)
         var graph: ExploredGraph?
         var schedule = source.schedule

@@ -1,3 +1,4 @@
+import DMAOwnBench
 import DMAOwnExplorer
 import DMAOwnTerminal
 import Foundation

@@ -1,29 +1,19 @@
 import ArgumentParser
 import DMAOwnEngine
-import Foundation
 
-/// Input that cannot be used (bad file, bad option value): printed as one line on stderr, exit 2.
+/// The one error a command throws for input that cannot be used (a bad file, a bad value, options
+/// that do not go together). `DMAOwn.main` prints it as one line on stderr, `dmaown COMMAND:
+/// message`, and exits with status 2, so no command prints or exits on its own.
 struct InputError: Error, CustomStringConvertible {
+    /// The subcommand the line names (`check`, `export`, ...), or nil for the TUI and top level.
+    var command: String?
     var description: String
 
-    /// Prints `dmaown COMMAND: message` on stderr and exits with status 2.
-    static func exit(_ command: String, _ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("dmaown \(command): \(DisplayText.line(message))\n".utf8))
-        return ExitCode(2)
-    }
-}
+    init(_ command: String?, _ message: String) { self.command = command; description = message }
 
-/// Option values parsed by hand, so a bad value exits 2 with a message naming it.
-enum OptionValue {
-    static func count(_ text: String?, _ name: String) throws(InputError) -> Int? {
-        guard let text else { return nil }
-        guard let n = Int(text), n > 0 else { throw InputError(description: "--\(name) takes a positive integer, not '\(text)'") }
-        return n
-    }
+    /// The input error for `command`, for `throw InputError.exit("check", message)`.
+    static func exit(_ command: String, _ message: String) -> InputError { InputError(command, message) }
 
-    static func seed(_ text: String?) throws(InputError) -> UInt64 {
-        guard let text else { return 1 }
-        guard let n = UInt64(text) else { throw InputError(description: "--seed takes a non-negative integer, not '\(text)'") }
-        return n
-    }
+    /// The line printed on stderr, control and bidi characters made visible (one line, always).
+    var line: String { "dmaown\(command.map { " " + $0 } ?? ""): \(DisplayText.line(description))" }
 }

@@ -22,14 +22,15 @@ struct ScenariosCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a built-in scenario's TOML.")
 
-        @Argument(help: "A name from 'dmaown scenarios'.")
+        @Argument(help: "A name from 'dmaown scenarios'.", completion: .custom { _, _, prefix in
+            BuiltinScenarios.all.map(\.name).filter { $0.hasPrefix(prefix) }
+        })
         var name: String
 
         func run() throws {
             guard let text = BuiltinScenarios.named(name) else {
                 // An unknown name is unusable input: exit status 2, as for any bad input.
-                FileHandle.standardError.write(Data("dmaown: no built-in scenario named \(DisplayText.quote(name)) (list them with 'dmaown scenarios')\n".utf8))
-                throw ExitCode(2)
+                throw InputError(nil, "no built-in scenario named \(DisplayText.quote(name)) (list them with 'dmaown scenarios')")
             }
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }

@@ -11,59 +11,61 @@ import DMAOwnTerminal
 struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the terminal UI on a scenario (the default).")
 
-    @Argument(help: "A scenario file or a built-in scenario name (default: \(ScenarioLookup.defaultName)); with --sysfs, the sysfs root (default /sys).")
+    @Argument(help: "A scenario file or a built-in scenario name (default: \(ScenarioLookup.defaultName)); with --sysfs, the sysfs root (default /sys).",
+              completion: CompletionCandidates.scenario)
     var scenario: String?
 
     @Flag(help: "Open this machine's IOMMU groups (as 'dmaown import-sysfs' reads them) instead of a scenario.")
     var sysfs = false
 
-    @Option(help: "Override the scenario's scheme: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var scheme: String?
+    @Option(help: "Override the scenario's scheme (and the preferences file's).")
+    var scheme: SchemeID?
 
-    @Option(help: "A theme name or a theme file path.")
+    @Option(help: "A theme name or a theme file path.", completion: CompletionCandidates.theme)
     var theme: String?
 
     @Option(help: "Seed for random steps (r, R).")
-    var seed: String?
+    var seed: UInt64?
 
     func run() throws {
         // Everything that can fail on bad input happens before the terminal is touched.
-        let state: AppState
-        let look: TerminalLook
-        do {
-            let schemeID = try parseScheme()
-            let seed = try parseSeed()
-            let scenario: Scenario
-            if sysfs {
-                do { scenario = try SysfsImporter.importTopology(root: self.scenario ?? "/sys", managed: ManagedDrivers.known) } catch {
-                    throw UsageFailure(error.description)
-                }
-            } else {
-                do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw UsageFailure(error.description) }
+        let environment = ProcessInfo.processInfo.environment
+        let preferencesPath = PreferencesFile.path(environment: environment)
+        let (preferences, preferenceWarnings) = preferencesPath.map(PreferencesFile.read(path:)) ?? (Preferences(), [])
+        let schemeID = scheme ?? preferences.scheme
+        let seed = self.seed ?? 1
+        let scenario: Scenario
+        if sysfs {
+            do { scenario = try SysfsImporter.importTopology(root: self.scenario ?? "/sys", managed: ManagedDrivers.known) } catch {
+                throw InputError(nil, error.description)
             }
-            let themes = try loadThemes()
-            do {
-                var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
-                opened.themeIndex = themes.index
-                if let w = themes.warnings.first {
-                    // Also on stderr, but that is hidden behind the alternate screen until quit.
-                    let more = themes.warnings.count > 1 ? " (and \(themes.warnings.count - 1) more, printed on stderr)" : ""
-                    opened.message = StatusMessage(.error, "theme warning: \(w)\(more)")
-                }
-                state = opened
-            } catch {
-                throw UsageFailure(error.description)
-            }
-            let utf8 = TerminalLocale.adoptFromEnvironment()
-            look = TerminalLook(theme: themes.selected, loadTheme: themes.load, environment: ProcessInfo.processInfo.environment,
-                                explicitTheme: theme != nil, glyphs: utf8 ? .unicode : .ascii)
-        } catch let failure as UsageFailure {
-            try Self.fail(failure.message)
+        } else {
+            do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw InputError(nil, error.description) }
         }
+        let themes = try loadThemes(preferred: preferences.theme, preferencesPath: preferencesPath)
+        let warnings = preferenceWarnings.map(\.description) + themes.warnings
+        for w in warnings { FileHandleStderr.write("dmaown: warning: \(DisplayText.line(w))\n") }
+        let state: AppState
+        do {
+            var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
+            opened.themeIndex = themes.index
+            opened.wantsMouse = preferences.mouse ?? false
+            if let w = warnings.first {
+                // Also on stderr, but that is hidden behind the alternate screen until quit.
+                let more = warnings.count > 1 ? " (and \(warnings.count - 1) more, printed on stderr)" : ""
+                opened.message = StatusMessage(.error, "warning: \(w)\(more)")
+            }
+            state = opened
+        } catch {
+            throw InputError(nil, error.description)
+        }
+        let utf8 = TerminalLocale.adoptFromEnvironment()
+        let look = TerminalLook(theme: themes.selected, loadTheme: themes.load, environment: environment,
+                                explicitTheme: theme != nil, glyphs: utf8 ? .unicode : .ascii, preferencesPath: preferencesPath)
         do {
             try TerminalRunner(state: state, look: look, explorer: Self.explorerWork).run()
         } catch {
-            try Self.fail(error.description)
+            throw InputError(nil, error.description)
         }
     }
 
@@ -75,57 +77,35 @@ struct TUICommand: ParsableCommand {
         }
     }
 
-    private func parseScheme() throws -> SchemeID? {
-        guard let scheme else { return nil }
-        guard let id = SchemeID(rawValue: scheme) else {
-            throw UsageFailure("unknown scheme '\(scheme)' (one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        return id
-    }
-
-    private func parseSeed() throws -> UInt64 {
-        guard let seed else { return 1 }
-        guard let n = UInt64(seed) else { throw UsageFailure("--seed '\(seed)' is not a non-negative integer") }
-        return n
-    }
-
-    /// The theme to start with (`--theme`, DMAOWN_THEME, `default`), every theme name for `t`, and a
-    /// loader for `.applyTheme`. A theme that `--theme` names but nobody can find is a usage error;
-    /// problems inside a theme file are warnings and the UI starts anyway.
+    /// The theme to start with (`--theme`, else DMAOWN_THEME, else the preferences file's, else
+    /// `default`), every theme name for `t`, and a loader for `.applyTheme`. A theme that `--theme`
+    /// names but nobody can find is a usage error; one the preferences file names is a warning
+    /// naming the file and line, and so is any problem inside a theme file: the UI starts anyway.
     ///
     /// `t` cycles from the theme started with: a theme given as a path joins the cycle at its front.
-    private func loadThemes() throws -> (selected: Theme, names: [String], index: Int, warnings: [ThemeWarning], load: @Sendable (String) -> Theme?) {
-        let environment = ProcessInfo.processInfo.environment
-        let library = ThemeLibrary(environment: environment, executablePath: Self.executablePath)
-        let (selected, warnings) = library.load(theme)
-        if let theme, warnings.contains(where: { $0.kind == .notFound && $0.file == theme }) {
-            throw UsageFailure("unknown theme '\(theme)' (available: \(library.names().joined(separator: ", ")))")
+    private func loadThemes(preferred: String?, preferencesPath: String?) throws
+        -> (selected: Theme, names: [String], index: Int, warnings: [String], load: @Sendable (String) -> Theme?) {
+        let library = ThemeLibrary(environment: ProcessInfo.processInfo.environment)
+        let wanted = theme ?? (library.environmentTheme == nil ? preferred : nil)
+        var (selected, warnings) = library.load(wanted)
+        var lines = warnings.map(\.description)
+        if let wanted, warnings.contains(where: { $0.kind == .notFound && $0.file == wanted }) {
+            guard theme == nil, let preferencesPath else {
+                throw InputError(nil, "unknown theme '\(wanted)' (available: \(library.names().joined(separator: ", ")))")
+            }
+            // The preferences file named it: say where, and start in the default theme.
+            let line = PreferencesFile.line(of: "theme", inFileAt: preferencesPath).map { ":\($0)" } ?? ""
+            lines = ["\(preferencesPath)\(line): theme '\(wanted)' not found (available: \(library.names().joined(separator: ", "))); using 'default'"]
+            (selected, warnings) = library.load("default")
+            lines += warnings.map(\.description)
         }
-        for w in warnings { FileHandleStderr.write("dmaown: warning: \(DisplayText.line(w.description))\n") }
         let load: @Sendable (String) -> Theme? = { name in
             let (t, w) = library.load(name)
             return w.contains { $0.kind == .notFound } ? nil : t
         }
-        let (names, index) = library.cycle(explicit: theme, selected: selected, warnings: warnings)
-        return (selected, names, index, warnings, load)
+        let (names, index) = library.cycle(explicit: wanted, selected: selected, warnings: warnings)
+        return (selected, names, index, lines, load)
     }
-
-    /// This executable's path, so themes shipped beside it are found.
-    private static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    /// One line on stderr and exit status 2: the terminal was never touched.
-    private static func fail(_ message: String) throws -> Never {
-        FileHandleStderr.write("dmaown: \(DisplayText.line(message))\n")
-        throw ExitCode(2)
-    }
-}
-
-/// A bad argument or input file, worded as one line.
-struct UsageFailure: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
 }
 
 /// Writes to stderr without Foundation.

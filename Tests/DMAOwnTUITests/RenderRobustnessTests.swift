@@ -1,3 +1,4 @@
+import DMAOwnBench
 import Testing
 import DMAOwnEngine
 import DMAOwnExplorer

@@ -8,7 +8,7 @@ import Testing
     @Test func aNulIsAnUnreadableFileWithItsLine() {
         let scratch = ThemeScratch()
         let path = scratch.write("t.toml", "name = \"t\"\n[roles]\ntext = { fg = \"red\" }\n\0\nbogus_role = { fg = \"red\" }\n")
-        let library = ThemeLibrary(environment: [:], executablePath: "/x")
+        let library = ThemeLibrary(environment: [:])
         let (theme, warnings) = library.load(path)
         #expect(theme.name == "default")
         #expect(warnings.map(\.kind) == [.unreadable], "\(warnings)")
@@ -29,7 +29,7 @@ import Testing
     @Test func aWarningEscapesControlCharacters() {
         let scratch = ThemeScratch()
         let path = scratch.write("t.toml", "[roles]\n\"x\\u001b]0;pwned\\u0007\" = { fg = \"red\" }\n")
-        let (_, warnings) = ThemeLibrary(environment: [:], executablePath: "/x").load(path)
+        let (_, warnings) = ThemeLibrary(environment: [:]).load(path)
         #expect(!warnings.isEmpty)
         for w in warnings { #expect(!w.description.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(w)") }
         #expect(warnings.contains { $0.description.contains("\\e]0;pwned") && $0.line == 2 }, "\(warnings)")

@@ -27,9 +27,9 @@ final class ThemeScratch {
     @Test func aUserThemeShadowsTheShippedOneOfTheSameName() throws {
         let scratch = ThemeScratch()
         let mine = scratch.write("config/dmaown/themes/light.toml", "description = \"mine\"\n")
-        let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/config"], executablePath: "/nonexistent/bin/dmaown")
+        let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/config"])
         let lights = library.entries().filter { $0.name == "light" }
-        #expect(lights.map(\.path) == [mine, Self.shippedThemes + "/light.toml"])
+        #expect(lights.map(\.path) == [mine, "built-in:themes/light.toml"])
         #expect(lights.first?.origin.hasPrefix("user config") == true)
         let (theme, warnings) = library.load("light")
         #expect(warnings.isEmpty)
@@ -42,23 +42,23 @@ final class ThemeScratch {
     @Test func homeConfigIsUsedWithoutXDG() {
         let scratch = ThemeScratch()
         scratch.write("home/.config/dmaown/themes/mine.toml", "description = \"home\"\n")
-        let library = ThemeLibrary(environment: ["HOME": scratch.root + "/home"], executablePath: "/nonexistent/bin/dmaown")
+        let library = ThemeLibrary(environment: ["HOME": scratch.root + "/home"])
         #expect(library.load("mine").0.description == "home")
         #expect(library.names().first == "default")
         #expect(library.names().contains("mine"))
     }
 
     @Test func dmaownThemeIsHonouredAndAnExplicitNameWins() {
-        let library = ThemeLibrary(environment: ["DMAOWN_THEME": "nord"], executablePath: "/nonexistent/bin/dmaown")
+        let library = ThemeLibrary(environment: ["DMAOWN_THEME": "nord"])
         #expect(library.load(nil).0.name == "nord")
         #expect(library.load("light").0.name == "light")
-        #expect(ThemeLibrary(environment: [:], executablePath: "/x").load(nil).0.name == "default")
+        #expect(ThemeLibrary(environment: [:]).load(nil).0.name == "default")
     }
 
     @Test func aPathWorksForTheThemeAndForDMAOWN_THEME() {
         let scratch = ThemeScratch()
         let path = scratch.write("elsewhere/odd.toml", "inherits = \"light\"\ndescription = \"odd\"\n")
-        let library = ThemeLibrary(environment: ["DMAOWN_THEME": path], executablePath: "/x")
+        let library = ThemeLibrary(environment: ["DMAOWN_THEME": path])
         #expect(library.load(nil).0.description == "odd")
         #expect(library.load(path).0.style(for: .text) == library.load("light").0.style(for: .text))
         #expect(library.entries().first == ThemeEntry(name: "odd", path: path, origin: "DMAOWN_THEME"))
@@ -68,7 +68,7 @@ final class ThemeScratch {
     @Test func theCycleStartsAtTheThemeOpened() {
         let scratch = ThemeScratch()
         let path = scratch.write("elsewhere/odd.toml", "inherits = \"light\"\n")
-        let plain = ThemeLibrary(environment: [:], executablePath: "/x")
+        let plain = ThemeLibrary(environment: [:])
         func start(_ library: ThemeLibrary, _ explicit: String?) -> (names: [String], current: String) {
             let (theme, warnings) = library.load(explicit)
             let (names, index) = library.cycle(explicit: explicit, selected: theme, warnings: warnings)
@@ -76,11 +76,11 @@ final class ThemeScratch {
         }
         #expect(start(plain, "light").current == "light")
         #expect(start(plain, nil).current == "default")
-        #expect(start(ThemeLibrary(environment: ["DMAOWN_THEME": "nord"], executablePath: "/x"), nil).current == "nord")
+        #expect(start(ThemeLibrary(environment: ["DMAOWN_THEME": "nord"]), nil).current == "nord")
         let fromPath = start(plain, path)
         #expect(fromPath.current == path)
         #expect(fromPath.names.first == path && fromPath.names.contains("light"))
-        let env = start(ThemeLibrary(environment: ["DMAOWN_THEME": path], executablePath: "/x"), nil)
+        let env = start(ThemeLibrary(environment: ["DMAOWN_THEME": path]), nil)
         #expect(env.current == "odd")
         #expect(env.names.filter { $0 == "odd" || $0 == path }.count == 1)
         #expect(start(plain, "no-such-theme").current == "default")
@@ -92,14 +92,14 @@ final class ThemeScratch {
         // A folder named like a theme file: it exists, and no one (not even root) can read it as text.
         let path = scratch.root + "/bad.toml"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let (theme, warnings) = ThemeLibrary(environment: [:], executablePath: "/x").load(path)
+        let (theme, warnings) = ThemeLibrary(environment: [:]).load(path)
         #expect(theme.name == "default")
         #expect(warnings.map(\.kind) == [.unreadable])
         #expect(warnings.first?.description.contains("using 'default'") == true)
     }
 
     @Test func anUnknownThemeWarnsAndFallsBackToDefault() {
-        let library = ThemeLibrary(environment: [:], executablePath: "/x")
+        let library = ThemeLibrary(environment: [:])
         let (theme, warnings) = library.load("no-such-theme")
         #expect(theme.name == "default")
         #expect(warnings.map(\.kind) == [.notFound])
@@ -109,7 +109,7 @@ final class ThemeScratch {
         let scratch = ThemeScratch()
         let a = scratch.write("cfg/dmaown/themes/a.toml", "inherits = \"b\"\n[roles]\ntext = { fg = \"red\" }\n")
         let b = scratch.write("cfg/dmaown/themes/b.toml", "description = \"b\"\n\ninherits = \"a\"\n")
-        let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"], executablePath: "/x")
+        let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, warnings) = library.load("a")
         #expect(warnings.map(\.kind) == [.inheritanceCycle])
         #expect(warnings.first?.description == "\(b):3: inheritance cycle a → b → a; 'inherits' ignored")
@@ -121,36 +121,47 @@ final class ThemeScratch {
     @Test func anUnknownParentIsReportedAndDefaultInherited() {
         let scratch = ThemeScratch()
         let c = scratch.write("cfg/dmaown/themes/c.toml", "name = \"c\"\ninherits = \"missing\"\n")
-        let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"], executablePath: "/x")
+        let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, warnings) = library.load("c")
         #expect(warnings.map(\.kind) == [.unknownParent])
         #expect(warnings.first?.description.hasPrefix("\(c):2: unknown parent theme 'missing'") == true)
         #expect(theme.styles == library.load("default").0.styles)
     }
 
-    @Test func thePackageThemesAreFoundFromABuildFolderExecutable() throws {
-        let scratch = ThemeScratch()
-        scratch.write("pkg/themes/default.toml", "")
-        scratch.write("pkg/.build/x86_64-unknown-linux-gnu/debug/dmaown", "")
-        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/pkg/.build/debug", withDestinationPath: "x86_64-unknown-linux-gnu/debug")
-        for exe in ["pkg/.build/x86_64-unknown-linux-gnu/debug/dmaown", "pkg/.build/debug/dmaown"] {
-            let library = ThemeLibrary(environment: [:], executablePath: scratch.root + "/" + exe, sourceFile: "/nonexistent/a/b/c.swift")
-            #expect(library.directories.map(\.path) == [ThemeLibrary.resolvingSymlinks(scratch.root + "/pkg/themes")], "\(exe)")
+    /// Every file in the top-level `themes/` is built in, byte for byte, and nothing else is:
+    /// a theme added as a file but not listed in `BuiltinThemes.all` (or the reverse) fails here.
+    @Test func theBuiltInThemesAreTheThemesFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.shippedThemes).filter { $0.hasSuffix(".toml") }
+        #expect(!files.isEmpty)
+        #expect(Set(files) == Set(BuiltinThemes.all.map { "\($0.name).toml" }))
+        for builtIn in BuiltinThemes.all {
+            let onDisk = try String(contentsOfFile: Self.shippedThemes + "/\(builtIn.name).toml", encoding: .utf8)
+            #expect(onDisk == builtIn.text, "\(builtIn.name): the embedded text differs from themes/\(builtIn.name).toml")
         }
     }
 
-    @Test func anInstalledBinaryFindsShareDmaownThemes() {
-        let scratch = ThemeScratch()
-        scratch.write("prefix/share/dmaown/themes/default.toml", "")
-        scratch.write("prefix/bin/dmaown", "")
-        let library = ThemeLibrary(environment: [:], executablePath: scratch.root + "/prefix/bin/dmaown", sourceFile: "/nonexistent/a/b/c.swift")
-        #expect(library.directories.map(\.path) == [ThemeLibrary.resolvingSymlinks(scratch.root + "/prefix/share/dmaown/themes")])
-        #expect(library.directories.first?.origin.hasPrefix("installed") == true)
+    /// With no user folder, every theme comes from the binary itself: no source tree is consulted.
+    @Test func withoutAUserFolderThemesComeFromTheBinary() {
+        let library = ThemeLibrary(environment: ["HOME": "/nonexistent/home"])
+        #expect(library.directories.isEmpty)
+        let entries = library.entries()
+        #expect(entries.map(\.name) == BuiltinThemes.all.map(\.name))
+        #expect(entries.allSatisfy { $0.origin == ThemeLibrary.builtInOrigin && $0.path.hasPrefix("built-in:") })
+        let (nord, warnings) = library.load("nord")
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(nord.name == "nord")
+        #expect(nord.origin == "built-in:themes/nord.toml")
+        #expect(nord.styles != library.load("default").0.styles)
     }
 
-    @Test func theSourceTreeIsTheLastResort() {
-        let library = ThemeLibrary(environment: [:], executablePath: "/nonexistent/bin/dmaown")
-        #expect(library.directories.map(\.path) == [Self.shippedThemes])
-        #expect(library.directories.first?.origin.hasPrefix("source tree") == true)
+    /// A user's `default.toml` shadows the built-in default, which stays listed after it.
+    @Test func aUserDefaultShadowsTheBuiltInOne() {
+        let scratch = ThemeScratch()
+        scratch.write("cfg/dmaown/themes/default.toml", "[roles]\nhelp = { fg = \"red\" }\n")
+        let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
+        let (theme, _) = library.load("default")
+        #expect(theme.style(for: .help) == CellStyle(foreground: .ansi(1)))
+        #expect(library.entries().filter { $0.name == "default" }.map(\.path)
+                == [scratch.root + "/cfg/dmaown/themes/default.toml", "built-in:themes/default.toml"])
     }
 }

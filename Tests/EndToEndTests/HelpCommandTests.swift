@@ -1,3 +1,4 @@
+import DMAOwnBench
 import DMAOwnEngine
 import DMAOwnTerminal
 import Foundation

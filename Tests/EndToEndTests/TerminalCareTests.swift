@@ -1,3 +1,4 @@
+import DMAOwnBench
 import DMAOwnTerminal
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import DMAOwnBench
 import DMAOwnTerminal
 import Foundation
 import Testing
@@ -29,9 +30,9 @@ final class Tmux {
     /// the pane alive without touching terminal modes. (tmux hides the cursor of a dead pane, so
     /// `remain-on-exit` cannot show whether the program restored it.)
     static func dmaown(_ args: [String] = [], prefix: [String] = [], width: Int = 100, height: Int = 30,
-                       env: [String: String] = [:]) throws -> Tmux {
+                       env: [String: String] = [:], binary: String = Binary.path) throws -> Tmux {
         let script = "trap : INT; \"$@\"; echo \"dmaown-exit=$?\"; exec sleep 100000"
-        return try Tmux(["/bin/sh", "-c", script, "sh"] + prefix + [Binary.path] + args, width: width, height: height, env: env)
+        return try Tmux(["/bin/sh", "-c", script, "sh"] + prefix + [binary] + args, width: width, height: height, env: env)
     }
 
     /// The pid of the program the wrapper shell started.

@@ -42,16 +42,22 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path, replace: replace, faults: .none)
     }
 
-    static func write(_ bytes: [UInt8], to path: String, replace: Bool, faults: Faults) throws(Failure) {
+    /// Writes `bytes` to `path` with file mode `mode` from the moment it appears (`dmaown install`:
+    /// an installed binary is executable as soon as it is there, never a moment later).
+    public static func write(_ bytes: [UInt8], to path: String, replace: Bool, mode: mode_t) throws(Failure) {
+        try write(bytes, to: path, replace: replace, faults: .none, mode: mode)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, replace: Bool, faults: Faults, mode newMode: mode_t? = nil) throws(Failure) {
         if path.isEmpty { throw .failed(path: "''", reason: "the file name is empty") }
         if path.hasSuffix("/") { throw .failed(path: path, reason: "names a directory, not a file") }
         let (dir, name) = split(path)
-        var mode: mode_t = 0o666
+        var mode: mode_t = newMode ?? 0o666
         var st = stat()
         if lstat(path, &st) == 0 {
             if let kind = FileRead.kind(st.st_mode) { throw .notRegular(path: path, kind: kind) }
             if !replace { throw .exists(path: path) }
-            mode = st.st_mode & 0o7777
+            mode = newMode ?? st.st_mode & 0o7777
         } else if errno != ENOENT {
             throw .failed(path: path, reason: FileRead.reason(errno))
         }
@@ -67,8 +73,8 @@ public enum AtomicFile {
             let code = errno
             throw .failed(path: path, reason: code == EEXIST ? "a file is in the way of the temporary file \(temp)" : FileRead.reason(code))
         }
-        // open(2) applied the umask; a replaced file keeps its own mode.
-        if st.st_mode != 0 { fchmod(fd, mode) }
+        // open(2) applied the umask; a replaced file keeps its own mode, an asked-for mode is exact.
+        if st.st_mode != 0 || newMode != nil { fchmod(fd, mode) }
 
         var done = 0, failure: Int32 = 0
         while done < bytes.count {

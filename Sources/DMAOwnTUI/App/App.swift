@@ -15,6 +15,10 @@ public enum App {
         case .saved(let path, let error): return saved(&state, path: path, error: error)
         case .background(let job, let report): return background(&state, job: job, report)
         case .exported(let path, let error): return exported(&state, path: path, error: error)
+        case .themeRemembered(let theme, let path, let error):
+            state.message = error.map { StatusMessage(.error, "theme not remembered: \($0.message)") }
+                ?? StatusMessage(.info, "theme \(theme) remembered in \(path)")
+            return []
         }
     }
 
@@ -72,8 +76,11 @@ public enum App {
             return [.setMouse(s.wantsMouse)]
         case .cycleTheme:
             s.themeIndex = (s.themeIndex + 1) % s.themeNames.count
-            s.message = StatusMessage(.info, "theme \(s.themeName)")
+            // The offer to remember it: `T` writes it to the preferences file.
+            s.message = StatusMessage(.info, "theme \(s.themeName) (T: remember it for next time)")
             return [.applyTheme(s.themeName)]
+        case .rememberTheme:
+            return [.rememberTheme(s.themeName)]
         case .redraw: return [.redraw]
         case .help: s.overlay = .help; return []
         case .quit:

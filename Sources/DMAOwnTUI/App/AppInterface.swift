@@ -15,6 +15,8 @@ public enum Message: Sendable {
     case background(job: Int, BackgroundReport)
     /// An export finished (or failed); unlike a save it does not make the session saved.
     case exported(path: String, error: FileError?)
+    /// The theme was written to the preferences file at `path` (or could not be).
+    case themeRemembered(theme: String, path: String, error: FileError?)
 }
 
 /// A failure reading or writing a file, already worded for the status line.
@@ -46,5 +48,7 @@ public enum Effect: Sendable, Equatable {
     case cancelExplorer
     /// Switch the presenter to the theme of this name (the shell holds the loaded themes).
     case applyTheme(String)
+    /// Write this theme into the preferences file, so the next start uses it.
+    case rememberTheme(String)
     case bell
 }

@@ -6,7 +6,7 @@ public enum KeyAction: Sendable, Hashable {
     case addDialog, commandLine
     case switchScheme, randomStep, randomRun, explore, violations
     case save, load, export, pickScenario
-    case toggleMouse, cycleTheme, redraw, help, quit
+    case toggleMouse, cycleTheme, rememberTheme, redraw, help, quit
 }
 
 /// One row of the key table: the keys, how the help writes them, what they do, and the panes
@@ -79,6 +79,8 @@ public enum KeyTable {
                    help: "pick a built-in scenario to open", hint: "p scenarios", panes: []),
         KeyBinding(keys: [.char("t")], label: "t", action: .cycleTheme,
                    help: "next theme", hint: nil, panes: []),
+        KeyBinding(keys: [.char("T")], label: "T", action: .rememberTheme,
+                   help: "remember this theme for next time (config.toml)", hint: nil, panes: []),
         KeyBinding(keys: [.char("m")], label: "m", action: .toggleMouse,
                    help: "mouse on/off: click a thread steps it, a timeline row jumps", hint: nil, panes: []),
         KeyBinding(keys: [.ctrl("l")], label: "^L", action: .redraw,

@@ -1,20 +1,21 @@
 import Foundation
 import DMAOwnScenario
 
-/// Finds theme files: `--theme`, then DMAOWN_THEME, then the user's config folder, then the package's `themes/`.
+/// Finds themes: `--theme`, then DMAOWN_THEME, then the user's config folder, then the themes
+/// built into the binary. A user theme shadows a built-in one of the same name, so people can
+/// restyle a shipped theme without a source tree.
 public struct ThemeLibrary: Sendable {
-    /// Folders searched for `NAME.toml`, earliest first, each with the lookup step it stands for.
+    /// Folders searched for `NAME.toml` before the built-in themes, each with the lookup step it stands for.
     public let directories: [(path: String, origin: String)]
     /// DMAOWN_THEME, when set and non-empty: the theme used when `--theme` is not given.
     public let environmentTheme: String?
 
-    /// A library for this environment; `executablePath` locates the package's or the installation's `themes/`.
-    public init(environment: [String: String], executablePath: String) {
-        self.init(environment: environment, executablePath: executablePath, sourceFile: #filePath)
-    }
+    /// What `dmaown themes` names as the origin of a theme built into the binary.
+    public static let builtInOrigin = "built in"
 
-    /// As `init(environment:executablePath:)`, with the source file that stands for the source tree (for tests).
-    init(environment: [String: String], executablePath: String, sourceFile: String) {
+    /// A library for this environment: the user's folder is `$XDG_CONFIG_HOME/dmaown/themes`
+    /// (an absolute XDG_CONFIG_HOME only, as the XDG spec says), else `~/.config/dmaown/themes`.
+    public init(environment: [String: String]) {
         environmentTheme = environment["DMAOWN_THEME"].flatMap { $0.isEmpty ? nil : $0 }
         var dirs: [(String, String)] = []
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
@@ -22,22 +23,7 @@ public struct ThemeLibrary: Sendable {
         } else if let home = environment["HOME"], !home.isEmpty {
             dirs.append((home + "/.config/dmaown/themes", "user config (~/.config/dmaown/themes)"))
         }
-        let bins = [executablePath, Self.resolvingSymlinks(executablePath)].map(Self.parent)
-        // .build/<triple>/debug/dmaown, or .build/debug/dmaown when the symlink is not resolved.
-        for bin in bins {
-            for up in ["/../../..", "/../.."] { dirs.append((bin + up + "/themes", "package (next to the executable)")) }
-        }
-        for bin in bins { dirs.append((bin + "/../share/dmaown/themes", "installed (PREFIX/share/dmaown/themes)")) }
-        // Sources/DMAOwnTUI/Theme/ThemeLibrary.swift → the package root.
-        dirs.append((Self.parent(sourceFile) + "/../../../themes", "source tree (where dmaown was built)"))
-        var seen: Set<String> = []
-        directories = dirs.compactMap { path, origin in
-            let real = Self.resolvingSymlinks(path)
-            guard FileManager.default.fileExists(atPath: real), seen.insert(real).inserted else { return nil }
-            // A package folder must hold the default theme: stray `themes/` folders elsewhere are not ours.
-            if !origin.hasPrefix("user"), !FileManager.default.fileExists(atPath: real + "/default.toml") { return nil }
-            return (real, origin)
-        }
+        directories = dirs.filter { FileManager.default.fileExists(atPath: $0.0) }
     }
 
     /// Every theme file found, in lookup order; an entry shadows later ones of the same name.
@@ -51,6 +37,9 @@ public struct ThemeLibrary: Sendable {
             for file in files.sorted() where file.hasSuffix(".toml") {
                 result.append(ThemeEntry(name: ThemeLoader.name(fromPath: file), path: dir + "/" + file, origin: origin))
             }
+        }
+        for builtIn in BuiltinThemes.all {
+            result.append(ThemeEntry(name: builtIn.name, path: BuiltinThemes.origin(builtIn.name), origin: Self.builtInOrigin))
         }
         return result
     }
@@ -82,32 +71,38 @@ public struct ThemeLibrary: Sendable {
         if path(for: wanted) != nil {
             return (resolve("default", chain: [], warnings: &warnings) ?? .builtIn, warnings)
         }
-        let searched = directories.map(\.path).joined(separator: ", ")
+        let searched = (directories.map(\.path) + ["the built-in themes"]).joined(separator: ", ")
         warnings.append(ThemeWarning(kind: .notFound, file: wanted, line: nil, key: nil,
-                                     message: "theme not found (looked in \(searched.isEmpty ? "no folder" : searched)); using 'default'"))
+                                     message: "theme not found (looked in \(searched)); using 'default'"))
         if wanted != "default", let fallback = resolve("default", chain: [], warnings: &warnings) { return (fallback, warnings) }
         return (.builtIn, warnings)
     }
 
-    /// The file for a name (first in lookup order) or a path.
+    /// The file for a name (first in lookup order, a built-in theme's origin last) or a path.
     func path(for nameOrPath: String) -> String? {
+        if BuiltinThemes.all.contains(where: { BuiltinThemes.origin($0.name) == nameOrPath }) { return nameOrPath }
         if Self.isPath(nameOrPath) { return FileManager.default.fileExists(atPath: nameOrPath) ? nameOrPath : nil }
         if nameOrPath == environmentTheme.map(ThemeLoader.name(fromPath:)), let env = environmentTheme, Self.isPath(env) { return env }
-        return directories.lazy.map { $0.path + "/" + nameOrPath + ".toml" }.first { FileManager.default.fileExists(atPath: $0) }
+        let file = directories.lazy.map { $0.path + "/" + nameOrPath + ".toml" }.first { FileManager.default.fileExists(atPath: $0) }
+        return file ?? (BuiltinThemes.named(nameOrPath) != nil ? BuiltinThemes.origin(nameOrPath) : nil)
     }
 
     /// Loads `nameOrPath` over its parent; `chain` holds the names being loaded, to catch inheritance cycles.
     private func resolve(_ nameOrPath: String, chain: [String], warnings: inout [ThemeWarning]) -> Theme? {
         guard let file = path(for: nameOrPath) else { return nil }
-        // Read as scenarios are: a regular file of UTF-8 without NUL (toml++ stops at a NUL silently).
         var text = ""
         var problem: (line: Int?, reason: String)?
-        switch FileRead.bytes(file, limit: 1 << 20) {
-        case .failure(let e): problem = (nil, e.reason)
-        case .success(let bytes):
-            switch InputText.decode(bytes) {
-            case .success(let t): text = t
-            case .failure(let p): problem = (p.line, p.description)
+        if let builtIn = BuiltinThemes.all.first(where: { BuiltinThemes.origin($0.name) == file }) {
+            text = builtIn.text
+        } else {
+            // Read as scenarios are: a regular file of UTF-8 without NUL (toml++ stops at a NUL silently).
+            switch FileRead.bytes(file, limit: 1 << 20) {
+            case .failure(let e): problem = (nil, e.reason)
+            case .success(let bytes):
+                switch InputText.decode(bytes) {
+                case .success(let t): text = t
+                case .failure(let p): problem = (p.line, p.description)
+                }
             }
         }
         if let problem {
@@ -140,13 +135,4 @@ public struct ThemeLibrary: Sendable {
 
     /// Names have no slash and no `.toml`; anything else is a path.
     public static func isPath(_ s: String) -> Bool { s.contains("/") || s.hasSuffix(".toml") }
-
-    static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    static func resolvingSymlinks(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    }
 }

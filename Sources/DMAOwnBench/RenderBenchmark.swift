@@ -1,5 +1,6 @@
 import DMAOwnEngine
 import DMAOwnScenario
+import DMAOwnTUI
 #if canImport(Glibc)
 import Glibc
 #endif
