@@ -49,6 +49,7 @@ struct Footprints: Sendable {
                 switch step.scope {
                 case .device: Mask(touch: own, dma: 0)
                 case .deviceDMA: Mask(touch: own, dma: groupBit(g))
+                case .deviceDMAAndGroup: Mask(touch: own | groupBit(g), dma: groupBit(g))
                 case .group: Mask(touch: groupBit(g), dma: 0)
                 case .groupAndMembers: Mask(touch: groupBit(g) | members, dma: 0)
                 case .machine: .all

@@ -19,9 +19,18 @@ final class LayeredSearch {
         var maxDepth: Int?
     }
 
-    /// Per-thread result bytes of a terminal state: the errno, or one of these two.
+    /// Per-thread result bytes of a terminal state: the errno, or one of these three.
     static let crashedByte: UInt8 = 0xFE
     static let deadlockedByte: UInt8 = 0xFD
+    /// Blocked for good only because a user never lets go (vfio-pci's `remove()`): not a deadlock.
+    static let waitingByte: UInt8 = 0xFC
+
+    /// The result bytes of a terminal state: blocked threads are "waiting" rather than
+    /// "deadlocked" when every one of them waits, at the end of its chain, for a user to let go.
+    static func terminalKey(_ key: [UInt8], run: Run, world: World) -> [UInt8] {
+        guard key.contains(deadlockedByte), run.isWaitingOnUsers(world) else { return key }
+        return key.map { $0 == deadlockedByte ? waitingByte : $0 }
+    }
 
     let run: Run
     let initial: World
@@ -122,6 +131,7 @@ final class LayeredSearch {
                 }
                 if enabled == 0 {
                     let n = count ? layer.paths[i] : 0
+                    let key = blocked == 0 ? key : Self.terminalKey(key, run: run, world: base)
                     outcomes[key, default: 0] = Self.saturatingAdd(outcomes[key, default: 0], n)
                     continue
                 }
@@ -205,6 +215,7 @@ final class LayeredSearch {
         switch b {
         case crashedByte: "crashed"
         case deadlockedByte: "deadlocked"
+        case waitingByte: "waiting"
         default: (Errno(rawValue: b) ?? .ok).name
         }
     }

@@ -53,12 +53,12 @@ import DMAOwnScenario
 
     @Test func changedFieldsAreHighlighted() {
         var s = Fixture.state()
-        Fixture.press(&s, .char("2"))  // T2 takes the group mutex
+        Fixture.press(&s, .char("2"), .char("2"))  // T2 opens the VFIO group, then takes the group mutex
         let buf = App.render(s, size: App.minimumSize, glyphs: .unicode)
         let row = buf.lines.firstIndex { $0.contains("mutex ◆T2") }!
         let col = Array(buf.line(row)).firstIndex(of: "◆")!
         #expect(buf[col, row].role == .changed)
-        Fixture.press(&s, .char("u"))
+        Fixture.press(&s, .char("u"), .char("u"))
         let after = App.render(s, size: App.minimumSize, glyphs: .unicode)
         #expect(!after.cells.contains { $0.role == .changed })
     }
@@ -90,6 +90,7 @@ extension RenderRobustnessTests {
         var w = s.history.initial
         w[device: 1].lockHolder = 1
         w[group: 0].mutexHolder = 0
+        w.setPC(ofThread: 1, 1)  // T2's claim is past VFIO's open, at its mutex step
         s.history.record(Choice(thread: 0), world: w)
         #expect(s.run.broken(in: s.world).contains(InvariantSet(.deadlock)))
         let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))

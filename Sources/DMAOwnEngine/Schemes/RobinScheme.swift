@@ -66,15 +66,17 @@ struct RobinScheme: Scheme {
         case .claim(let g, let o):
             let members = topology.groups[g].devices
             return Program([
+                VFIOFrontEnd.openGroup(g, owner: o, topology: topology),
                 KernelSteps.lockGroup("iommu_group_claim_dma_owner", note: "VFIO claims on behalf of its vfio-pci device."),
                 Step("iommu_group_claim_dma_owner", "T = T(vfio dev); if (!owner) owner = T; else if (owner != T) return -EBUSY; domain = blocking; mutex_unlock",
                      note: "The managed driver itself is the owner's token, so only a sibling on the same managed driver keeps it.", scope: .groupAndMembers) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
-                    guard let vfio = Self.claimant(members, in: w, topology: topology) else { return .finish(.EINVAL) }
+                    // A refused claim: the user closes the group fd it opened (VFIOFrontEnd.openGroup).
+                    guard let vfio = Self.claimant(members, in: w, topology: topology) else { VFIOFrontEnd.closeGroup(&w, g); return .finish(.EINVAL) }
                     let t = Self.token(of: vfio, in: w, topology: topology)
-                    if gs.owner != .none && gs.owner != t { return .finish(.EBUSY) }
+                    if gs.owner != .none && gs.owner != t { VFIOFrontEnd.closeGroup(&w, g); return .finish(.EBUSY) }
                     gs.owner = t
                     gs.domain = .blocking
                     return .next
@@ -83,24 +85,28 @@ struct RobinScheme: Scheme {
                 Step("iommu_attach_group", "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.", scope: .group) { w, _ in
                     w[group: g].domain = .user(o)
                     w.unlockGroup(g)
+                    w[holders: g].userDMA = true
                     return .finish(.ok)
                 },
             ])
         case .release(let g, let o):
             return Program([
+                VFIOFrontEnd.unsetContainer(g, owner: o),
                 KernelSteps.lockGroup("iommu_group_release_dma_owner", note: "Only the owner can release a user-owned group."),
                 Step("iommu_group_release_dma_owner", "if (domain != user domain) return -EINVAL; owner = NULL; domain = default; mutex_unlock",
                      note: "The default domain returns.", scope: .group) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
+                    // The user lets go either way: the container is unset and the group fd closed.
+                    VFIOFrontEnd.closeGroup(&w, g)
                     guard gs.domain == .user(o) else { return .finish(.EINVAL) }
                     gs.owner = .none
                     gs.domain = .default
                     return .finish(.ok)
                 },
             ])
-        case .dclaim, .drelease:
+        case .dclaim, .drelease, .kclaim, .krelease:
             return KernelSteps.unsupported(op, scheme: .robin)
         }
     }

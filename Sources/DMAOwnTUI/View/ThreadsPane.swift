@@ -94,8 +94,10 @@ enum ThreadsPane {
             }
             if canFail { buf.put(" (may fail: f)", x: x, y: y, role: .dimText, in: area) }
         case .blocked(_, let b):
-            let x = buf.put("blocked", x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
-            buf.put(" on \(v.run.describe(b))", x: x, y: y, role: .text, in: area)
+            let reason = v.run.blockedReason(b)
+            let word = b.waitsForUser ? "waiting" : "blocked"
+            let x = buf.put(word, x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
+            buf.put(String(reason.dropFirst(word.count)), x: x, y: y, role: .text, in: area)
         case .done(let e):
             let x = buf.put("done ", x: x0, y: y, role: changed ? .changed : .threadDone, in: area)
             buf.put(e.name, x: x, y: y, role: e == .ok ? .resultOK : .resultErrno, in: area)
