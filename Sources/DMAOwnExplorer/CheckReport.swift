@@ -43,7 +43,7 @@ public struct CheckReport: Sendable {
     public var matchesExpectation: Bool? {
         guard let expectation else { return nil }
         if exploration.broken != expectation.invariants { return false }
-        if let n = expectation.outcomes, n != exploration.outcomes.count { return false }
+        if let n = expectation.outcomes, ScheduleCount(n) != exploration.outcomeCount { return false }
         return true
     }
 
@@ -80,15 +80,34 @@ public struct CheckReport: Sendable {
                     })),
                 ])
             })),
-            ("outcomes", .array(e.outcomes.map { o in
-                .object([("results", .object(zip(threadKeys, o.results).map { ($0, .string($1)) })),
-                         ("schedules", e.schedulesCounted ? .uint(o.schedules) : .null)]
-                        + (o.schedules == .max ? [("saturated", .bool(true))] : []))
-            })),
+            ("outcomes", e.outcomesListed ? outcomesJSON(e.outcomes, keys: threadKeys) : .null),
+            ("outcome_count", .uint(e.outcomeCount)),
             ("schedules_counted", .bool(e.schedulesCounted)),
             ("cancelled", .bool(e.cancelled)), ("peak_bytes", .int(e.peakBytes)),
-            ("counting_states", .int(e.countingStates)), ("partial_order_reduction", .bool(random == nil && options.partialOrderReduction)),
+            ("counting_states", .int(e.countingStates)), ("partial_order_reduction", .bool(random == nil && e.reduction.isOn)),
         ]
+        if e.schedulesCounted { fields.append(("schedules_total", .uint(e.totalSchedules))) }
+        if let stop = e.stop { fields.append(("stopped_by", .string(stop.rawValue))) }
+        switch e.countingStop {
+        case .budget(let n)?: fields.append(("counting_stopped_by", .string("budget"))); fields.append(("counting_budget", .int(n)))
+        case .bound(let b)?: fields.append(("counting_stopped_by", .string(b.rawValue)))
+        case .notAsked?, nil: break
+        }
+        if random == nil, e.reduction.isOn {
+            let folded: Bool = if case .folded = e.reduction { true } else { false }
+            fields.append(("reduction", .object([("resources", .int(e.reduction.resources)), ("folded", .bool(folded))])))
+        }
+        if !e.clusters.isEmpty {
+            let keys = threadKeys
+            fields.append(("clusters", .array(e.clusters.map { c in
+                .object([
+                    ("threads", .array(c.threads.map { .int($0 + 1) })), ("groups", .array(c.groups.map { .int($0) })),
+                    ("states", .int(c.states)), ("transitions", .int(c.transitions)), ("counting_states", .int(c.countingStates)),
+                    ("outcomes", outcomesJSON(c.outcomes, keys: c.threads.map { keys[$0] })),
+                ])
+            })))
+        }
+        if let why = e.notSplit { fields.append(("not_split", .string(why))) }
         if let random { fields.append(("random", .object([("walks", .int(random.walks)), ("seed", .uint(UInt128(random.seed)))]))) }
         if let expectation, let matches = matchesExpectation {
             var ex: [(String, JSONText)] = [("invariants", .array(Invariant.allCases.filter(expectation.invariants.contains).map { .string($0.rawValue) }))]
@@ -101,6 +120,15 @@ public struct CheckReport: Sendable {
         return .object(fields)
     }
 
+    private func outcomesJSON(_ outcomes: [Outcome], keys: [String]) -> JSONText {
+        let counted = exploration.schedulesCounted
+        return .array(outcomes.map { o in
+            .object([("results", .object(zip(keys, o.results).map { ($0, .string($1)) })),
+                     ("schedules", counted ? .uint(o.schedules) : .null)]
+                    + (counted && o.schedules == .max ? [("saturated", .bool(true))] : []))
+        })
+    }
+
     // MARK: Words for people
 
     /// The verdict, the outcome table, each counterexample as numbered steps, and a plain note when partial.
@@ -109,14 +137,21 @@ public struct CheckReport: Sendable {
         var out: [String] = []
         let broken = e.violations.map(\.invariant.rawValue)
         let scope = random != nil ? "among \(random!.walks) random schedules" : (e.complete ? "every interleaving explored" : "partial search")
+        // A partial search vouches only for what it explored, never for every schedule.
+        let partial = random != nil || !e.complete
         out.append(broken.isEmpty
-            ? "OK: no schedule breaks an invariant (\(scope))."
+            ? (partial ? "OK so far: no schedule explored breaks an invariant (\(scope))." : "OK: no schedule breaks an invariant (\(scope)).")
             : "BROKEN: some schedule breaks \(broken.joined(separator: ", ")) (\(scope)).")
         out.append("\(title) [\(scheme.rawValue)]: \(e.states) states, \(e.transitions) transitions, \(formatSeconds(e.seconds))"
                    + (e.countingStates == 0 ? "" : e.schedulesCounted ? " (schedules counted over \(e.countingStates) unreduced states)"
-                      : " (counting pass stopped after \(e.countingStates) unreduced states)"))
+                      : " (counting pass stopped after \(e.countingStates) unreduced states)")
+                   + (e.clusters.isEmpty ? "" : "; \(e.clusters.count) independent clusters searched one by one"))
+        if let why = e.notSplit { out.append("Threads \(why).") }
+        if random == nil, case .folded(let n) = e.reduction {
+            out.append("Partial-order reduction: the threads touch \(n) devices and groups, more than its 64 conflict bits, so some share a bit and count as conflicting (sound, saves less).")
+        }
         out.append("")
-        out += outcomeTable()
+        if e.clusters.isEmpty { out += outcomeTable() } else { out += clusterTables() }
         for v in e.violations {
             out.append("")
             out.append("\(v.invariant.rawValue): \(v.message)")
@@ -132,7 +167,7 @@ public struct CheckReport: Sendable {
             let want = Invariant.allCases.filter(expectation.invariants.contains).map(\.rawValue)
             func outcomes(_ n: Int) -> String { "\(n) outcome\(n == 1 ? "" : "s")" }
             let wanted = "invariants [\(want.joined(separator: ", "))]" + (expectation.outcomes.map { ", " + outcomes($0) } ?? "")
-            let found = "found [\(broken.joined(separator: ", "))], " + outcomes(e.outcomes.count)
+            let found = "found [\(broken.joined(separator: ", "))], " + outcomes(Int(clamping: e.outcomeCount))
             if expectationIsForAnotherScheme, let expectedScheme {
                 out.append("[expect] was written for the \(expectedScheme.rawValue) scheme, so it is not compared under \(scheme.rawValue).")
             } else if !expectationJudged {
@@ -155,7 +190,14 @@ public struct CheckReport: Sendable {
             return "The result is partial: \(random.walks) random schedules (seed \(random.seed)) were tried, not every interleaving; schedule counts are walks, not interleavings."
         }
         if e.complete { return nil }
-        if e.cancelled { return "The result is partial: the search was cancelled before it explored every interleaving." }
+        if e.cancelled || e.stop == .cancelled { return "The result is partial: the search was cancelled before it explored every interleaving." }
+        if e.stop == .memory {
+            let limit = options.maxBytes.map { " of \(Self.bytes($0))" } ?? ""
+            return "The result is partial: the search stopped at its memory bound\(limit) (--max-memory) before it explored every interleaving, so other invariants may break and other outcomes may exist."
+        }
+        if e.stop == .threadLimit {
+            return "Nothing was explored: a cluster of interdependent threads is larger than the \(Explorer.maxThreads) threads the exhaustive explorer handles."
+        }
         var bounds: [String] = []
         if let m = options.maxStates { bounds.append("--max-states \(m)") }
         if let d = options.maxDepth { bounds.append("--max-depth \(d)") }
@@ -163,21 +205,68 @@ public struct CheckReport: Sendable {
     }
 
     private func outcomeTable() -> [String] {
+        table(exploration.outcomes, keys: threadKeys)
+    }
+
+    /// A heading line and a table of outcomes with one column per key.
+    private func table(_ outcomes: [Outcome], keys: [String]) -> [String] {
         let e = exploration
-        let total = e.outcomes.reduce(ScheduleCount(0)) { LayeredSearch.saturatingAdd($0, $1.schedules) }
-        var rows: [[String]] = [["schedules"] + threadKeys]
-        for o in e.outcomes { rows.append([e.schedulesCounted ? Self.count(o.schedules) : "?"] + o.results) }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let total = outcomes.reduce(ScheduleCount(0)) { LayeredSearch.saturatingAdd($0, $1.schedules) }
+        var rows: [[String]] = [["schedules"] + keys]
+        for o in outcomes { rows.append([e.schedulesCounted ? Self.count(o.schedules) : "?"] + o.results) }
+        let widths = (0..<rows[0].count).map { c in rows.map { DisplayText.columns($0[c]) }.max() ?? 0 }
         let over = random != nil ? " seen:"
-            : !e.schedulesCounted ? " (schedules not counted: the unreduced counting pass stopped at the bound; the outcome set itself is complete):"
+            : !e.complete ? " found before the search stopped (other outcomes may exist):"
+            : !e.schedulesCounted ? " (\(notCountedWords)):"
             : " over \(Self.count(total)) complete interleaving\(total == 1 ? "" : "s"):"
-        var out = ["\(e.outcomes.count) outcome\(e.outcomes.count == 1 ? "" : "s")" + over]
+        var out = ["\(outcomes.count) outcome\(outcomes.count == 1 ? "" : "s")" + over]
         for (r, row) in rows.enumerated() {
             let cells = row.enumerated().map { c, s in
-                c == 0 ? String(repeating: " ", count: widths[c] - s.count) + s : s + String(repeating: " ", count: widths[c] - s.count)
+                let pad = String(repeating: " ", count: widths[c] - DisplayText.columns(s))
+                return c == 0 ? pad + s : s + pad
             }
             out.append("  " + cells.joined(separator: "  ").trimmingTrailingSpaces)
             if r == 0 { out.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        return out
+    }
+
+    /// "2048 bytes", "512 MiB" or "1.5 GiB", for bounds in plain words.
+    static func bytes(_ n: Int) -> String {
+        if n >= 1 << 30 { return "\((Double(n) / Double(1 << 30) * 10).rounded() / 10) GiB" }
+        if n >= 1 << 20 { return "\((Double(n) / Double(1 << 20) * 10).rounded() / 10) MiB" }
+        return "\(n) bytes"
+    }
+
+    /// Why the counts are missing, in plain words.
+    var notCountedWords: String {
+        let e = exploration
+        let set = e.complete ? "; the outcome set itself is complete" : ""
+        switch e.countingStop {
+        case .budget(let n)?: return "schedules not counted: more than \(n) unreduced states; use --count\(set)"
+        case .bound(.memory)?: return "schedules not counted: the counting pass reached the memory bound\(set)"
+        case .bound(.cancelled)?: return "schedules not counted: cancelled"
+        case .bound(.threadLimit)?: return "nothing explored"
+        case .notAsked?: return "schedules not counted"
+        default: return "schedules not counted: the unreduced counting pass stopped at the bound\(set)"
+        }
+    }
+
+    /// One table per independent cluster, each counting its own threads' interleavings, under one
+    /// line with the number of combined outcomes and interleavings.
+    private func clusterTables() -> [String] {
+        let e = exploration
+        let keys = threadKeys
+        let n = Self.count(e.outcomeCount)
+        var out = ["\(n) outcome\(e.outcomeCount == 1 ? "" : "s"), every combination of \(e.clusters.count) independent clusters' own outcomes"
+                   + (e.schedulesCounted ? ", over \(Self.count(e.totalSchedules)) complete interleaving\(e.totalSchedules == 1 ? "" : "s") in all (each cluster's schedules interleaved in every way):"
+                      : " (\(notCountedWords)):")]
+        for (i, c) in e.clusters.enumerated() {
+            out.append("")
+            let groups = c.groups.map(String.init).joined(separator: ", ")
+            out.append("cluster \(i + 1): thread\(c.threads.count == 1 ? "" : "s") \(c.threads.map { String($0 + 1) }.joined(separator: ", ")) on group\(c.groups.count == 1 ? "" : "s") \(groups), "
+                       + "\(c.outcomes.count) outcome\(c.outcomes.count == 1 ? "" : "s")" + (e.schedulesCounted ? " (schedules of its own threads):" : ":"))
+            out += table(c.outcomes, keys: c.threads.map { keys[$0] }).dropFirst()
         }
         return out
     }

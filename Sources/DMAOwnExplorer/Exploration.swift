@@ -1,4 +1,9 @@
 import DMAOwnEngine
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One scheduling decision: thread `thread` (0-based) steps, on the failure branch if `fail`.
 public struct Choice: Hashable, Sendable, Codable {
@@ -17,9 +22,34 @@ public struct ExplorationOptions: Sendable, Equatable {
     /// the unreduced graph (cheaper per state: no invariants, no parent pointers); without it,
     /// outcomes are listed with `schedules == 0`.
     public var countSchedules: Bool
-    public init(maxStates: Int? = nil, maxDepth: Int? = nil, partialOrderReduction: Bool = true, countSchedules: Bool = true) {
+    /// Most states the unreduced counting passes may visit in all (nil: no budget, `--count`).
+    /// Past it the verdict and the outcome set are still complete; only the counts are left out.
+    public var countingBudget: Int?
+    /// Most bytes the search's own tables may hold (nil: no bound); past it the result is partial.
+    public var maxBytes: Int?
+    /// Search independent clusters of threads one by one (`ClusterPlan`); off, the whole run is
+    /// one graph (the product of the clusters'), which only tests and benchmarks want.
+    public var splitClusters: Bool
+
+    /// The default counting budget: 2 million unreduced states, about half a second of counting
+    /// on one core, so counting never dominates a check that the reduced verdict answers fast.
+    public static let defaultCountingBudget = 2_000_000
+
+    /// The default memory bound: a quarter of physical memory, at most 4 GiB (1 GiB when the
+    /// machine's memory cannot be read), so a search on a shared machine stops before the system
+    /// has to kill it.
+    public static let defaultMaxBytes: Int = {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, size > 0 else { return 1 << 30 }
+        return min(pages * size / 4, 4 << 30)
+    }()
+
+    public init(maxStates: Int? = nil, maxDepth: Int? = nil, partialOrderReduction: Bool = true, countSchedules: Bool = true,
+                countingBudget: Int? = ExplorationOptions.defaultCountingBudget, maxBytes: Int? = ExplorationOptions.defaultMaxBytes,
+                splitClusters: Bool = true) {
         self.maxStates = maxStates; self.maxDepth = maxDepth; self.partialOrderReduction = partialOrderReduction
-        self.countSchedules = countSchedules
+        self.countSchedules = countSchedules; self.countingBudget = countingBudget; self.maxBytes = maxBytes
+        self.splitClusters = splitClusters
     }
 }
 
@@ -68,6 +98,26 @@ public struct Exploration: Sendable, Equatable {
     public var schedulesCounted: Bool = true
     /// CPU time of the searching thread, which on a loaded machine says more than wall time.
     public var cpuSeconds: Double = 0
+    /// What cut the search short, when `complete` is false.
+    public var stop: ExplorationStop?
+    /// Why outcomes carry no counts, when `schedulesCounted` is false.
+    public var countingStop: CountingStop?
+    /// The partial-order reduction the verdict pass used.
+    public var reduction: ReductionUsed = .off
+    /// The independent clusters searched one by one (empty when the threads formed one cluster).
+    public var clusters: [ClusterResult] = []
+    /// Why the threads could not be split into independent clusters, when a machine-wide step
+    /// (a `BUG_ON`) coupled them; nil when they were split or there was nothing to split.
+    public var notSplit: String?
+    /// The number of distinct outcomes: `outcomes.count`, or with clusters the product of their
+    /// outcome counts (saturating), which may be too many to list.
+    public var outcomeCount: ScheduleCount = 0
+    /// Complete interleavings over all outcomes (saturating); with clusters, their schedules
+    /// interleaved in every way.
+    public var totalSchedules: ScheduleCount = 0
+    /// False when the combined outcomes are too many to list (`outcomes` is then empty; each
+    /// cluster's own outcomes are in `clusters`).
+    public var outcomesListed: Bool { clusters.isEmpty || ScheduleCount(outcomes.count) == outcomeCount }
     public init(complete: Bool, cancelled: Bool = false, states: Int, transitions: Int, seconds: Double, peakBytes: Int,
                 violations: [Counterexample], outcomes: [Outcome], countingStates: Int = 0, countingTransitions: Int = 0) {
         self.complete = complete; self.cancelled = cancelled; self.states = states; self.transitions = transitions
@@ -79,6 +129,56 @@ public struct Exploration: Sendable, Equatable {
     public var broken: Set<Invariant> { Set(violations.map(\.invariant)) }
 }
 
+/// What stopped a search before it explored every interleaving.
+public enum ExplorationStop: String, Sendable, Equatable {
+    case maxStates = "max-states"
+    case maxDepth = "max-depth"
+    case memory
+    case cancelled
+    /// A cluster of interdependent threads is larger than `Explorer.maxThreads`: nothing was searched.
+    case threadLimit = "thread-limit"
+}
+
+/// Why a search's outcomes carry no interleaving counts.
+public enum CountingStop: Sendable, Equatable {
+    /// Counting was not asked for.
+    case notAsked
+    /// The unreduced counting passes would have visited more than this many states (`--count` lifts it).
+    case budget(Int)
+    /// A bound of the search (`--max-states`, `--max-depth`, memory) or cancellation stopped the counting pass.
+    case bound(ExplorationStop)
+}
+
+/// The partial-order reduction a search actually used.
+public enum ReductionUsed: Sendable, Equatable {
+    case off
+    /// Every device and group the threads touch has its own conflict bit (`resources` of them).
+    case exact(resources: Int)
+    /// More than 64 records are touched, so some share a conflict bit: still sound, saves less.
+    case folded(resources: Int)
+
+    public var isOn: Bool { self != .off }
+}
+
+/// One independent cluster of threads: they share no device, group or lock with any other
+/// cluster, so it was searched on its own.
+public struct ClusterResult: Sendable, Equatable {
+    /// The cluster's threads (0-based, in thread order) and the group ids they work on.
+    public var threads: [Int]
+    public var groups: [Int]
+    /// The cluster's distinct outcomes: results of its own threads, in thread order, and how many
+    /// complete interleavings of its own threads end that way.
+    public var outcomes: [Outcome]
+    /// States and transitions of the cluster's verdict pass and of its counting pass.
+    public var states: Int
+    public var transitions: Int
+    public var countingStates: Int
+    public init(threads: [Int], groups: [Int], outcomes: [Outcome], states: Int, transitions: Int, countingStates: Int) {
+        self.threads = threads; self.groups = groups; self.outcomes = outcomes
+        self.states = states; self.transitions = transitions; self.countingStates = countingStates
+    }
+}
+
 /// Progress of a running search, reported at most about ten times a second.
 public struct ExplorationProgress: Sendable, Equatable {
     public var states: Int
@@ -87,7 +187,9 @@ public struct ExplorationProgress: Sendable, Equatable {
     /// Fraction of the search done, for a bar: from the state bound when one is given, else from
     /// how deep the schedules reached so far are against the longest possible (rough but moving).
     public var fraction: Double?
-    public init(states: Int, transitions: Int, depth: Int, fraction: Double?) {
-        self.states = states; self.transitions = transitions; self.depth = depth; self.fraction = fraction
+    /// Bytes the search's tables held at their largest so far.
+    public var bytes: Int
+    public init(states: Int, transitions: Int, depth: Int, fraction: Double?, bytes: Int = 0) {
+        self.states = states; self.transitions = transitions; self.depth = depth; self.fraction = fraction; self.bytes = bytes
     }
 }

@@ -13,6 +13,9 @@ import Darwin
 /// successors anyway), so outcomes count every schedule and the verdict does not depend on the
 /// order of search. With partial-order reduction on, counterexamples are shortest among the
 /// schedules the reduced graph keeps, which may be longer than the shortest overall.
+///
+/// Threads that can never interact (see `ClusterPlan`) are searched cluster by cluster, so the
+/// cost grows with the sum of the clusters' graphs, not their product; see `Explorer+Clusters`.
 public struct Explorer: Sendable {
     /// The run whose threads are interleaved, and the world they start from.
     public let run: Run
@@ -25,62 +28,55 @@ public struct Explorer: Sendable {
         self.run = run; self.world = world; self.options = options
     }
 
-    /// The most threads a search handles (thread sets are 32-bit masks); more gives an empty, incomplete result.
+    /// The most threads one cluster may have (thread sets are 32-bit masks); independent clusters
+    /// may together have any number.
     public static let maxThreads = 32
+
+    /// The threads (0-based) of the first cluster that has more than `maxThreads` threads, which
+    /// no exhaustive search can take; nil when every cluster fits.
+    public var oversizedCluster: [Int]? {
+        (options.splitClusters ? ClusterPlan(run: run) : ClusterPlan(whole: run)).clusters.first { $0.count > Self.maxThreads }
+    }
 
     /// Explores until done, a bound, or cancellation; `progress` is called at most ~10 times a second.
     public func explore(progress: (ExplorationProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) -> Exploration {
-        guard run.operations.count <= Self.maxThreads else {
-            return Exploration(complete: false, states: 0, transitions: 0, seconds: 0, peakBytes: 0, violations: [], outcomes: [])
-        }
         let clock = ContinuousClock()
         let start = clock.now
         let cpuStart = Self.threadCPUSeconds()
-        let footprints = options.partialOrderReduction ? Footprints(run: run) : nil
-        let reduce = footprints != nil
-        let verdict = LayeredSearch(
-            run: run, initial: world,
-            config: .init(reduce: reduce, judge: true, count: !reduce && options.countSchedules,
-                          maxStates: options.maxStates, maxDepth: options.maxDepth),
-            persistent: footprints.map(PersistentSet.init))
-        let twoPasses = reduce && options.countSchedules
-        let bar = ProgressBar(run: run, firstPassShare: twoPasses ? 0.2 : 1)
-        verdict.search(progress: { progress(bar.first($0)) }, isCancelled: isCancelled)
-
-        var outcomes = verdict.outcomeList()
-        var counting: LayeredSearch?
-        var complete = verdict.complete, cancelled = verdict.cancelled
-        var schedulesCounted = options.countSchedules
-        if reduce && options.countSchedules && !cancelled {
-            let pass = LayeredSearch(
-                run: run, initial: world,
-                config: .init(reduce: false, judge: false, count: true, maxStates: options.maxStates, maxDepth: options.maxDepth),
-                persistent: nil)
-            // One search as far as a progress bar is concerned: the counting pass continues the count.
-            let before = verdict.states, beforeTransitions = verdict.transitions
-            pass.search(progress: { p in
-                progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
-                                                        depth: p.depth, fraction: p.fraction)))
-            }, isCancelled: isCancelled)
-            cancelled = pass.cancelled
-            if pass.complete {
-                outcomes = pass.outcomeList()
-            } else {
-                // A bound that stops only the counting pass leaves the verdict and the outcome set
-                // (which reduction preserves) complete; only the counts are unknown.
-                complete = complete && !cancelled
-                schedulesCounted = false
-                outcomes = outcomes.map { Outcome(results: $0.results, schedules: 0) }
-            }
-            counting = pass
+        let plan = options.splitClusters ? ClusterPlan(run: run) : ClusterPlan(whole: run)
+        var result: Exploration
+        if plan.largest > Self.maxThreads {
+            result = Exploration(complete: false, states: 0, transitions: 0, seconds: 0, peakBytes: 0, violations: [], outcomes: [])
+            result.stop = .threadLimit
+            result.schedulesCounted = false
+            result.countingStop = .bound(.threadLimit)
+        } else if plan.clusters.count == 1 {
+            result = exploreWhole(progress: progress, isCancelled: isCancelled)
+        } else {
+            result = exploreClusters(plan.clusters, progress: progress, isCancelled: isCancelled)
         }
-        var result = Exploration(
-            complete: complete, cancelled: cancelled, states: verdict.states, transitions: verdict.transitions,
-            seconds: (clock.now - start).seconds, peakBytes: max(verdict.peakBytes, counting?.peakBytes ?? 0),
-            violations: verdict.counterexamples(), outcomes: outcomes,
-            countingStates: counting?.states ?? 0, countingTransitions: counting?.transitions ?? 0)
-        result.schedulesCounted = schedulesCounted
+        result.notSplit = plan.notSplit
+        result.seconds = (clock.now - start).seconds
         result.cpuSeconds = Self.threadCPUSeconds() - cpuStart
+        return result
+    }
+
+    /// The whole run as one cluster: interleavings are counted over Φ levels, one number per state.
+    private func exploreWhole(progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) -> Exploration {
+        let search = ClusterSearch(run: run, world: world, options: options, byLength: false,
+                                   budget: options.countingBudget, staleGroups: nil, progress: progress, isCancelled: isCancelled)
+        let outcomes = search.outcomeList()
+        var result = Exploration(
+            complete: search.complete, cancelled: search.stop == .cancelled, states: search.verdict.states,
+            transitions: search.verdict.transitions, seconds: 0, peakBytes: search.peakBytes,
+            violations: search.verdict.counterexamples(), outcomes: outcomes,
+            countingStates: search.countingStates, countingTransitions: search.countingTransitions)
+        result.schedulesCounted = search.schedulesCounted
+        result.countingStop = search.countingStop
+        result.stop = search.stop
+        result.reduction = search.reduction
+        result.outcomeCount = ScheduleCount(outcomes.count)
+        result.totalSchedules = outcomes.reduce(0) { LayeredSearch.saturatingAdd($0, $1.schedules) }
         return result
     }
 

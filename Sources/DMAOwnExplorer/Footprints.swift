@@ -1,15 +1,19 @@
 import DMAOwnEngine
 
-/// What each thread's steps may touch, as bit masks over the run's devices and groups.
+/// What each thread's steps may touch, as bit masks over the devices and groups its run uses.
 ///
 /// Partial-order reduction needs to know which steps commute; a step's `Scope` says what it may
-/// read or write, and a mask turns that into one AND per pair of steps.
+/// read or write, and a mask turns that into one AND per pair of steps. Only the devices and
+/// groups that two threads or more may touch get a bit, so a machine of hundreds of devices with
+/// a few operations still fits 64 bits exactly. When more than 64 are shared, records share bits
+/// (resource i gets bit i mod 64): two steps that share a bit are treated as conflicting, which
+/// is sound (the reduction can only expand more threads) but saves less; `folded` says so.
 struct Footprints: Sendable {
     /// The resources one step (or the rest of a program) may touch.
     struct Mask: Sendable, Equatable {
-        /// Device records (bit `d`) and group records (bit `devices + g`) read, written or locked.
+        /// Device and group records (one bit each) read, written or locked.
         var touch: UInt64
-        /// Groups (bit `devices + g`) whose `isolation` verdict a `doingDMA` write may change.
+        /// Groups whose `isolation` verdict a `doingDMA` write may change.
         var dma: UInt64
 
         static let none = Mask(touch: 0, dma: 0)
@@ -22,6 +26,7 @@ struct Footprints: Sendable {
         /// on their order). Two DMA writes on different devices commute: isolation is
         /// "owned and some device doing DMA", which neither order can make true in between
         /// without it being true before or after.
+        @inline(__always)
         func conflicts(with o: Mask) -> Bool {
             (touch & o.touch) | (dma & o.touch) | (touch & o.dma) != 0
         }
@@ -32,27 +37,45 @@ struct Footprints: Sendable {
     /// Per thread, per program counter: the union of that step and every later one (steps only
     /// jump forward, so nothing earlier can run again).
     let future: [[Mask]]
+    /// How many device and group records got a conflict bit: those two threads or more may touch.
+    let resources: Int
+    /// True when `resources` exceeds 64 and some records share a bit (a coarser, still sound, reduction).
+    var folded: Bool { resources > 64 }
 
-    /// The masks of `run`'s threads, or nil when devices and groups do not fit 64 bits.
-    init?(run: Run) {
+    /// The masks of `run`'s threads.
+    init(run: Run) {
         let topo = run.topology
-        let devices = topo.devices.count
-        guard devices + topo.groups.count <= 64 else { return nil }
-        func groupBit(_ g: Int) -> UInt64 { 1 << UInt64(devices + g) }
+        // Conflicts are only ever checked between different threads, so a record that a single
+        // thread touches needs no bit, unless some step touches the whole machine: that step must
+        // then still conflict with a thread whose records are all its own.
+        var touchedBy: [ResourceID: Int] = [:]
+        var machineWide = false
+        for (t, program) in run.programs.enumerated() {
+            for step in program.steps {
+                guard let rs = ResourceID.touched(by: step.scope, of: run.operations[t], in: topo) else { machineWide = true; continue }
+                for r in rs { touchedBy[r] = touchedBy[r].map { $0 == t ? t : -1 } ?? t }
+            }
+        }
+        var bits: [ResourceID: Int] = [:]
+        func bit(_ r: ResourceID) -> UInt64 {
+            if !machineWide, let only = touchedBy[r], only >= 0 { return 0 }
+            if let b = bits[r] { return 1 << UInt64(b % 64) }
+            let b = bits.count
+            bits[r] = b
+            return 1 << UInt64(b % 64)
+        }
         var current: [[Mask]] = [], future: [[Mask]] = []
         for (t, program) in run.programs.enumerated() {
             let op = run.operations[t]
             let g = op.group(in: topo)
-            let members = topo.groups[g].devices.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
-            let own = op.device.map { UInt64(1) << UInt64($0) } ?? 0
             let masks: [Mask] = program.steps.map { step in
-                switch step.scope {
-                case .device: Mask(touch: own, dma: 0)
-                case .deviceDMA: Mask(touch: own, dma: groupBit(g))
-                case .deviceDMAAndGroup: Mask(touch: own | groupBit(g), dma: groupBit(g))
-                case .group: Mask(touch: groupBit(g), dma: 0)
-                case .groupAndMembers: Mask(touch: groupBit(g) | members, dma: 0)
-                case .machine: .all
+                let touched = ResourceID.touched(by: step.scope, of: op, in: topo)
+                switch touched {
+                case nil: return .all
+                case let rs?:
+                    let touch = rs.reduce(UInt64(0)) { $0 | bit($1) }
+                    let startsOrStopsDMA = step.scope == .deviceDMA || step.scope == .deviceDMAAndGroup
+                    return Mask(touch: touch, dma: startsOrStopsDMA ? bit(.group(g)) : 0)
                 }
             }
             var suffix = masks
@@ -66,5 +89,32 @@ struct Footprints: Sendable {
         }
         self.current = current
         self.future = future
+        self.resources = bits.count
+    }
+}
+
+/// One device or group record of the world, as a step's `Scope` names it.
+enum ResourceID: Hashable, Sendable {
+    case device(Int)
+    case group(Int)
+
+    /// The records a step of `scope` in operation `op` may touch, or nil for the whole machine.
+    /// The one place where scopes become records: partial-order reduction and the split into
+    /// independent clusters both read it, so a new `Scope` is handled for both at once.
+    static func touched(by scope: Scope, of op: Operation, in topo: Topology) -> [ResourceID]? {
+        let g = op.group(in: topo)
+        switch scope {
+        case .device, .deviceDMA:
+            // A device step of an operation that names no device (a group claim's no-op) touches nothing.
+            return op.device.map { [.device($0)] } ?? []
+        case .group:
+            return [.group(g)]
+        case .deviceDMAAndGroup:
+            return (op.device.map { [.device($0)] } ?? []) + [.group(g)]
+        case .groupAndMembers:
+            return [.group(g)] + topo.groups[g].devices.map(ResourceID.device)
+        case .machine:
+            return nil
+        }
     }
 }

@@ -17,6 +17,20 @@ final class LayeredSearch {
         var count: Bool
         var maxStates: Int?
         var maxDepth: Int?
+        /// Stop (partial result) when the search's own tables would hold more than this many bytes.
+        var maxBytes: Int? = nil
+        /// Levels by schedule length instead of by Φ: a world reached by schedules of different
+        /// lengths is then one node per length, and outcomes are counted per length too, which is
+        /// what combining independent clusters needs (C(a+b, a) interleavings of lengths a and b).
+        var byLength = false
+        /// Judge `stale-owner` on these groups only (a cluster's own), nil for every group. The
+        /// other groups belong to other clusters or to nobody and are judged where they belong.
+        var staleGroups: [Int]? = nil
+    }
+
+    /// What cut a pass short.
+    enum Stop: Equatable {
+        case maxStates, maxDepth, memory, cancelled
     }
 
     /// Per-thread result bytes of a terminal state: the errno, or one of these three.
@@ -43,12 +57,20 @@ final class LayeredSearch {
     private(set) var maxDepthSeen = 0
     private(set) var complete = true
     private(set) var cancelled = false
+    /// The first bound that cut the pass short (nil when complete).
+    private(set) var stop: Stop?
+    /// The terminal state with the shortest schedule, and the shortest one where every thread
+    /// finished (no deadlock, no crash), kept when judging: a counterexample found in one cluster
+    /// is completed with the other clusters' shortest schedules to such states.
+    private(set) var shortestTerminal: (id: Int, depth: Int)?
+    private(set) var shortestFinished: (id: Int, depth: Int)?
     /// Per expanded state (in expansion order): its shortest-schedule predecessor and the choice.
     private var parents: [UInt32] = []
     private var choices: [UInt8] = []
     /// Per invariant (in `Invariant.allCases` order): the state breaking it with the shortest schedule.
     private var best: [(id: Int, depth: Int)?] = Array(repeating: nil, count: Invariant.allCases.count)
-    /// Terminal results → complete interleavings ending there.
+    /// Terminal results → complete interleavings ending there. With `byLength`, the key ends with
+    /// two more bytes: the schedules' length, little-endian.
     private(set) var outcomes: [[UInt8]: ScheduleCount] = [:]
 
     init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
@@ -70,9 +92,12 @@ final class LayeredSearch {
         let threads = run.operations.count
         precondition(threads <= 32, "the explorer handles at most 32 threads")
         let stride = initial.bytes.count
-        let top = run.programs.reduce(2) { $0 + $1.steps.count + 1 }
+        let byLength = config.byLength
+        // Every schedule is at most as long as all programs together plus a BUG_ON halt.
+        let top = byLength ? run.programs.reduce(2) { $0 + $1.steps.count } : run.programs.reduce(2) { $0 + $1.steps.count + 1 }
         var layers = [StateLayer?](repeating: nil, count: top + 1)
-        let phi0 = Self.potential(initial, threads: threads)
+        let phi0 = byLength ? 0 : Self.potential(initial, threads: threads)
+        let maxBytes = config.maxBytes ?? Int.max
         var first = StateLayer(stride: stride)
         _ = initial.bytes.withUnsafeBytes { first.findOrInsert($0, hash: StateHash.hash($0)) }
         first.paths = [1]; first.depth = [0]; first.parent = [UInt32.max]; first.choice = [0]
@@ -92,19 +117,31 @@ final class LayeredSearch {
         levels: for level in phi0...top {
             guard let layer = layers[level] else { continue }
             layers[level] = nil
-            var live = layer.heapBytes + parents.capacity * 4 + choices.capacity
-            for l in layers where l != nil { live += l!.heapBytes }
+            // The expanded level stays alive until its last state is expanded, so it counts as live.
+            func liveBytes() -> Int {
+                var live = layer.heapBytes + parents.capacity * 4 + choices.capacity + outcomes.count * 64
+                for l in layers where l != nil { live += l!.heapBytes }
+                return live
+            }
+            let live = liveBytes()
             peakBytes = max(peakBytes, live)
+            if live > maxBytes { complete = false; stop = .memory; break levels }
 
             for i in 0..<layer.count {
-                if states >= maxStates { complete = false; break levels }
+                if states >= maxStates { complete = false; stop = .maxStates; break levels }
                 if states & 1023 == 0 {
-                    if isCancelled() { cancelled = true; complete = false; break levels }
+                    if isCancelled() { cancelled = true; complete = false; stop = .cancelled; break levels }
+                    if states & 4095 == 0 && config.maxBytes != nil {
+                        let live = liveBytes()
+                        peakBytes = max(peakBytes, live)
+                        if live > maxBytes { complete = false; stop = .memory; break levels }
+                    }
                     let now = clock.now
                     if now - lastReport >= .milliseconds(100) {
                         lastReport = now
                         progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen,
-                                                     fraction: config.maxStates.map { min(1, Double(states) / Double($0)) }))
+                                                     fraction: config.maxStates.map { min(1, Double(states) / Double($0)) },
+                                                     bytes: peakBytes))
                     }
                 }
                 let id = states
@@ -126,16 +163,33 @@ final class LayeredSearch {
                 if judge {
                     parents.append(layer.parent[i])
                     choices.append(layer.choice[i])
-                    let broken = run.broken(in: base, progress: .init(anyRunnable: enabled != 0, anyBlocked: blocked != 0))
+                    var broken = run.broken(in: base, progress: .init(anyRunnable: enabled != 0, anyBlocked: blocked != 0))
+                    if let own = config.staleGroups, broken.contains(InvariantSet(.staleOwner)),
+                       !own.contains(where: { run.scheme.staleOwnership(ofGroup: $0, in: base, run: run) != nil }) {
+                        broken.remove(InvariantSet(.staleOwner))
+                    }
                     if !broken.isEmpty { record(broken, id: id, depth: depth) }
+                    if enabled == 0 {
+                        if shortestTerminal.map({ depth < $0.depth }) ?? true { shortestTerminal = (id, depth) }
+                        if blocked == 0 && !base.flags.contains(.bugOn), shortestFinished.map({ depth < $0.depth }) ?? true {
+                            shortestFinished = (id, depth)
+                        }
+                    }
                 }
                 if enabled == 0 {
                     let n = count ? layer.paths[i] : 0
+                    // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
                     let key = blocked == 0 ? key : Self.terminalKey(key, run: run, world: base)
-                    outcomes[key, default: 0] = Self.saturatingAdd(outcomes[key, default: 0], n)
+                    if byLength {
+                        var k = key
+                        k.append(UInt8(truncatingIfNeeded: depth)); k.append(UInt8(truncatingIfNeeded: depth >> 8))
+                        outcomes[k, default: 0] = Self.saturatingAdd(outcomes[k, default: 0], n)
+                    } else {
+                        outcomes[key, default: 0] = Self.saturatingAdd(outcomes[key, default: 0], n)
+                    }
                     continue
                 }
-                if depth >= maxDepth { complete = false; continue }
+                if depth >= maxDepth { complete = false; stop = stop ?? .maxDepth; continue }
                 var expand = enabled
                 if config.reduce, let persistent {
                     expand = pcs.withUnsafeBufferPointer { pc in
@@ -155,8 +209,13 @@ final class LayeredSearch {
                         transitions += 1
                         // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
                         let after = succ.progress(ofThread: t)
-                        let phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
-                        assert(phi == Self.potential(succ, threads: threads))
+                        let phi: Int
+                        if byLength {
+                            phi = level + 1
+                        } else {
+                            phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
+                            assert(phi == Self.potential(succ, threads: threads))
+                        }
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count) }
@@ -168,7 +227,7 @@ final class LayeredSearch {
                 }
             }
         }
-        if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil)) }
+        if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
     }
 
     private func record(_ broken: InvariantSet, id: Int, depth: Int) {
@@ -189,20 +248,30 @@ final class LayeredSearch {
         var out: [Counterexample] = []
         for (k, inv) in Invariant.allCases.enumerated() {
             guard let b = best[k] else { continue }
-            var schedule: [Choice] = []
-            var id = b.id
-            while parents[id] != UInt32.max {
-                let c = choices[id]
-                schedule.append(Choice(thread: Int(c >> 1), fail: c & 1 == 1))
-                id = Int(parents[id])
-            }
-            schedule.reverse()
+            let schedule = schedule(to: b.id)
             var w = initial
             for c in schedule { run.step(&w, thread: c.thread, fail: c.fail) }
             let message = run.violations(in: w).first { $0.invariant == inv }?.message ?? inv.meaning
             out.append(Counterexample(invariant: inv, message: message, schedule: schedule))
         }
         return out
+    }
+
+    /// The shortest schedule found to expanded state `id` (parent chain read backwards).
+    func schedule(to id: Int) -> [Choice] {
+        var schedule: [Choice] = []
+        var id = id
+        while parents[id] != UInt32.max {
+            let c = choices[id]
+            schedule.append(Choice(thread: Int(c >> 1), fail: c & 1 == 1))
+            id = Int(parents[id])
+        }
+        return schedule.reversed()
+    }
+
+    /// Each invariant broken and the state (expanded id) and length of its shortest schedule.
+    var brokenAt: [(invariant: Invariant, id: Int, depth: Int)] {
+        Invariant.allCases.enumerated().compactMap { k, inv in best[k].map { (inv, $0.id, $0.depth) } }
     }
 
     /// The outcomes as results in thread order, most frequent first.

@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
     public var setupLines: [String] = []
     /// The `threads` operation lines as written.
     public var threadLines: [String] = []
+    /// Where setup items and the threads key sit in `text`, for errors found after loading.
+    public var lines = ScenarioLines()
 
     public init(
         title: String, description: String = "", tryNote: String = "", scheme: SchemeID, topology: Topology,
@@ -93,13 +95,8 @@ public struct SetupError: Error, Sendable, CustomStringConvertible {
 
     /// The 1-based line of the failing setup operation in the scenario's text.
     public var line: Int {
-        let lines = setupLines
-        guard lines.indices.contains(operationIndex) else {
-            return ScenarioText.line(ofKey: "setup", inTable: [], in: scenario.text) ?? 1
-        }
-        let value = lines[operationIndex]
-        let occurrence = lines[..<operationIndex].filter { $0 == value }.count
-        return ScenarioText.line(ofValue: value, inKey: "setup", table: [], occurrence: occurrence, in: scenario.text) ?? 1
+        let lines = scenario.lines
+        return lines.setupItems.indices.contains(operationIndex) ? lines.setupItems[operationIndex] : max(1, lines.setupKey)
     }
 
     /// The setup lines as written, when the scenario kept them.

@@ -156,12 +156,11 @@ public final class TerminalRunner {
         case .setMouse(let on):
             session.setMouse(on)
         case .saveTrace(let path, let json, let overwrite):
-            if !overwrite && FileManager.default.fileExists(atPath: path) { return .saved(path: path, error: FileError("exists", exists: true)) }
-            return .saved(path: path, error: TraceFiles.saveAtomically(json, to: path))
+            return .saved(path: path, error: TraceFiles.write(json, to: path, overwrite: overwrite))
         case .loadTrace(let path):
             return .traceLoaded(TraceFiles.load(path))
         case .writeExport(let path, let text, let overwrite):
-            return .exported(path: path, error: TraceFiles.writeExport(text, to: path, overwrite: overwrite))
+            return .exported(path: path, error: TraceFiles.write(text, to: path, overwrite: overwrite))
         case .startExplorer:
             guard let work = explorer(state) else { session.bell(); return nil }
             jobs.start(work)

@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run the explorer scale benchmarks (use a release build).",
-        discussion: "Also times rendering a 64-group / 256-device / 16-thread world into the cell buffer (\"tui_render\") and, when tmux is installed, the TUI's first frame after launch (\"tui_first_frame\"). One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
+        discussion: "Also times rendering a 64-group / 256-device / 16-thread world into the cell buffer (\"tui_render\") and, when tmux is installed, the TUI's first frame after launch (\"tui_first_frame\"). The loader rows time reading and validating generated machines of 1,000, 4,000 and 10,000 devices. One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
 
     @Option(name: .customLong("max-states"), help: "Bound per pass, so the whole bench stays short (default 4000000).")
     var maxStates: String?
@@ -36,8 +36,8 @@ struct BenchCommand: ParsableCommand {
         for n in 2...max(2, nMax) {
             for k in 2...max(2, kMax) {
                 let c = ScaleFamily.make(devices: n, operations: k)
-                let full = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: false)).explore()
-                let reduced = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: true, countSchedules: false)).explore()
+                let full = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: false, countingBudget: nil, splitClusters: false)).explore()
+                let reduced = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: true, countSchedules: false, splitClusters: false)).explore()
                 rows.append(.object([
                     ("n", .int(n)), ("k", .int(k)),
                     ("full", Self.figures(full)), ("por", Self.figures(reduced)),
@@ -66,6 +66,7 @@ struct BenchCommand: ParsableCommand {
                 ("milliseconds_per_frame", .double(Self.round(render.millisecondsPerFrame, 3))),
                 ("cells", .int(render.cells)), ("budget_milliseconds", .double(2)),
             ])),
+            ("loader", LoaderBenchmark.json()),
             ("tui_first_frame", firstFrame ? FirstFrameBenchmark.json() : .object([("skipped", .string("--no-first-frame"))])),
         ])
         print(out.rendered)

@@ -25,6 +25,10 @@ struct CheckCommand: ParsableCommand {
     var seed: String?
     @Flag(name: .customLong("no-por"), help: "Turn partial-order reduction off (same verdicts, more states).")
     var noPOR = false
+    @Flag(help: "Count interleavings however many states that takes (default: up to 2,000,000 unreduced states).")
+    var count = false
+    @Option(name: .customLong("max-memory"), help: "Stop with a partial result when the search's tables would pass this many bytes (K, M, G suffixes; default a quarter of physical memory, at most 4G).")
+    var maxMemory: String?
     /// Words the parser does not know, collected so they exit 2 (CONTRACT §3) rather than the parser's 64.
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
@@ -36,7 +40,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw InputError.exit("check", error.description)
         }
-        print(json ? report.json.rendered : report.human, terminator: json ? "\n" : "")
+        if json { print(report.json.rendered) } else { HumanOutput.print(report.human, terminator: "") }
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 
@@ -45,14 +49,16 @@ struct CheckCommand: ParsableCommand {
         guard let scenario else { throw InputError(description: "missing SCENARIO: a scenario file or a built-in scenario name") }
         let options = ExplorationOptions(
             maxStates: try OptionValue.count(maxStates, "max-states"), maxDepth: try OptionValue.count(maxDepth, "max-depth"),
-            partialOrderReduction: !noPOR)
+            partialOrderReduction: !noPOR, countingBudget: count ? nil : ExplorationOptions.defaultCountingBudget,
+            maxBytes: try OptionValue.bytes(maxMemory, "max-memory") ?? ExplorationOptions.defaultMaxBytes)
         let walks = try OptionValue.count(random, "random")
         let seedValue = try OptionValue.seed(seed)
         if seed != nil && walks == nil { throw InputError(description: "--seed needs --random N") }
         if walks != nil, let other = [(maxStates, "--max-states"), (maxDepth, "--max-depth"), (noPOR ? "" : nil, "--no-por")].first(where: { $0.0 != nil }) {
             throw InputError(description: "--random N walks whole schedules and takes no \(other.1); leave one of them out")
         }
-        let loaded = try ScenarioSource.load(scenario)
+        let loaded: Scenario
+        do { loaded = try ScenarioLookup.load(scenario) } catch { throw InputError(description: error.description) }
         var schemeID = loaded.scheme
         if let scheme {
             guard let id = SchemeID(rawValue: scheme) else {
@@ -65,12 +71,13 @@ struct CheckCommand: ParsableCommand {
         case .success(let p): prepared = p
         case .failure(let e): throw InputError(description: e.description)
         }
-        let threads = prepared.run.operations.count
-        if walks == nil && threads > Explorer.maxThreads {
-            throw InputError(description: "\(loaded.source): \(threads) threads; the exhaustive explorer handles at most \(Explorer.maxThreads) (try --random N)")
-        }
         let explorer = Explorer(run: prepared.run, world: prepared.world, options: options)
-        let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore()
+        if walks == nil, let cluster = explorer.oversizedCluster {
+            throw InputError(description: "\(loaded.source):\(max(1, loaded.lines.threadsKey)): \(ClusterLimit.words(cluster, run: prepared.run))")
+        }
+        let line = ProgressLine()
+        let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore(progress: line.update)
+        line.finish()
         return CheckReport(
             title: loaded.title, scheme: schemeID, run: prepared.run, world: prepared.world, exploration: exploration,
             expectation: loaded.expect, expectedScheme: loaded.scheme, random: walks.map { ($0, seedValue) }, options: options)

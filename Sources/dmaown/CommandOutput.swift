@@ -1,4 +1,5 @@
 import ArgumentParser
+import DMAOwnEngine
 import DMAOwnScenario
 import Foundation
 
@@ -6,8 +7,10 @@ import Foundation
 /// overwritten without `--force`.
 enum CommandOutput {
     /// Writes `text` to standard output, or to `path`; a refusal is `InputError.exit` for `command`.
-    static func emit(_ text: String, to path: String?, force: Bool, command: String) throws {
+    /// `human` text (not JSON or TOML, which escape their own strings) passes the one sanitiser.
+    static func emit(_ text: String, to path: String?, force: Bool, command: String, human: Bool) throws {
+        let text = human ? DisplayText.lines(text) : text
         guard let path else { FileHandle.standardOutput.write(Data(text.utf8)); return }
-        do { try OutputFile.write(text, to: path, force: force) } catch { throw InputError.exit(command, "\(error)") }
+        do { try AtomicFile.write(text, to: path, replace: force) } catch { throw InputError.exit(command, "\(error)") }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DMAOwnEngine
 import Foundation
 
 /// The `dmaown` command: the TUI by default, and the headless tools as subcommands.
@@ -26,7 +27,7 @@ struct DMAOwn: AsyncParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-                FileHandle.standardError.write(Data("dmaown: \(message) (see 'dmaown help')\n".utf8))
+                FileHandle.standardError.write(Data("dmaown: \(DisplayText.line(message)) (see 'dmaown help')\n".utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

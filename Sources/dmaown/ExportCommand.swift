@@ -58,6 +58,9 @@ struct ExportCommand: ParsableCommand {
         if schedule == nil || format == .dot {
             // An export needs a counterexample, not outcome counts: skip the full counting pass.
             let explorer = Explorer(run: source.run, world: source.initial, options: .init(countSchedules: false))
+            if let cluster = explorer.oversizedCluster {
+                throw InputError.exit("export", "\(input): \(ClusterLimit.words(cluster, run: source.run))")
+            }
             let exploration = explorer.explore()
             if schedule == nil, let wanted {
                 guard let found = exploration.violations.first(where: { $0.invariant == wanted }) else {
@@ -82,7 +85,7 @@ struct ExportCommand: ParsableCommand {
             text = try Exporter.export(format, scenario: source.scenario, run: source.run, initial: source.initial,
                                        schedule: schedule ?? [], graph: graph)
         } catch { throw InputError.exit("export", "\(input): \(error)") }
-        try CommandOutput.emit(text, to: output, force: force, command: "export")
+        try CommandOutput.emit(text, to: output, force: force, command: "export", human: format != .json)
     }
 }
 
@@ -98,30 +101,27 @@ struct ExportSource {
     /// Reads `input` as a trace (a `.json` file, or a file starting with `{`), a scenario file,
     /// or a built-in scenario name, in that order.
     static func load(_ input: String, scheme: SchemeID?) throws -> ExportSource {
-        guard FileManager.default.fileExists(atPath: input) else {
-            guard BuiltinScenarios.named(input) != nil else {
-                throw InputError.exit("export", "\(input): no such file or built-in scenario (see 'dmaown scenarios')")
-            }
-            do { return try prepare(BuiltinScenarios.load(input), scheme: scheme) } catch let e as ScenarioError {
-                throw InputError.exit("export", "\(e)")
-            }
-        }
-        guard let data = FileManager.default.contents(atPath: input) else {
-            throw InputError.exit("export", "\(input): cannot be read")
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        if input.hasSuffix(".json") || text.drop(while: \.isWhitespace).first == "{" {
+        if isTrace(input) {
             do {
-                var trace = try Trace.decode(text, source: input)
+                var trace = try Trace.load(path: input)
                 if let scheme { trace.scheme = scheme }
                 let replayed = try TraceReplay.replay(trace, file: input)
                 return ExportSource(scenario: replayed.scenario, run: replayed.run, initial: replayed.worlds[0],
                                     schedule: trace.steps.map { Choice(thread: $0.thread - 1, fail: $0.fail) })
             } catch { throw InputError.exit("export", "\(error)") }
         }
+        // Scenarios load exactly as every other command loads them: one path, one verdict.
         let scenario: Scenario
-        do { scenario = try ScenarioLoader.parse(text, source: input) } catch { throw InputError.exit("export", "\(error)") }
+        do { scenario = try ScenarioLookup.load(input) } catch { throw InputError.exit("export", "\(error)") }
         return try prepare(scenario, scheme: scheme)
+    }
+
+    /// A `.json` file, or a file whose first non-blank byte is `{`.
+    private static func isTrace(_ input: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: input) else { return false }
+        if input.hasSuffix(".json") { return true }
+        guard case .success(let bytes) = FileRead.bytes(input, limit: ScenarioLoader.maxFileSize) else { return false }
+        return bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
     }
 
     private static func prepare(_ scenario: Scenario, scheme: SchemeID?) throws -> ExportSource {

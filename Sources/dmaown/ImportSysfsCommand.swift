@@ -36,6 +36,6 @@ struct ImportSysfsCommand: ParsableCommand {
         do { scenario = try SysfsImporter.importTopology(root: root, managed: names) } catch {
             throw InputError.exit("import-sysfs", "\(error)")
         }
-        try CommandOutput.emit(scenario.text, to: output, force: force, command: "import-sysfs")
+        try CommandOutput.emit(scenario.text, to: output, force: force, command: "import-sysfs", human: false)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DMAOwnEngine
 import Foundation
 
 /// Input that cannot be used (bad file, bad option value): printed as one line on stderr, exit 2.
@@ -7,7 +8,7 @@ struct InputError: Error, CustomStringConvertible {
 
     /// Prints `dmaown COMMAND: message` on stderr and exits with status 2 (CONTRACT §3).
     static func exit(_ command: String, _ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("dmaown \(command): \(message)\n".utf8))
+        FileHandle.standardError.write(Data("dmaown \(command): \(DisplayText.line(message))\n".utf8))
         return ExitCode(2)
     }
 }

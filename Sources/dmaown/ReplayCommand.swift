@@ -19,42 +19,39 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         if let word = unrecognized.first { throw InputError.exit("replay", "unknown option or extra argument '\(word)' (see 'dmaown replay --help')") }
         guard let trace else { throw InputError.exit("replay", "missing TRACE: a trace file saved by the TUI or 'dmaown export'") }
-        guard let data = FileManager.default.contents(atPath: trace) else {
-            throw InputError.exit("replay", "\(trace): cannot read trace file")
-        }
         let replayed: (scenario: Scenario, run: Run, worlds: [World])
         let decoded: Trace
         do {
-            decoded = try Trace.decode(String(decoding: data, as: UTF8.self), source: trace)
+            decoded = try Trace.load(path: trace)
             replayed = try TraceReplay.replay(decoded, file: trace)
         } catch {
             throw InputError.exit("replay", error.description)
         }
         let run = replayed.run, worlds = replayed.worlds
-        print("\(decoded.title) [\(decoded.scheme.rawValue)]: \(decoded.steps.count) steps")
+        HumanOutput.print("\(decoded.title) [\(decoded.scheme.rawValue)]: \(decoded.steps.count) steps")
         var seen = Set<Invariant>()
         var broken: [Violation] = []
         func judge(_ w: World, after step: Int) {
             for v in run.violations(in: w) where !seen.contains(v.invariant) {
                 seen.insert(v.invariant)
                 broken.append(v)
-                print("      BROKEN \(v)")
+                HumanOutput.print("      BROKEN \(v)")
             }
         }
         judge(worlds[0], after: 0)
         let width = String(decoded.steps.count).count
         for (i, entry) in decoded.steps.enumerated() {
-            let t = entry.thread - 1
+            let t = entry.thread &- 1
             let n = String(i + 1)
             let step = run.currentStep(of: t, in: worlds[i])?.title ?? "?"
-            print("\(String(repeating: " ", count: width - n.count))\(n). thread \(entry.thread)  \(run.line(of: t))  \(step)\(entry.fail ? "  [fails here]" : "")")
-            for change in WorldChanges.between(worlds[i], worlds[i + 1], run: run) { print("      \(change)") }
+            HumanOutput.print("\(String(repeating: " ", count: width - n.count))\(n). thread \(entry.thread)  \(run.line(of: t))  \(step)\(entry.fail ? "  [fails here]" : "")")
+            for change in WorldChanges.between(worlds[i], worlds[i + 1], run: run) { HumanOutput.print("      \(change)") }
             judge(worlds[i + 1], after: i + 1)
         }
         let last = worlds[worlds.count - 1]
         let results = (0..<run.operations.count).map { "\(run.line(of: $0)): \(run.result(of: $0, in: last) ?? "running")" }
-        print("results: " + results.joined(separator: "; "))
-        print(broken.isEmpty ? "no invariant broken" : "broken: " + broken.map(\.invariant.rawValue).joined(separator: ", "))
+        HumanOutput.print("results: " + results.joined(separator: "; "))
+        HumanOutput.print(broken.isEmpty ? "no invariant broken" : "broken: " + broken.map(\.invariant.rawValue).joined(separator: ", "))
         if !broken.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DMAOwnEngine
 import DMAOwnScenario
 import Foundation
 
@@ -27,10 +28,10 @@ struct ScenariosCommand: ParsableCommand {
         func run() throws {
             guard let text = BuiltinScenarios.named(name) else {
                 // An unknown name is unusable input: exit status 2, as for any bad input (CONTRACT §3).
-                FileHandle.standardError.write(Data("dmaown: no built-in scenario named '\(name)' (list them with 'dmaown scenarios')\n".utf8))
+                FileHandle.standardError.write(Data("dmaown: no built-in scenario named \(DisplayText.quote(name)) (list them with 'dmaown scenarios')\n".utf8))
                 throw ExitCode(2)
             }
-            print(text, terminator: "")
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }
 }

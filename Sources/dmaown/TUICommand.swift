@@ -101,7 +101,7 @@ struct TUICommand: ParsableCommand {
         if let theme, warnings.contains(where: { $0.kind == .notFound && $0.file == theme }) {
             throw UsageFailure("unknown theme '\(theme)' (available: \(library.names().joined(separator: ", ")))")
         }
-        for w in warnings { FileHandleStderr.write("dmaown: warning: \(w)\n") }
+        for w in warnings { FileHandleStderr.write("dmaown: warning: \(DisplayText.line(w.description))\n") }
         let load: @Sendable (String) -> Theme? = { name in
             let (t, w) = library.load(name)
             return w.contains { $0.kind == .notFound } ? nil : t
@@ -117,7 +117,7 @@ struct TUICommand: ParsableCommand {
 
     /// One line on stderr and exit status 2: the terminal was never touched.
     private static func fail(_ message: String) throws -> Never {
-        FileHandleStderr.write("dmaown: \(message)\n")
+        FileHandleStderr.write("dmaown: \(DisplayText.line(message))\n")
         throw ExitCode(2)
     }
 }

@@ -31,7 +31,7 @@ struct ThemesCommand: ParsableCommand {
                 for line in ThemePreview.screen(buffer, theme: theme, depth: previewDepth ?? .monochrome) { print(line) }
                 return
             }
-            print("\(theme.name): \(theme.description)\n  \(theme.origin)")
+            HumanOutput.print("\(theme.name): \(theme.description)\n  \(theme.origin)")
             for line in ThemePreview.swatch(theme, depth: previewDepth) { print("  " + line) }
             return
         }
@@ -39,12 +39,12 @@ struct ThemesCommand: ParsableCommand {
         for entry in library.entries() {
             let (theme, warnings) = library.load(entry.path)
             let shadowed = listed.insert(entry.name).inserted ? "" : " (shadowed by the earlier \(entry.name))"
-            print("\(entry.name)\(shadowed): \(theme.description)")
-            print("  from \(entry.path) [\(entry.origin)]\(warnings.isEmpty ? "" : ", \(warnings.count) warning(s)")")
+            HumanOutput.print("\(entry.name)\(shadowed): \(theme.description)")
+            HumanOutput.print("  from \(entry.path) [\(entry.origin)]\(warnings.isEmpty ? "" : ", \(warnings.count) warning(s)")")
             print("  " + ThemePreview.line(theme, depth: previewDepth))
             for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
         }
-        if listed.isEmpty { print("no themes found (looked in \(library.directories.map(\.path).joined(separator: ", ")))") }
+        if listed.isEmpty { HumanOutput.print("no themes found (looked in \(library.directories.map(\.path).joined(separator: ", ")))") }
     }
 
     /// The depth for previews, or nil for plain words (not a terminal, or NO_COLOR); a --depth

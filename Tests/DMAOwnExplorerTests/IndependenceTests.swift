@@ -12,7 +12,7 @@ import DMAOwnEngine
         var checked = 0
         for _ in 0..<60 {
             let s = gen.draw(scheme: scheme)
-            guard let fp = Footprints(run: s.run) else { continue }
+            let fp = Footprints(run: s.run)
             var w = s.world
             while true {
                 let enabled = (0..<s.run.operations.count).filter { s.run.choices(of: $0, in: w) > 0 }

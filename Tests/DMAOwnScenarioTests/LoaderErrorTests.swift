@@ -124,7 +124,7 @@ import DMAOwnEngine
             Issue.record("loading a missing file succeeded")
         } catch {
             #expect(error.line == 0)
-            #expect(error.description == "/nonexistent/dmaown/none.toml: cannot read scenario file '/nonexistent/dmaown/none.toml'")
+            #expect(error.description == "/nonexistent/dmaown/none.toml: cannot read scenario file: No such file or directory")
         }
     }
 }

@@ -20,7 +20,7 @@ struct TraceFilesTests {
         let json = String(decoding: try JSONEncoder().encode(trace), as: UTF8.self)
         let path = dir + "/run.json"
         try "old contents".write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(TraceFiles.saveAtomically(json, to: path) == nil)
+        #expect(TraceFiles.write(json, to: path, overwrite: true) == nil)
         #expect(try TraceFiles.load(path).get() == trace)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["run.json"])
     }
@@ -29,7 +29,7 @@ struct TraceFilesTests {
         let dir = Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let missingDir = dir + "/no/such/dir/run.json"
-        let err = TraceFiles.saveAtomically("{}", to: missingDir)
+        let err = TraceFiles.write("{}", to: missingDir, overwrite: false)
         #expect(err?.message.contains(missingDir) == true)
         #expect(!FileManager.default.fileExists(atPath: missingDir))
         guard case .failure(let e) = TraceFiles.load(dir + "/absent.json") else { Issue.record("loaded a missing file"); return }

@@ -23,6 +23,9 @@ struct BenchCommandTests {
         let headline = try #require(json["headline"] as? [String: Any])
         #expect((headline["check_default"] as? [String: Any])?["complete"] as? Bool == true)
         #expect((json["tui_render"] as? [String: Any])?["milliseconds_per_frame"] as? Double ?? 0 > 0)
+        let loader = try #require(json["loader"] as? [[String: Any]])
+        #expect(loader.map { $0["devices"] as? Int } == [1_000, 4_000, 10_000])
+        #expect(loader.allSatisfy { $0["loaded"] as? Bool == true && $0["seconds"] as? Double ?? -1 >= 0 }, "\(loader)")
         // tmux is installed wherever these tests run (the tmux tests need it too).
         let first = try #require(json["tui_first_frame"] as? [String: Any])
         #expect(first["runs"] as? Int == 5, "\(first)")

@@ -21,8 +21,20 @@ public enum OperationGrammar {
         public var description: String { message }
     }
 
-    /// Parses `line`, resolving names and unique device suffixes in `topology`.
-    public static func parse(_ line: String, in topology: Topology) -> Result<Operation, ParseError> {
+    /// Exact device names and group numbers to indices, built once when many lines are parsed
+    /// against one large topology (a 10,000-device machine), so each look-up is not a scan.
+    public struct Names: Sendable {
+        let devices: [String: Int]
+        let groups: [Int: Int]
+        public init(_ topology: Topology) {
+            devices = Dictionary(topology.devices.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+            groups = Dictionary(topology.groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Parses `line`, resolving names and unique device suffixes in `topology` (through `names`
+    /// when given: it must have been built from this topology).
+    public static func parse(_ line: String, in topology: Topology, names: Names? = nil) -> Result<Operation, ParseError> {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let verb = words.first else { return .failure(ParseError(message: "empty operation", value: line)) }
         guard let form = verbs.first(where: { $0.verb == verb }) else {
@@ -36,7 +48,7 @@ public enum OperationGrammar {
         }
         var resolved: [Int] = []
         for (word, kind) in zip(words.dropFirst(), form.operands) {
-            switch resolve(word, as: kind, in: topology) {
+            switch resolve(word, as: kind, in: topology, names: names) {
             case .success(let i): resolved.append(i)
             case .failure(let e): return .failure(e)
             }
@@ -64,9 +76,10 @@ public enum OperationGrammar {
         }
     }
 
-    private static func resolve(_ word: String, as kind: Operand, in topology: Topology) -> Result<Int, ParseError> {
+    private static func resolve(_ word: String, as kind: Operand, in topology: Topology, names: Names?) -> Result<Int, ParseError> {
         switch kind {
         case .device:
+            if let i = names?.devices[word] { return .success(i) }
             switch topology.deviceIndex(named: word) {
             case .found(let i): return .success(i)
             case .unknown: return .failure(ParseError(message: "unknown device '\(word)'", value: word))
@@ -78,7 +91,9 @@ public enum OperationGrammar {
             if let i = topology.driverIndex(named: word) { return .success(i) }
             return .failure(ParseError(message: "unknown driver '\(word)'", value: word))
         case .group:
-            if let n = Int(word), let i = topology.groupIndex(id: n) { return .success(i) }
+            // Digits only, as the kernel names group directories: `+7` is not group 7.
+            if word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(word),
+               let i = names?.groups[n] ?? topology.groupIndex(id: n) { return .success(i) }
             return .failure(ParseError(message: "unknown group '\(word)'", value: word))
         case .owner:
             if let i = topology.ownerIndex(named: word) { return .success(i) }

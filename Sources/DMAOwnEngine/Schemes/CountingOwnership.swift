@@ -17,13 +17,13 @@ struct CountingOwnership: Sendable {
         case .bind(let d, let drv): bind(d, drv, topology)
         case .unbind(let d): unbind(d, topology)
         case .claim(let g, let o): claim(group: g, owner: o, path: .vfioGroup, topology)
-        case .release(let g, let o): release(group: g, owner: o, path: .vfioGroup)
+        case .release(let g, let o): release(group: g, owner: o, path: .vfioGroup, topology)
         case .kclaim(let g, let o): claim(group: g, owner: o, path: .kernel, topology)
-        case .krelease(let g, let o): release(group: g, owner: o, path: .kernel)
+        case .krelease(let g, let o): release(group: g, owner: o, path: .kernel, topology)
         case .dclaim(let d, let o):
             deviceClaims ? claim(group: topology.devices[d].group, owner: o, path: .iommufdDevice(d), topology) : KernelSteps.unsupported(op, scheme: id)
         case .drelease(let d, let o):
-            deviceClaims ? release(group: topology.devices[d].group, owner: o, path: .iommufdDevice(d)) : KernelSteps.unsupported(op, scheme: id)
+            deviceClaims ? release(group: topology.devices[d].group, owner: o, path: .iommufdDevice(d), topology) : KernelSteps.unsupported(op, scheme: id)
         }
     }
 
@@ -41,7 +41,14 @@ struct CountingOwnership: Sendable {
             dmaConfigure: [
                 KernelSteps.lockGroup("iommu_device_use_default_domain", note: "dma_configure asks the IOMMU core for the default domain before probe() may DMA."),
                 Step("iommu_device_use_default_domain", "if (owner_cnt && (owner || domain != default)) ret = -EBUSY; else owner_cnt++; mutex_unlock",
-                     note: "A user owner, or a non-default domain, refuses the kernel driver before its probe() runs.", scope: .group) { w, c in
+                     note: "A user owner, or a non-default domain, refuses the kernel driver before its probe() runs.", scope: .group,
+                     explain: { b, a, c in
+                         let gs = b[group: g]
+                         let refused = gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default)
+                         return "\(Decide.group(g, b, topology)): " + (refused
+                             ? "a user owns the group or a non-default domain is attached \(Decide.outcome(a, c))"
+                             : "the kernel may use the default domain, owner_cnt becomes \(a[group: g].ownerCount) \(Decide.outcome(a, c))")
+                     }) { w, c in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
@@ -56,7 +63,8 @@ struct CountingOwnership: Sendable {
             ],
             dmaCleanup: [
                 KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "dma_cleanup gives back the count probe's failure no longer needs.", label: "cleanup"),
-                Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.", scope: .group) { w, _ in
+                Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.", scope: .group,
+                     explain: { b, a, c in Self.explainDecrement(g, b, a, c, topology) }) { w, _ in
                     Self.decrement(&w, g)
                     return .goto("unwind")
                 },
@@ -66,12 +74,19 @@ struct CountingOwnership: Sendable {
 
     private func unbind(_ d: Int, _ topology: Topology) -> Program {
         let g = topology.devices[d].group
-        return KernelSteps.unbind(device: d, hooks: .init(afterRemove: [
-            Step("dma_cleanup", "if (drv->driver_managed_dma) goto out", note: "Only a DMA-API driver holds a count to give back.", scope: .device) { w, c in
+        return KernelSteps.unbind(device: d, topology: topology, hooks: .init(afterRemove: [
+            Step("dma_cleanup", "if (drv->driver_managed_dma) goto out", note: "Only a DMA-API driver holds a count to give back.", scope: .device,
+                 explain: { b, a, c in
+                     let drv = Int(b[thread: c.thread].local)
+                     return KernelSteps.isDMAAPI(drv, topology)
+                         ? "\(topology.drivers[drv].name) is a DMA-API driver: it gives its count back \(Decide.outcome(a, c))"
+                         : "\(topology.drivers[drv].name) is driver_managed_dma: it holds no count, nothing to give back \(Decide.outcome(a, c))"
+                 }) { w, c in
                 KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto("out")
             },
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "After remove() stopped DMA, the kernel count is returned under the mutex."),
-            Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group) { w, _ in
+            Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group,
+                 explain: { b, a, c in Self.explainDecrement(g, b, a, c, topology) }) { w, _ in
                 Self.decrement(&w, g)
                 return .next
             },
@@ -82,6 +97,13 @@ struct CountingOwnership: Sendable {
                 return .finish(.ok)
             },
         ]))
+    }
+
+    /// `owner_cnt 1 → 0`, or the WARN_ON when there was nothing to give back.
+    private static func explainDecrement(_ g: Int, _ b: World, _ a: World, _ c: StepContext, _ topology: Topology) -> String {
+        let n = b[group: g].ownerCount
+        return n == 0 ? "owner_cnt 0: nothing to give back → WARN_ON(!owner_cnt) fires \(Decide.outcome(a, c))"
+            : "owner_cnt \(n) → \(n - 1) \(Decide.outcome(a, c))"
     }
 
     private static func decrement(_ w: inout World, _ g: Int) {
@@ -138,7 +160,21 @@ struct CountingOwnership: Sendable {
                 : "Claims are decided under group->mutex, so no probe can slip in between check and take."),
             Step(fn, check + "; mutex_unlock",
                  note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.",
-                 scope: device == nil ? .group : .deviceDMAAndGroup) { w, _ in
+                 scope: device == nil ? .group : .deviceDMAAndGroup,
+                 explain: { b, a, c in
+                     let gs = b[group: g], who = topology.owners[o]
+                     let why: String
+                     if gs.ownerCount != 0 {
+                         why = nests && gs.owner == .user(o) ? "the same owner claims again, so the count nests to \(gs.ownerCount + 1)"
+                             : gs.owner == .none ? "kernel DMA-API users hold the group, so \(who) is refused"
+                             : "another claim holds the group, so \(who) is refused"
+                     } else if gs.domain != .none && gs.domain != .default {
+                         why = "a private domain is attached, so \(who) is refused"
+                     } else {
+                         why = "nobody uses the group: \(who) owns it, owner_cnt 1, domain \(topology.describeDomain(a[group: g].domain))"
+                     }
+                     return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if gs.ownerCount != 0 {
@@ -180,7 +216,7 @@ struct CountingOwnership: Sendable {
     /// from the first, so a nested claim landing between the two keeps its share of the ownership.
     /// Neither section checks who asks: the IOMMU core trusts its caller, and only the front end
     /// (VFIO's container, the cdev's binding) refuses a user that holds nothing.
-    private func release(group g: Int, owner o: Int, path: Path) -> Program {
+    private func release(group g: Int, owner o: Int, path: Path, _ topology: Topology) -> Program {
         let device: Int? = if case .iommufdDevice(let d) = path { d } else { nil }
         let nests = device != nil || nestSameOwner
         let fn = device == nil ? "iommu_group_release_dma_owner" : "iommu_device_release_dma_owner"
@@ -196,8 +232,8 @@ struct CountingOwnership: Sendable {
             : "if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; mutex_unlock"
         var steps: [Step] = []
         switch path {
-        case .vfioGroup: steps.append(VFIOFrontEnd.unsetContainer(g, owner: o))
-        case .iommufdDevice(let d): steps.append(VFIOFrontEnd.unbindIommufd(d, owner: o))
+        case .vfioGroup: steps.append(VFIOFrontEnd.unsetContainer(g, owner: o, topology: topology))
+        case .iommufdDevice(let d): steps.append(VFIOFrontEnd.unbindIommufd(d, owner: o, topology: topology))
         case .kernel: break
         }
         steps += [
@@ -205,7 +241,14 @@ struct CountingOwnership: Sendable {
             Step(detachFn, detachCode,
                  note: nests ? "Only the last claim's release detaches the owner's domain; the others leave it for the claims still held."
                      : "The group falls back to the core domain: blocking while still owned, so no DMA gets through until ownership is dropped.",
-                 scope: .group) { w, _ in
+                 scope: .group,
+                 explain: { b, a, c in
+                     let gs = b[group: g]
+                     let why = !nests || gs.ownerCount <= 1
+                         ? "the owner's domain is detached, domain \(topology.describeDomain(a[group: g].domain))"
+                         : "other claims remain (owner_cnt \(gs.ownerCount)), so the owner's domain stays attached"
+                     return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if !nests || gs.ownerCount <= 1 { gs.domain = gs.owner == .none ? .default : claimDomain }
@@ -216,7 +259,14 @@ struct CountingOwnership: Sendable {
             Step(fn, releaseCode,
                  note: nests ? "A claim still counted keeps the group owned; the last one gives the default domain back."
                      : "The default domain returns, so kernel drivers may bind again.",
-                 scope: device == nil ? .group : .deviceDMAAndGroup) { w, _ in
+                 scope: device == nil ? .group : .deviceDMAAndGroup,
+                 explain: { b, a, c in
+                     let gs = b[group: g]
+                     let why = nests && gs.ownerCount > 1 ? "other claims remain, owner_cnt becomes \(gs.ownerCount - 1)"
+                         : gs.ownerCount == 0 || gs.owner == .none ? "the group is not owned: WARN_ON(!owner_cnt || !owner) fires"
+                         : "ownership is dropped: owner NULL, owner_cnt 0, domain default"
+                     return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer {

@@ -29,7 +29,8 @@ enum KernelSteps {
             Step("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
                  acquires: .deviceLock, scope: .device) { _, _ in .next },
             // 2
-            Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.", scope: .device) { w, _ in
+            Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.", scope: .device,
+                 explain: { b, a, c in "\(Decide.driver(d, b, topology)) \(Decide.outcome(a, c))" }) { w, _ in
                 guard w[device: d].driver != nil else { return .next }
                 w.unlockDevice(d)
                 return .finish(.EBUSY)
@@ -42,18 +43,32 @@ enum KernelSteps {
             },
             // 4
             Step("pinctrl_bind_pins", "pinctrl_bind_pins(dev)", note: "Pin setup can fail; then no ownership was taken and no cleanup runs.",
-                 failPoint: .pinctrl, scope: .device) { w, c in
+                 failPoint: .pinctrl, scope: .device,
+                 explain: { _, a, c in
+                     c.failed ? "pin setup failed (the scheduler chose the failure branch); no ownership was taken, so nothing is cleaned up \(Decide.outcome(a, c))"
+                         : "pin setup succeeded \(Decide.outcome(a, c))"
+                 }) { w, c in
                 guard c.failed else { return .next }
                 w[thread: c.thread].result = .EINVAL
                 return .goto("unwind")
             },
         ]
+        let notifierDecision: Explain = { b, a, c in
+            a.flags.contains(.bugOn) && !b.flags.contains(.bugOn)
+                ? "the group has container users and \(Decide.driver(d, a, topology)), which is not viable → BUG_ON(): the machine stops"
+                : "the notifier finds nothing to object to (no container users, or the device is viable) \(Decide.outcome(a, c))"
+        }
         // 5
         steps += hooks.dmaConfigure
         steps += [
             // 6
             Step("really_probe", "drv->probe(dev)", note: dmaAPI ? "The driver starts DMA through the DMA API: the group must be kernel-owned by now." : "A driver_managed_dma driver does no DMA through the DMA API.",
-                 failPoint: .probe, scope: .deviceDMA) { w, c in
+                 failPoint: .probe, scope: .deviceDMA,
+                 explain: { _, a, c in
+                     if c.failed { return "probe() failed (the scheduler chose the failure branch) \(Decide.outcome(a, c))" }
+                     return dmaAPI ? "probe() returned 0: \(topology.drivers[drv].name) now does DMA through the DMA API \(Decide.outcome(a, c))"
+                         : "probe() returned 0 \(Decide.outcome(a, c))"
+                 }) { w, c in
                 if c.failed {
                     w[thread: c.thread].result = .ENODEV
                     return .goto("cleanup")
@@ -64,7 +79,8 @@ enum KernelSteps {
             // 7
             Step("driver_bound", notifier == nil ? "BOUND_DRIVER; device_unlock(dev); return 0" : "BOUND_DRIVER notifier; device_unlock(dev); return 0",
                  note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
-                 scope: notifier == nil ? .device : .machine) { w, _ in
+                 scope: notifier == nil ? .device : .machine,
+                 explain: notifier == nil ? nil : notifierDecision) { w, _ in
                 w[device: d].phase = .bound
                 notifier?(&w)
                 if w.flags.contains(.bugOn) { return .halt }
@@ -93,15 +109,20 @@ enum KernelSteps {
 
     /// Unbind device `d` through sysfs (`unbind_store`, drivers/base/bus.c, then
     /// `device_driver_detach` → `__device_release_driver`); the thread's `local` keeps the driver found.
-    static func unbind(device d: Int, hooks: UnbindHooks) -> Program {
+    static func unbind(device d: Int, topology: Topology, hooks: UnbindHooks) -> Program {
         var steps: [Step] = [
             Step("unbind_store", "if (dev->driver != drv) return -ENODEV", note: "sysfs checks the driver without device_lock: two unbinds of one device can both pass here.",
-                 scope: .device) { w, _ in
+                 scope: .device,
+                 explain: { b, a, c in "\(Decide.driver(d, b, topology)), read without device_lock \(Decide.outcome(a, c))" }) { w, _ in
                 w[device: d].driver == nil ? .finish(.ENODEV) : .next
             },
             Step("device_driver_detach", "device_lock(dev); if (!dev->driver) { device_unlock(dev); return 0 }",
                  note: "device_release_driver_internal(dev, NULL): if another unbind got here first there is nothing to release, and unbind_store still returns success.",
-                 acquires: .deviceLock, scope: .device) { w, c in
+                 acquires: .deviceLock, scope: .device,
+                 explain: { b, a, c in
+                     let why = b[device: d].driver == nil ? ": another unbind released it first, so there is nothing to do" : ", under device_lock"
+                     return "\(Decide.driver(d, b, topology))\(why) \(Decide.outcome(a, c))"
+                 }) { w, c in
                 guard let drv = w[device: d].driver else {
                     w.unlockDevice(d)
                     return .finish(.ok)
@@ -152,7 +173,9 @@ enum KernelSteps {
         default: "it does not model it"
         }
         return Program([
-            Step("ioctl", "return -EINVAL", note: "\(op.verb) does not exist in the \(scheme.rawValue) scheme (\(why)).") { _, _ in .finish(.EINVAL) },
+            Step("ioctl", "return -EINVAL", note: "\(op.verb) does not exist in the \(scheme.rawValue) scheme (\(why)).",
+                 // It reads and writes nothing but its own thread: declaring its device keeps it from coupling the machine.
+                 scope: .device) { _, _ in .finish(.EINVAL) },
         ])
     }
 

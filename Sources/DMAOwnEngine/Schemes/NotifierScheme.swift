@@ -26,7 +26,7 @@ struct NotifierScheme: Scheme {
                     if case .user = w[group: g].owner, !Self.viable(d, in: w, topology: topology) { w.bugOn() }
                 }))
         case .unbind(let d):
-            return KernelSteps.unbind(device: d, hooks: .init(afterRemove: [KernelSteps.finishUnbind(d)]))
+            return KernelSteps.unbind(device: d, topology: topology, hooks: .init(afterRemove: [KernelSteps.finishUnbind(d)]))
         case .claim(let g, let o):
             let members = topology.groups[g].devices
             return Program([
@@ -44,7 +44,13 @@ struct NotifierScheme: Scheme {
                 },
                 Step("vfio_group_get_device_fd", "if (!vfio_group_viable(group)) return -EINVAL; return fd",
                      note: "Viability gates only the device fd (each sibling's dev->driver read without its lock). QEMU checks VIABLE with GET_STATUS before it claims, but the kernel did not: it relied on user space.",
-                     scope: .groupAndMembers) { w, c in
+                     scope: .groupAndMembers,
+                     explain: { b, a, c in
+                         if let bad = members.first(where: { !Self.viable($0, in: b, topology: topology) }) {
+                             return "\(Decide.driver(bad, b, topology)), which is not viable (read without its lock) \(Decide.outcome(a, c))"
+                         }
+                         return "every sibling is viable (unbound, managed or a bridge, as read without their locks) \(Decide.outcome(a, c))"
+                     }) { w, c in
                     if members.allSatisfy({ Self.viable($0, in: w, topology: topology) }) {
                         w[holders: g].userDMA = true
                         return .finish(.ok)
@@ -61,7 +67,7 @@ struct NotifierScheme: Scheme {
             ])
         case .release(let g, let o):
             return Program([
-                VFIOFrontEnd.unsetContainer(g, owner: o),
+                VFIOFrontEnd.unsetContainer(g, owner: o, topology: topology),
                 KernelSteps.lockGroup("iommu_detach_group", note: "The container's domain is detached."),
                 Step("iommu_detach_group", "domain = default; container_users = 0; group->container = NULL; wake_up(container_q); mutex_unlock",
                      note: "The default domain returns at once: there is no ownership to drop.", scope: .group) { w, _ in

@@ -38,7 +38,15 @@ struct RobinScheme: Scheme {
                 dmaConfigure: [
                     KernelSteps.lockGroup("iommu_device_use_default_domain", note: "Probes of grouped devices serialise on the group mutex."),
                     Step("iommu_device_use_default_domain", "if (!owner) owner = T(dev); else if (owner != T(dev)) ret = -EBUSY; mutex_unlock",
-                         note: "The DMA-API token is shared by every ordinary driver; any other owner refuses.", scope: .group) { w, c in
+                         note: "The DMA-API token is shared by every ordinary driver; any other owner refuses.", scope: .group,
+                         explain: { b, a, c in
+                             let why = switch b[group: g].owner {
+                             case .none: "the group is unowned: owner becomes the kernel DMA API"
+                             case .dmaAPI: "the DMA-API token already owns the group: T(dev) matches"
+                             default: "T(dev) is the DMA-API token, which is not the owner"
+                             }
+                             return "\(Decide.group(g, b, topology, count: false)): \(why) \(Decide.outcome(a, c))"
+                         }) { w, c in
                         var gs = w[group: g]
                         gs.mutexHolder = nil
                         defer { w[group: g] = gs }
@@ -59,7 +67,7 @@ struct RobinScheme: Scheme {
                 boundNotifier: nil))
         case .unbind(let d):
             let g = topology.devices[d].group
-            return KernelSteps.unbind(device: d, hooks: .init(afterRemove:
+            return KernelSteps.unbind(device: d, topology: topology, hooks: .init(afterRemove:
                 [KernelSteps.clearDriver(d, note: "From here siblings' scans no longer see this driver.")]
                 + releaseScan(d, g, topology, label: nil)
                 + [KernelSteps.finishUnbind(d, code: "device_unlock(dev); return 0")]))
@@ -69,7 +77,18 @@ struct RobinScheme: Scheme {
                 VFIOFrontEnd.openGroup(g, owner: o, topology: topology),
                 KernelSteps.lockGroup("iommu_group_claim_dma_owner", note: "VFIO claims on behalf of its vfio-pci device."),
                 Step("iommu_group_claim_dma_owner", "T = T(vfio dev); if (!owner) owner = T; else if (owner != T) return -EBUSY; domain = blocking; mutex_unlock",
-                     note: "The managed driver itself is the owner's token, so only a sibling on the same managed driver keeps it.", scope: .groupAndMembers) { w, _ in
+                     note: "The managed driver itself is the owner's token, so only a sibling on the same managed driver keeps it.", scope: .groupAndMembers,
+                     explain: { b, a, c in
+                         let gs = b[group: g]
+                         guard let vfio = Self.claimant(members, in: b, topology: topology) else {
+                             return "no sibling is bound to a managed driver VFIO could claim through \(Decide.outcome(a, c))"
+                         }
+                         let t = Self.token(of: vfio, in: b, topology: topology)
+                         let why = gs.owner == .none ? "the group is unowned: owner becomes \(topology.describeOwnerField(t))"
+                             : gs.owner == t ? "T = \(topology.describeOwnerField(t)) already owns the group"
+                             : "T = \(topology.describeOwnerField(t)) is not the owner"
+                         return "\(Decide.group(g, b, topology, count: false)): \(why) \(Decide.outcome(a, c))"
+                     }) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
@@ -91,10 +110,15 @@ struct RobinScheme: Scheme {
             ])
         case .release(let g, let o):
             return Program([
-                VFIOFrontEnd.unsetContainer(g, owner: o),
+                VFIOFrontEnd.unsetContainer(g, owner: o, topology: topology),
                 KernelSteps.lockGroup("iommu_group_release_dma_owner", note: "Only the owner can release a user-owned group."),
                 Step("iommu_group_release_dma_owner", "if (domain != user domain) return -EINVAL; owner = NULL; domain = default; mutex_unlock",
-                     note: "The default domain returns.", scope: .group) { w, _ in
+                     note: "The default domain returns.", scope: .group,
+                     explain: { b, a, c in
+                         let why = b[group: g].domain == .user(o) ? "\(topology.owners[o])'s domain is attached: ownership is dropped, domain default"
+                             : "\(topology.owners[o])'s domain is not attached"
+                         return "\(Decide.group(g, b, topology, count: false)): \(why) \(Decide.outcome(a, c))"
+                     }) { w, _ in
                     var gs = w[group: g]
                     gs.mutexHolder = nil
                     defer { w[group: g] = gs }
@@ -117,7 +141,18 @@ struct RobinScheme: Scheme {
         return [
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "The release scan runs with group->mutex held, but not the siblings' device locks.", label: label),
             Step("iommu_device_unuse_default_domain", "for each tmp: if (T(tmp) == owner) keep; none kept: owner = NULL, default domain; mutex_unlock",
-                 note: "Each sibling's dev->driver is read without its device_lock: see the case labels (1.a … 4.b).", role: .releaseScan, scope: .groupAndMembers) { w, _ in
+                 note: "Each sibling's dev->driver is read without its device_lock: see the case labels (1.a … 4.b).", role: .releaseScan, scope: .groupAndMembers,
+                 explain: { b, a, c in
+                     let owner = b[group: g].owner
+                     if owner == .none { return "owner is NULL: nothing to release \(Decide.outcome(a, c))" }
+                     let reads = siblings.map { tmp in
+                         let t = Self.token(of: tmp, in: b, topology: topology)
+                         return "\(topology.devices[tmp].name): T = \(topology.describeOwnerField(t))\(t == owner ? " (matches)" : "")"
+                     }
+                     let kept = siblings.contains { Self.token(of: $0, in: b, topology: topology) == owner }
+                     let verdict = kept ? "a sibling still holds the token → kept" : "no sibling holds the token → owner = NULL, domain default"
+                     return "owner \(topology.describeOwnerField(owner)); " + (reads.isEmpty ? "no siblings" : reads.joined(separator: "; ")) + ": \(verdict)"
+                 }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 if gs.owner != .none && !siblings.contains(where: { Self.token(of: $0, in: w, topology: topology) == gs.owner }) {

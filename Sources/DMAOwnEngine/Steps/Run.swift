@@ -175,7 +175,9 @@ public struct Run: Sendable {
         switch ref {
         case .device(let d):
             // Lock order is device_lock before group->mutex; the reverse can deadlock against probe.
-            if (0..<world.groupCount).contains(where: { world.mutexHolder(ofGroup: $0) == t }) {
+            // A thread only ever takes its own operation's group mutex, so that is the one to look at
+            // (scanning every group made a 10,000-device setup quadratic).
+            if world.mutexHolder(ofGroup: locks[t].group) == t {
                 world.flags.insert(.lockOrder)
             }
             world[device: d].lockHolder = t
@@ -222,12 +224,5 @@ public struct Run: Sendable {
     }
 
     /// The domain as a person reads it.
-    public func describe(_ domain: Domain) -> String {
-        switch domain {
-        case .none: "none"
-        case .default: "default"
-        case .blocking: "blocking"
-        case .user(let o): "\(topology.owners[o])'s"
-        }
-    }
+    public func describe(_ domain: Domain) -> String { topology.describeDomain(domain) }
 }

@@ -21,6 +21,11 @@ public struct Step: Sendable {
     public let role: Role?
     /// What the step may read or write besides its own thread, so the explorer knows which steps commute.
     public let scope: Scope
+    /// Which way the step went and the values that decided it, for people (views, traces, exports).
+    ///
+    /// Nil for a step with one way through. Never called on the explorer's path: it is evaluated only
+    /// when a taken step is shown, from the worlds before and after it (see `Run.decision`).
+    public let explain: Explain?
     let action: @Sendable (inout World, StepContext) -> Flow
 
     /// Marks steps whose moment matters to views.
@@ -31,11 +36,12 @@ public struct Step: Sendable {
 
     public init(
         _ function: String, _ code: String, note: String, acquires: LockKind? = nil, failPoint: FailPoint? = nil,
-        label: String? = nil, role: Role? = nil, scope: Scope = .machine,
+        label: String? = nil, role: Role? = nil, scope: Scope = .machine, explain: Explain? = nil,
         action: @escaping @Sendable (inout World, StepContext) -> Flow
     ) {
         self.function = function; self.code = code; self.note = note; self.acquires = acquires
-        self.failPoint = failPoint; self.label = label; self.role = role; self.scope = scope; self.action = action
+        self.failPoint = failPoint; self.label = label; self.role = role; self.scope = scope
+        self.explain = explain; self.action = action
     }
 
     /// `function: code`, the spelling traces use (CONTRACT §3).

@@ -11,12 +11,14 @@ public enum Exporter {
     ) throws(ExportError) -> String {
         let timeline: Timeline
         do { timeline = try Timeline(run: run, initial: initial, schedule: schedule) } catch { throw .badSchedule(error) }
+        // Every format but JSON (which escapes its own strings) is read by people: one sanitiser
+        // on top of each format's own escaping, so no name reaches a terminal or a page raw.
         switch format {
-        case .markdown: return MarkdownExporter.render(scenario, timeline)
-        case .mermaid: return MermaidExporter.render(scenario, timeline)
-        case .dot: return try DotExporter.render(scenario, timeline, graph: graph ?? DotExporter.pathGraph(timeline))
+        case .markdown: return DisplayText.lines(MarkdownExporter.render(scenario, timeline))
+        case .mermaid: return DisplayText.lines(MermaidExporter.render(scenario, timeline))
+        case .dot: return DisplayText.lines(try DotExporter.render(scenario, timeline, graph: graph ?? DotExporter.pathGraph(timeline)))
         case .json: return JSONExporter.render(scenario, timeline)
-        case .text: return TextExporter.render(scenario, timeline)
+        case .text: return DisplayText.lines(TextExporter.render(scenario, timeline))
         }
     }
 }

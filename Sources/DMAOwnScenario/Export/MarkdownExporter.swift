@@ -62,6 +62,6 @@ public enum MarkdownExporter {
 
     /// Text safe inside a table cell: a `|` would end the cell and a line break the table.
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        DisplayText.line(s.replacingOccurrences(of: "\n", with: " ")).replacingOccurrences(of: "|", with: "\\|")
     }
 }

@@ -86,6 +86,6 @@ public enum MermaidExporter {
             default: out.append(c)
             }
         }
-        return out
+        return DisplayText.line(out)
     }
 }

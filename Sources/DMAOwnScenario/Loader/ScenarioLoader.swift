@@ -7,17 +7,26 @@ import TOMLKit
 public enum ScenarioLoader {
     /// Reads and validates the scenario file at `path`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, line: 0, value: path, message: "cannot read scenario file '\(path)'")
+        let bytes: [UInt8]
+        switch FileRead.bytes(path, limit: maxFileSize) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw ScenarioError(file: path, line: 0, value: path, message: "cannot read scenario file: \(e.reason)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, line: 0, value: path, message: "scenario file '\(path)' is not UTF-8 text")
+        switch InputText.decode(bytes) {
+        case .success(let text): return try parse(text, source: path)
+        case .failure(let p): throw ScenarioError(file: path, line: p.line, value: "", message: p.description)
         }
-        return try parse(text, source: path)
     }
+
+    /// Larger than any machine's scenario (10,000 devices take about 400 KB): past this a path is
+    /// surely not a scenario (a device node, a log), and reading it whole would only cost time.
+    public static let maxFileSize = 64 << 20
 
     /// Validates `text` as a scenario; `source` names it in errors (a path or `built-in:NAME`).
     public static func parse(_ text: String, source: String) throws(ScenarioError) -> Scenario {
+        if let p = InputText.problem(in: text) {
+            throw ScenarioError(file: source, line: p.line, value: "", message: p.description)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -25,7 +34,7 @@ public enum ScenarioLoader {
             let line = max(1, e.source.begin.line)
             let lines = ScenarioText.split(text)
             let offending = lines.indices.contains(line - 1) ? lines[line - 1].trimmingCharacters(in: " \t\r") : ""
-            throw ScenarioError(file: source, line: line, value: offending, message: "invalid TOML: \(e.description) in '\(offending)'")
+            throw ScenarioError(file: source, line: line, value: offending, message: "invalid TOML: \(e.description) in \(DisplayText.quote(offending))")
         } catch {
             throw ScenarioError(file: source, line: 1, value: "", message: "invalid TOML: \(error)")
         }

@@ -7,16 +7,23 @@ struct ScenarioReader {
     let root: TOMLTable
     let text: String
     let source: String
+    /// Every key's and array item's line, found in one pass so loading stays linear.
+    let index: TOMLLineIndex
+
+    init(root: TOMLTable, text: String, source: String) {
+        self.root = root; self.text = text; self.source = source
+        index = TOMLLineIndex(text)
+    }
 
     func read() throws(ScenarioError) -> Scenario {
         try checkKeys(root, allowed: ScenarioSchema.topLevel, path: [])
         for key in ScenarioSchema.required where root[key] == nil {
-            throw error("missing required key '\(key)'", value: key, line: 1)
+            throw error("missing required key \(q(key))", value: key, line: 1)
         }
         let schemeName = try string(["scheme"], in: root)!
         guard let scheme = SchemeID(rawValue: schemeName) else {
-            throw error("unknown scheme '\(schemeName)' (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))",
-                        value: schemeName, line: valueLine(schemeName, ["scheme"]))
+            throw error("unknown scheme \(q(schemeName)) (expected one of: \(SchemeID.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        value: schemeName, line: keyLine(["scheme"]))
         }
         let owners = try names(["owners"], in: root, kind: "owner")
         var topology = Topology.make(groups: try groups(), drivers: try drivers(), owners: owners)
@@ -36,6 +43,9 @@ struct ScenarioReader {
             expect: try expectation(), source: source, text: text)
         scenario.setupLines = setupLines
         scenario.threadLines = threadLines
+        scenario.lines = ScenarioLines(
+            setupItems: setupLines.indices.map { index.line(of: ["setup"], item: $0) },
+            setupKey: keyLine(["setup"]), threadsKey: keyLine(["threads"]))
         return scenario
     }
 
@@ -56,14 +66,14 @@ struct ScenarioReader {
             guard let entry = try self.table(path, in: table, expected: "a table like { managed_dma = true }") else { continue }
             try checkKeys(entry, allowed: ScenarioSchema.driver, path: path)
             guard let managed = try bool(path + ["managed_dma"], in: entry) else {
-                throw error("driver '\(name)' is missing 'managed_dma' (true for vfio-pci, pci-stub, pcieport; false for DMA-API drivers)",
+                throw error("driver \(q(name)) is missing 'managed_dma' (true for vfio-pci, pci-stub, pcieport; false for DMA-API drivers)",
                             value: name, line: keyLine(path))
             }
             var mayFail: Set<FailPoint> = []
-            for point in try strings(path + ["may_fail"], in: entry) ?? [] {
+            for (i, point) in (try strings(path + ["may_fail"], in: entry) ?? []).enumerated() {
                 guard let p = FailPoint(rawValue: point) else {
-                    throw error("unknown may_fail point '\(point)' of driver '\(name)' (expected one of: \(FailPoint.allCases.map(\.rawValue).joined(separator: ", ")))",
-                                value: point, line: valueLine(point, path + ["may_fail"]))
+                    throw error("unknown may_fail point \(q(point)) of driver \(q(name)) (expected one of: \(FailPoint.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                value: point, line: itemLine(path + ["may_fail"], i))
                 }
                 mayFail.insert(p)
             }
@@ -78,23 +88,24 @@ struct ScenarioReader {
         let table = try self.table(["groups"], in: root)!
         var out: [(id: Int, devices: [String])] = []
         var groupOf: [String: Int] = [:]
+        var ids: Set<Int> = []
         for key in ordered(table.keys, under: ["groups"]) {
             let path = ["groups", key]
-            guard let id = Int(key), id >= 0 else {
-                throw error("group '\(key)' is not a group number (the N of /sys/kernel/iommu_groups/N)", value: key, line: keyLine(path))
+            guard let id = Self.groupNumber(key) else {
+                throw error("group \(q(key)) is not a group number (the N of /sys/kernel/iommu_groups/N)", value: key, line: keyLine(path))
             }
-            if out.contains(where: { $0.id == id }) {
-                throw error("group '\(key)' is declared twice", value: key, line: keyLine(path))
+            if !ids.insert(id).inserted {
+                throw error("group \(q(key)) is declared twice", value: key, line: keyLine(path))
             }
             let devices = try strings(path, in: table)!
-            if devices.isEmpty { throw error("group '\(key)' has no devices", value: key, line: keyLine(path)) }
+            if devices.isEmpty { throw error("group \(q(key)) has no devices", value: key, line: keyLine(path)) }
             for (i, name) in devices.enumerated() {
-                let line = valueLine(name, path, occurrence: devices[..<i].filter { $0 == name }.count)
+                let line = itemLine(path, i)
                 try checkName(name, kind: "device", line: line)
                 if let other = groupOf[name] {
                     throw other == id
-                        ? error("duplicate device '\(name)' in group \(id)", value: name, line: line)
-                        : error("device '\(name)' is in two groups (\(other) and \(id))", value: name, line: line)
+                        ? error("duplicate device \(q(name)) in group \(id)", value: name, line: line)
+                        : error("device \(q(name)) is in two groups (\(other) and \(id))", value: name, line: line)
                 }
                 groupOf[name] = id
             }
@@ -107,10 +118,12 @@ struct ScenarioReader {
     /// Applies `[devices]`: per-device facts for devices declared in `[groups]`.
     private func markBridges(_ topology: inout Topology) throws(ScenarioError) {
         guard let table = try table(["devices"], in: root) else { return }
+        let names = Dictionary(topology.devices.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         for name in ordered(table.keys, under: ["devices"]) {
             let path = ["devices", name]
-            guard case .found(let d) = topology.deviceIndex(named: name) else {
-                throw error("unknown device '\(name)' in [devices] (declare it in [groups] first)", value: name, line: keyLine(path))
+            let lookup = names[name].map(DeviceLookup.found) ?? topology.deviceIndex(named: name)
+            guard case .found(let d) = lookup else {
+                throw error("unknown device \(q(name)) in [devices] (declare it in [groups] first)", value: name, line: keyLine(path))
             }
             guard let entry = try self.table(path, in: table, expected: "a table like { bridge = true }") else { continue }
             try checkKeys(entry, allowed: ScenarioSchema.device, path: path)
@@ -125,28 +138,29 @@ struct ScenarioReader {
             throw error("[expect] is missing 'invariants' (use [] when no invariant may break)", value: "expect", line: keyLine(["expect"]))
         }
         var invariants: Set<Invariant> = []
-        for name in names {
+        for (n, name) in names.enumerated() {
             guard let i = Invariant(rawValue: name) else {
-                throw error("unknown invariant '\(name)' in [expect] (expected one of: \(Invariant.allCases.map(\.rawValue).joined(separator: ", ")))",
-                            value: name, line: valueLine(name, ["expect", "invariants"]))
+                throw error("unknown invariant \(q(name)) in [expect] (expected one of: \(Invariant.allCases.map(\.rawValue).joined(separator: ", ")))",
+                            value: name, line: itemLine(["expect", "invariants"], n))
             }
             invariants.insert(i)
         }
         let outcomes = try int(["expect", "outcomes"], in: table)
         if let outcomes, outcomes < 1 {
-            throw error("'expect.outcomes' must be at least 1, not '\(outcomes)'", value: String(outcomes), line: keyLine(["expect", "outcomes"]))
+            throw error("'expect.outcomes' must be at least 1, not \(q(outcomes))", value: String(outcomes), line: keyLine(["expect", "outcomes"]))
         }
         return Scenario.Expectation(invariants: invariants, outcomes: outcomes)
     }
 
     private func operations(_ lines: [String], key: String, _ topology: Topology) throws(ScenarioError) -> [Operation] {
         var out: [Operation] = []
+        let names = OperationGrammar.Names(topology)
         for (i, line) in lines.enumerated() {
-            switch OperationGrammar.parse(line, in: topology) {
+            switch OperationGrammar.parse(line, in: topology, names: names) {
             case .success(let op): out.append(op)
             case .failure(let e):
-                let at = valueLine(line, [key], occurrence: lines[..<i].filter { $0 == line }.count)
-                let message = e.value == line ? "\(key): \(e.message)" : "\(key): \(e.message) in '\(line)'"
+                let at = itemLine([key], i)
+                let message = e.value == line ? "\(key): \(e.message)" : "\(key): \(e.message) in \(q(line))"
                 throw error(message, value: e.value, line: at)
             }
         }
@@ -156,9 +170,9 @@ struct ScenarioReader {
     private func names(_ path: [String], in table: TOMLTable, kind: String) throws(ScenarioError) -> [String] {
         let names = try strings(path, in: table) ?? []
         for (i, name) in names.enumerated() {
-            let line = valueLine(name, path, occurrence: i > 0 && names[..<i].contains(name) ? 1 : 0)
+            let line = itemLine(path, i)
             try checkName(name, kind: kind, line: line)
-            if names[..<i].contains(name) { throw error("duplicate \(kind) '\(name)'", value: name, line: line) }
+            if names[..<i].contains(name) { throw error("duplicate \(kind) \(q(name))", value: name, line: line) }
         }
         return names
     }
@@ -172,14 +186,14 @@ struct ScenarioReader {
     /// Names are single words: the operation grammar splits on spaces.
     private func checkName(_ name: String, kind: String, line: Int) throws(ScenarioError) {
         if name.isEmpty || name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            throw error("\(kind) name '\(name)' must be one word", value: name, line: line)
+            throw error("\(kind) name \(q(name)) must be one word", value: name, line: line)
         }
     }
 
     private func checkKeys(_ table: TOMLTable, allowed: [String], path: [String]) throws(ScenarioError) {
         for key in ordered(table.keys, under: path) where !allowed.contains(key) {
             let place = path.isEmpty ? "at top level" : "in [\(path.joined(separator: "."))]"
-            throw error("unknown key '\(key)' \(place) (expected one of: \(allowed.joined(separator: ", ")))", value: key, line: keyLine(path + [key]))
+            throw error("unknown key \(q(key)) \(place) (expected one of: \(allowed.joined(separator: ", ")))", value: key, line: keyLine(path + [key]))
         }
     }
 
@@ -215,8 +229,8 @@ struct ScenarioReader {
         var out: [String] = []
         for (i, item) in array.enumerated() {
             guard let s = item.string else {
-                throw error("'\(path.joined(separator: "."))' must be an array of strings, but item \(i + 1) is the \(item.type) '\(Self.show(item))'",
-                            value: Self.show(item), line: keyLine(path))
+                throw error("\(q(path.joined(separator: "."))) must be an array of strings, but item \(i + 1) is the \(item.type) \(q(Self.show(item)))",
+                            value: Self.show(item), line: itemLine(path, i))
             }
             out.append(s)
         }
@@ -224,7 +238,7 @@ struct ScenarioReader {
     }
 
     private func typeError(_ path: [String], expected: String, got v: TOMLValueConvertible) -> ScenarioError {
-        error("'\(path.joined(separator: "."))' must be \(expected), not the \(v.type) '\(Self.show(v))'", value: Self.show(v), line: keyLine(path))
+        error("\(q(path.joined(separator: "."))) must be \(expected), not the \(v.type) \(q(Self.show(v)))", value: Self.show(v), line: keyLine(path))
     }
 
     private static func show(_ v: TOMLValueConvertible) -> String {
@@ -232,6 +246,10 @@ struct ScenarioReader {
     }
 
     // MARK: Lines
+
+    /// A value from the file as an error quotes it: escaped, on one line, at most ~80 characters.
+    private func q(_ value: String) -> String { DisplayText.quote(value) }
+    private func q(_ value: Int) -> String { DisplayText.quote(String(value)) }
 
     private func error(_ message: String, value: String, line: Int) -> ScenarioError {
         ScenarioError(file: source, line: line, value: value, message: message)
@@ -243,24 +261,14 @@ struct ScenarioReader {
     }
 
     /// The line assigning `path` (e.g. `["drivers", "e1000e", "may_fail"]`), under whichever header the file used.
-    private func keyLine(_ path: [String]) -> Int {
-        for split in stride(from: path.count - 1, through: 0, by: -1) {
-            let table = Array(path[..<split])
-            if let line = ScenarioText.line(ofKey: path[split], inTable: table, in: text) { return line }
-        }
-        // A table written as its own header: `[expect]`, `[drivers.e1000e]`.
-        for n in stride(from: path.count, through: 1, by: -1) {
-            if let line = ScenarioText.line(ofTable: Array(path[..<n]), in: text) { return line }
-        }
-        return 1
-    }
+    private func keyLine(_ path: [String]) -> Int { index.line(of: path) }
 
-    /// The line of the `occurrence`-th quoted `value` within the value of `path`.
-    private func valueLine(_ value: String, _ path: [String], occurrence: Int = 0) -> Int {
-        for split in stride(from: path.count - 1, through: 0, by: -1) {
-            let table = Array(path[..<split])
-            if let line = ScenarioText.line(ofValue: value, inKey: path[split], table: table, occurrence: occurrence, in: text) { return line }
-        }
-        return keyLine(path)
+    /// The line of item `i` of the array at `path`.
+    private func itemLine(_ path: [String], _ i: Int) -> Int { index.line(of: path, item: i) }
+
+    /// A group key as the kernel names its directory: decimal digits only (no sign, no spaces).
+    static func groupNumber(_ key: String) -> Int? {
+        guard !key.isEmpty, key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(key)
     }
 }

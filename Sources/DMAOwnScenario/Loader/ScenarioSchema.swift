@@ -1,11 +1,13 @@
 /// The keys a scenario file may use, per table, so unknown keys (typos) are caught, not ignored.
-enum ScenarioSchema {
+public enum ScenarioSchema {
     static let topLevel = ["title", "scheme", "description", "try", "owners", "setup", "threads", "drivers", "groups", "devices", "expect"]
     /// Keys without which a scenario means nothing.
     static let required = ["scheme", "groups", "threads"]
     static let driver = ["managed_dma", "may_fail", "vfio"]
     static let device = ["bridge"]
     static let expect = ["invariants", "outcomes"]
-    /// The world packs owners, drivers and thread ids into bytes; past these a load would trap.
-    static let maxOwners = 100, maxDrivers = 100, maxThreads = 200
+    /// The world packs owners, drivers and thread ids into bytes (a lock holder is `thread + 1` in
+    /// a byte); past these a load, a replay or the TUI's `:` would trap. One limit for files,
+    /// traces and threads added live.
+    public static let maxOwners = 100, maxDrivers = 100, maxThreads = 250
 }

@@ -1,3 +1,4 @@
+import DMAOwnEngine
 import Foundation
 
 extension Trace {
@@ -16,13 +17,15 @@ extension Trace {
         do {
             trace = try JSONDecoder().decode(Trace.self, from: Data(text.utf8))
         } catch let e as DecodingError {
+            if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty, let n = JSONNumberScan.firstOutOfRange(text) {
+                let field = n.key.map { "'\($0)' " } ?? ""
+                throw TraceError(file: source, message: "line \(n.line): the number \(field)\(DisplayText.quote(n.literal)) is out of range")
+            }
             throw TraceError(file: source, message: "not a dmaown trace: \(describe(e))")
         } catch {
             throw TraceError(file: source, message: "not a dmaown trace: \(error)")
         }
-        guard trace.version == 1 else {
-            throw TraceError(file: source, message: "trace format version \(trace.version) is not supported (this dmaown reads version 1)")
-        }
+        try trace.checkRanges(file: source)
         return trace
     }
 

@@ -26,11 +26,11 @@ public enum TraceReplay {
             let op: Operation
             switch OperationGrammar.parse(line, in: scenario.topology) {
             case .success(let parsed): op = parsed
-            case .failure(let e): throw TraceError(file: file, message: "operation \(i + 1) '\(line)': \(e.message)")
+            case .failure(let e): throw TraceError(file: file, message: "operation \(i + 1) \(DisplayText.quote(line)): \(e.message)")
             }
             if i < run.operations.count {
                 guard run.operations[i] == op else {
-                    throw TraceError(file: file, message: "operation \(i + 1) '\(line)' is not the scenario's thread \(i + 1) '\(run.line(of: i))'")
+                    throw TraceError(file: file, message: "operation \(i + 1) \(DisplayText.quote(line)) is not the scenario's thread \(i + 1) \(DisplayText.quote(run.line(of: i)))")
                 }
             } else {
                 run.add(op, to: &world)
@@ -38,7 +38,7 @@ public enum TraceReplay {
         }
         var worlds = [world]
         for (index, entry) in trace.steps.enumerated() {
-            let t = entry.thread - 1
+            let t = entry.thread &- 1  // wrapping: a thread of Int.min is refused below, not a trap
             guard run.operations.indices.contains(t) else {
                 throw TraceError(file: file, entry: index, message: "thread \(entry.thread) does not exist (the trace has threads 1 to \(run.operations.count))")
             }

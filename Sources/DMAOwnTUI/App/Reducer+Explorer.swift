@@ -5,6 +5,12 @@ extension App {
     /// Starts the explorer, or shows its last results while nothing changed.
     static func explore(_ s: inout AppState) -> [Effect] {
         if s.explorerRunning { s.overlay = .explorer(ExplorerView()); return [] }
+        let job = s.explorerJob
+        if Explorer(run: job.run, world: job.world).oversizedCluster != nil {
+            // Refused up front: an empty result would read like a verdict.
+            s.message = StatusMessage(.error, "explorer: more than \(Explorer.maxThreads) threads work on the same devices or groups; too many to explore every interleaving (r and R still step)")
+            return []
+        }
         s.explorerRunning = true
         s.overlay = .explorer(ExplorerView())
         return [.startExplorer]
@@ -26,8 +32,9 @@ extension App {
             }
             s.overlay = .explorer(ExplorerView(result: e))
             let verdict = e.violations.isEmpty ? "no invariant broken" : "\(e.violations.count) invariant(s) broken"
+            let partial = e.complete ? "" : e.stop == .memory ? " (partial: memory bound)" : " (partial)"
             s.message = StatusMessage(e.violations.isEmpty ? .info : .violation,
-                                      "explorer: \(e.states) states, \(e.outcomes.count) outcome(s), \(verdict)")
+                                      "explorer: \(e.states) states, \(e.outcomeCount) outcome(s), \(verdict)\(partial)")
             return []
         }
     }

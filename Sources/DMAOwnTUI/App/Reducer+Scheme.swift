@@ -55,8 +55,8 @@ extension App {
             s.message = StatusMessage(.error, e.message)
             return [.bell]
         case .success(let op):
-            guard s.run.operations.count < 250 else {
-                s.message = StatusMessage(.error, "too many threads"); return [.bell]
+            guard s.run.operations.count < ScenarioSchema.maxThreads else {
+                s.message = StatusMessage(.error, "too many threads (at most \(ScenarioSchema.maxThreads))"); return [.bell]
             }
             let t = s.history.add(op, to: &s.run)
             s.selectedThread = t

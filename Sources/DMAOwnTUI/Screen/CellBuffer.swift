@@ -1,3 +1,5 @@
+import DMAOwnEngine
+
 /// A terminal-sized grid of cells that pure widgets render into; the presenter diffs two of them
 /// and sends only the changed cells (ratatui's `Buffer`).
 public struct CellBuffer: Equatable, Sendable {
@@ -16,10 +18,12 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     /// Writes `text` from (x, y) in `role`, clipped at `maxWidth` columns and the buffer's edge;
-    /// returns the column after the last one written.
+    /// returns the column after the last one written. Control and bidi characters from names are
+    /// drawn as visible escapes (`\e`), one cell per character, never sent to the terminal raw.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int = .max) -> Int {
         guard y >= 0, y < height else { return x }
+        let text = DisplayText.line(text)
         var col = x
         // `x + maxWidth` overflows for the default `.max` (and `&+` wraps negative), so compare first.
         let limit = maxWidth >= width - x ? width : x + maxWidth
@@ -36,6 +40,7 @@ public struct CellBuffer: Equatable, Sendable {
     @discardableResult
     public mutating func putClipped(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int, ellipsis: Character = "…") -> Int {
         let room = min(maxWidth, width - x)
+        let text = DisplayText.line(text)
         guard text.count > room, room > 0 else { return put(text, x: x, y: y, role: role, maxWidth: maxWidth) }
         return put(String(text.prefix(room - 1)) + String(ellipsis), x: x, y: y, role: role, maxWidth: maxWidth)
     }

@@ -108,6 +108,23 @@ enum OverlayViews {
         }
     }
 
+    /// One line per outcome: every combined one when they are listed, else each cluster's own.
+    static func outcomeLines(_ result: Exploration) -> [String] {
+        func count(_ n: ScheduleCount) -> String {
+            !result.schedulesCounted ? "not counted" : n == .max ? "at least \(n) schedules" : "\(n) schedule\(n == 1 ? "" : "s")"
+        }
+        if result.outcomesListed {
+            return result.outcomes.map { o in
+                "  " + o.results.enumerated().map { "T\($0.offset + 1) \($0.element)" }.joined(separator: ", ") + "  (\(count(o.schedules)))"
+            }
+        }
+        return result.clusters.enumerated().flatMap { k, c in
+            c.outcomes.map { o in
+                "  cluster \(k + 1): " + zip(c.threads, o.results).map { "T\($0 + 1) \($1)" }.joined(separator: ", ") + "  (\(count(o.schedules)))"
+            }
+        }
+    }
+
     static func drawExplorer(_ buf: inout CellBuffer, _ v: ViewContext, _ e: ExplorerView, screen: Size) {
         let width = min(116, screen.width - 4)
         guard let result = e.result else {
@@ -129,11 +146,13 @@ enum OverlayViews {
             }
             return
         }
-        // Outcomes as many as fit beside the violations and the selected one's full message.
+        // Outcomes as many as fit beside the violations and the selected one's full message. With
+        // independent clusters too many to combine, each cluster's own outcomes are listed.
+        let outcomeLines = Self.outcomeLines(result)
         let messageLines = result.violations.isEmpty ? 0 : 2
         let fixed = 6 + max(1, result.violations.count) + messageLines
-        let outcomeRows = min(result.outcomes.count, max(1, screen.height - 4 - fixed - 1))
-        let more = result.outcomes.count > outcomeRows
+        let outcomeRows = min(outcomeLines.count, max(1, screen.height - 4 - fixed - 1))
+        let more = outcomeLines.count > outcomeRows
         let r = centred(width: width, height: fixed + outcomeRows + (more ? 1 : 0) + 2, in: screen)
         buf.fill(r, role: .help)
         let area = r.inner
@@ -142,17 +161,17 @@ enum OverlayViews {
         var y = area.y
         let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
         let counted = result.countingStates > 0 ? ", schedules counted over \(result.countingStates) unreduced states" : ""
-        buf.putClipped("\(result.complete ? "complete" : "PARTIAL (a bound stopped the search)"): \(result.states) states, \(result.transitions) transitions\(counted), \(time)",
+        let partial = result.stop == .memory ? "PARTIAL (the memory bound stopped the search)" : "PARTIAL (a bound stopped the search)"
+        buf.putClipped("\(result.complete ? "complete" : partial): \(result.states) states, \(result.transitions) transitions\(counted), \(time)",
                        x: area.x + 1, y: y, role: result.complete ? .help : .violation, maxWidth: area.width - 1)
         y += 2
-        buf.put("Outcomes (\(result.outcomes.count)):", x: area.x + 1, y: y, role: .title, in: area)
-        for o in result.outcomes.prefix(outcomeRows) {
+        let clusters = result.clusters.isEmpty ? "" : ", from \(result.clusters.count) independent clusters"
+        buf.put("Outcomes (\(result.outcomeCount)\(clusters)):", x: area.x + 1, y: y, role: .title, in: area)
+        for line in outcomeLines.prefix(outcomeRows) {
             y += 1
-            let words = o.results.enumerated().map { "T\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-            let count = !result.schedulesCounted ? "not counted" : o.schedules == .max ? "at least \(o.schedules) schedules" : "\(o.schedules) schedule\(o.schedules == 1 ? "" : "s")"
-            buf.putClipped("  \(words)  (\(count))", x: area.x + 1, y: y, role: .help, maxWidth: area.width - 1)
+            buf.putClipped(line, x: area.x + 1, y: y, role: .help, maxWidth: area.width - 1)
         }
-        if more { y += 1; buf.put("  … \(result.outcomes.count - outcomeRows) more (dmaown check lists them all)", x: area.x + 1, y: y, role: .dimText, in: area) }
+        if more { y += 1; buf.put("  … \(outcomeLines.count - outcomeRows) more (dmaown check lists them all)", x: area.x + 1, y: y, role: .dimText, in: area) }
         y += 2
         if result.violations.isEmpty {
             buf.put("\(v.glyphs.ok) no invariant broken in any interleaving", x: area.x + 1, y: y, role: .resultOK, in: area)

@@ -1,0 +1,105 @@
+import DMAOwnEngine
+
+/// The two passes over one run (a whole run, or one independent cluster of it): the verdict pass,
+/// reduced unless `--no-por`, and the unreduced pass that counts interleavings, within the
+/// counting budget. What later stages need is copied out, so the passes' tables can be freed
+/// before the next cluster is searched.
+struct ClusterSearch {
+    let verdict: LayeredSearch
+    let counting: LayeredSearch?
+    let reduction: ReductionUsed
+    /// Whether the outcomes carry counts, and why not.
+    let countingStop: CountingStop?
+
+    /// Runs the passes. `byLength` counts by schedule length (for combining clusters);
+    /// `budget` bounds the counting pass's states (nil: no budget); `staleGroups` restricts
+    /// `stale-owner` to a cluster's own groups.
+    init(run: Run, world: World, options: ExplorationOptions, byLength: Bool, budget: Int?, staleGroups: [Int]?,
+         progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
+        let footprints = options.partialOrderReduction ? Footprints(run: run) : nil
+        let reduce = footprints != nil
+        reduction = footprints.map { $0.folded ? .folded(resources: $0.resources) : .exact(resources: $0.resources) } ?? .off
+        // Without reduction and without length counts, the verdict pass counts interleavings itself.
+        let fused = !reduce && !byLength && options.countSchedules
+        let verdict = LayeredSearch(
+            run: run, initial: world,
+            config: .init(reduce: reduce, judge: true, count: fused, maxStates: options.maxStates, maxDepth: options.maxDepth,
+                          maxBytes: options.maxBytes, staleGroups: staleGroups),
+            persistent: footprints.map(PersistentSet.init))
+        let twoPasses = options.countSchedules && !fused
+        let bar = ProgressBar(run: run, firstPassShare: twoPasses ? 0.2 : 1)
+        verdict.search(progress: { progress(bar.first($0)) }, isCancelled: isCancelled)
+        self.verdict = verdict
+
+        guard options.countSchedules else { counting = nil; countingStop = .notAsked; return }
+        if fused {
+            // The counts are those of the states explored; a partial verdict pass says so itself.
+            counting = nil; countingStop = nil
+            return
+        }
+        guard verdict.stop != .cancelled else { counting = nil; countingStop = .bound(.cancelled); return }
+        if let budget, budget <= 0 { counting = nil; countingStop = .budget(options.countingBudget ?? 0); return }
+        let limit = [options.maxStates, budget].compactMap { $0 }.min()
+        let pass = LayeredSearch(
+            run: run, initial: world,
+            config: .init(reduce: false, judge: false, count: true, maxStates: limit, maxDepth: options.maxDepth,
+                          maxBytes: options.maxBytes, byLength: byLength),
+            persistent: nil)
+        let before = verdict.states, beforeTransitions = verdict.transitions
+        pass.search(progress: { p in
+            progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
+                                                    depth: p.depth, fraction: p.fraction, bytes: p.bytes)))
+        }, isCancelled: isCancelled)
+        counting = pass
+        switch pass.stop {
+        case nil: countingStop = nil
+        case .maxStates? where budget != nil && (options.maxStates.map { budget! < $0 } ?? true):
+            countingStop = .budget(options.countingBudget ?? budget!)
+        case let s?: countingStop = .bound(ExplorationStop(s))
+        }
+    }
+
+    var schedulesCounted: Bool { countingStop == nil }
+    /// The verdict is partial (a bound or cancellation stopped the verdict pass, or cancellation the counting pass).
+    var complete: Bool { verdict.complete && counting?.stop != .cancelled }
+    var stop: ExplorationStop? {
+        if let s = verdict.stop { return ExplorationStop(s) }
+        return counting?.stop == .cancelled ? .cancelled : nil
+    }
+    var peakBytes: Int { max(verdict.peakBytes, counting?.peakBytes ?? 0) }
+    var countingStates: Int { counting?.states ?? 0 }
+    var countingTransitions: Int { counting?.transitions ?? 0 }
+
+    /// The outcomes with counts (zero when not counted), most frequent first.
+    func outcomeList() -> [Outcome] {
+        if schedulesCounted, let counting { return counting.outcomeList() }
+        let list = verdict.outcomeList()
+        return schedulesCounted ? list : list.map { Outcome(results: $0.results, schedules: 0) }
+    }
+
+    /// With `byLength`: each outcome's result bytes and its complete interleavings by length
+    /// (empty counts when not counted).
+    func outcomesByLength() -> [[UInt8]: LengthCounts] {
+        var out: [[UInt8]: LengthCounts] = [:]
+        if schedulesCounted, let counting {
+            for (key, n) in counting.outcomes {
+                let length = Int(key[key.count - 2]) | Int(key[key.count - 1]) << 8
+                out[Array(key.dropLast(2)), default: LengthCounts()].add(n, length: length)
+            }
+        } else {
+            for key in verdict.outcomes.keys { out[key] = LengthCounts() }
+        }
+        return out
+    }
+}
+
+extension ExplorationStop {
+    init(_ s: LayeredSearch.Stop) {
+        switch s {
+        case .maxStates: self = .maxStates
+        case .maxDepth: self = .maxDepth
+        case .memory: self = .memory
+        case .cancelled: self = .cancelled
+        }
+    }
+}
