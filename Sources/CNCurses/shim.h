@@ -131,12 +131,18 @@ static inline void dmaown_write_reset_sequences(int fd) {
 
 static inline void dmaown_crash_handler(int signo) {
     struct dmaown_rescue_state *s = dmaown_rescue();
-    if (s->fd >= 0) {
+    int was_ours = s->fd >= 0;
+    if (was_ours) {
         dmaown_write_reset_sequences(s->fd);
         if (s->have_termios) tcsetattr(s->fd, TCSANOW, &s->termios);
         s->fd = -1;
+        static const char note[] = "dmaown: crashed; the terminal was restored\n";
+        ssize_t unused = write(2, note, sizeof note - 1);
+        (void)unused;
     }
-    if (signo > 0 && signo < 65) sigaction(signo, &s->previous[signo], NULL);
+    // While the TUI held the terminal, die with the default action: Swift's interactive
+    // backtracer would otherwise keep the tty waiting for a key for up to 30 s.
+    if (!was_ours && signo > 0 && signo < 65) sigaction(signo, &s->previous[signo], NULL);
     else signal(signo, SIG_DFL);
     raise(signo);
 }

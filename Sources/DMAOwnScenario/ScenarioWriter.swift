@@ -45,6 +45,14 @@ public enum ScenarioWriter {
             for d in bridges { out.append("\(key(d.name)) = { bridge = true }") }
         }
 
+        switch topo.kernel.testRemove {
+        case .off: break
+        case .v5_19:
+            out += ["", "[kernel]", "debug_test_remove = true"]
+        case .v6_6:
+            out += ["", "[kernel]", "debug_test_remove = \(quote(TestRemove.v6_6.rawValue))"]
+        }
+
         if let e = scenario.expect {
             out.append("")
             out.append("[expect]")

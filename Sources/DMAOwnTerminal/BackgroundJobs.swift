@@ -12,7 +12,7 @@ public typealias ExplorerWork = @Sendable (
 /// Runs the explorer on its own thread and hands its reports to the main loop through a queue and
 /// a wake-up byte, so the reducer only ever sees them as messages (bubbletea's commands).
 final class BackgroundJobs: Sendable {
-    private let queue = Mutex<[BackgroundReport]>([])
+    private let queue = Mutex<[(job: Int, report: BackgroundReport)]>([])
     private let current = Mutex<Flag?>(nil)
     private let pipe: WakePipe
 
@@ -23,13 +23,13 @@ final class BackgroundJobs: Sendable {
 
     init(pipe: WakePipe) { self.pipe = pipe }
 
-    /// Starts `work`, cancelling any job still running.
-    func start(_ work: @escaping ExplorerWork) {
+    /// Starts `work` as job `job`, cancelling any job still running; its reports carry `job`.
+    func start(job: Int, _ work: @escaping ExplorerWork) {
         let flag = Flag()
         current.withLock { $0?.raised.store(true, ordering: .relaxed); $0 = flag }
         let thread = Thread { [self] in
-            let result = work({ p in self.post(.progress(p)) }, { flag.raised.load(ordering: .relaxed) })
-            self.post(.finished(result))
+            let result = work({ p in self.post(job, .progress(p)) }, { flag.raised.load(ordering: .relaxed) })
+            self.post(job, .finished(result))
         }
         thread.stackSize = 8 << 20
         thread.start()
@@ -39,10 +39,10 @@ final class BackgroundJobs: Sendable {
     func cancel() { current.withLock { $0?.raised.store(true, ordering: .relaxed) } }
 
     /// Reports queued since the last call, oldest first.
-    func drain() -> [BackgroundReport] { queue.withLock { q in defer { q = [] }; return q } }
+    func drain() -> [(job: Int, report: BackgroundReport)] { queue.withLock { q in defer { q = [] }; return q } }
 
-    private func post(_ report: BackgroundReport) {
-        queue.withLock { $0.append(report) }
+    private func post(_ job: Int, _ report: BackgroundReport) {
+        queue.withLock { $0.append((job, report)) }
         pipe.wake(WakePipe.background)
     }
 }

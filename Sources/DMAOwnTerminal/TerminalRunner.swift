@@ -90,7 +90,7 @@ public final class TerminalRunner {
     private func drainPipe() {
         for byte in wake.drain() {
             if byte == WakePipe.background {
-                for report in jobs.drain() { send(.background(report)) }
+                for (job, report) in jobs.drain() { send(.background(job: job, report)) }
                 continue
             }
             switch Int32(byte) {
@@ -161,9 +161,9 @@ public final class TerminalRunner {
             return .traceLoaded(TraceFiles.load(path))
         case .writeExport(let path, let text, let overwrite):
             return .exported(path: path, error: TraceFiles.write(text, to: path, overwrite: overwrite))
-        case .startExplorer:
+        case .startExplorer(let job):
             guard let work = explorer(state) else { session.bell(); return nil }
-            jobs.start(work)
+            jobs.start(job: job, work)
         case .cancelExplorer:
             jobs.cancel()
         case .applyTheme(let name):

@@ -16,6 +16,8 @@ struct BenchCommand: ParsableCommand {
     var maxDevices: String?
     @Option(name: .customLong("max-operations"), help: "Largest K (default 7).")
     var maxOperations: String?
+    @Option(name: .customLong("max-groups"), help: "Largest G of the groups family (1, 2, 4, … up to it; default 32).")
+    var maxGroups: String?
     @Flag(name: .customLong("first-frame"), inversion: .prefixedNo,
           help: "Time the TUI's first frame by launching it in tmux (\"tui_first_frame\").")
     var firstFrame = true
@@ -24,8 +26,9 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         FileHandle.standardError.write(Data("dmaown bench: warning: this is a debug build; figures are only meaningful from `swift build -c release`\n".utf8))
         #endif
-        let bound: Int, nMax: Int, kMax: Int
+        let bound: Int, nMax: Int, kMax: Int, gMax: Int
         do {
+            gMax = try OptionValue.count(maxGroups, "max-groups") ?? 32
             bound = try OptionValue.count(maxStates, "max-states") ?? 4_000_000
             nMax = try OptionValue.count(maxDevices, "max-devices") ?? 6
             kMax = try OptionValue.count(maxOperations, "max-operations") ?? 7
@@ -45,10 +48,13 @@ struct BenchCommand: ParsableCommand {
                 ]))
             }
         }
+        let groups = Self.groupsRows(upTo: gMax, bound: bound)
         let headline = ScaleFamily.make(devices: 4, operations: 6)
         let check = Explorer(run: headline.run, world: headline.world).explore()
         let fused = Explorer(run: headline.run, world: headline.world, options: .init(partialOrderReduction: false)).explore()
         let verdict = Explorer(run: headline.run, world: headline.world, options: .init(countSchedules: false)).explore()
+        let n4k9 = ScaleFamily.make(devices: 4, operations: 9)
+        let n4k9Check = Explorer(run: n4k9.run, world: n4k9.world).explore()
         let render = RenderBenchmark.run(iterations: 200)
         let out: JSONText = .object([
             ("build", .string(Self.isDebug ? "debug" : "release")),
@@ -60,7 +66,16 @@ struct BenchCommand: ParsableCommand {
                 ("no_por", Self.figures(fused)),
                 ("por_verdict_only", Self.figures(verdict)),
             ])),
+            ("n4k9_check_default", .object([
+                ("case", .string("4-device group, 9 concurrent ops; dmaown check's default (reduced verdict, counts within the budget)")),
+                ("schedules_counted", .bool(n4k9Check.schedulesCounted)),
+                ("figures", Self.figures(n4k9Check)),
+            ])),
             ("rows", .array(rows)),
+            ("groups", .object([
+                ("case", .string("G groups, each a kernel bind, a VM claim and an unbind on its own devices; dmaown check's default search with every interleaving counted (--count)")),
+                ("rows", .array(groups)),
+            ])),
             ("tui_render", .object([
                 ("case", .string("64 groups, 256 devices, 16 threads at 200x60")),
                 ("milliseconds_per_frame", .double(Self.round(render.millisecondsPerFrame, 3))),
@@ -70,6 +85,31 @@ struct BenchCommand: ParsableCommand {
             ("tui_first_frame", firstFrame ? FirstFrameBenchmark.json() : .object([("skipped", .string("--no-first-frame"))])),
         ])
         print(out.rendered)
+    }
+
+    /// The groups family: G = 1, 2, 4, … groups of three operations, checked as `check --count`
+    /// would (reduced verdict, clusters, every interleaving counted).
+    static func groupsRows(upTo gMax: Int, bound: Int) -> [JSONText] {
+        var rows: [JSONText] = []
+        var g = 1
+        while g <= gMax {
+            let c = GroupsFamily.make(groups: g)
+            let e = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, countingBudget: nil)).explore()
+            rows.append(.object([
+                ("groups", .int(g)), ("operations", .int(c.run.operations.count)), ("clusters", .int(max(1, e.clusters.count))),
+                ("figures", figures(e)), ("max_rss_bytes", .int(maxResidentBytes())),
+                ("schedules_total", .uint(e.totalSchedules)), ("saturated", .bool(e.totalSchedules == .max)),
+            ]))
+            g *= 2
+        }
+        return rows
+    }
+
+    /// The process's peak resident memory so far (getrusage), in bytes.
+    static func maxResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
     }
 
     static var isDebug: Bool {

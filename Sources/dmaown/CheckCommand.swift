@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "A scenario file (TOML), or the name of a built-in scenario (see `dmaown scenarios`).")
     var scenario: String?
-    @Option(help: "Override the scenario's scheme: notifier, v6, merged, iommufd or robin.")
+    @Option(help: "Override the scenario's scheme: notifier, v6, merged, iommufd, robin or robin-locked.")
     var scheme: String?
     @Flag(help: "Print one JSON object (CONTRACT §3) instead of text.")
     var json = false

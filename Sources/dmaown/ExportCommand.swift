@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Overwrite FILE if it exists.")
     var force = false
 
-    @Option(help: "Use this scheme instead of the file's: notifier, v6, merged, iommufd or robin.")
+    @Option(help: "Use this scheme instead of the file's: notifier, v6, merged, iommufd, robin or robin-locked.")
     var scheme: String?
 
     @Option(help: ArgumentHelp("For a scenario: export the counterexample for this invariant instead of the first one found.", valueName: "NAME"))

@@ -163,3 +163,40 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         #expect(note.explanation.contains("already done"))
     }
 }
+
+/// The label shown during a scan is what the scan then does for that sibling: a case that keeps
+/// (its token is the owner) keeps the group owned; when no sibling keeps, the owner is cleared.
+/// The scan's explanation names the same case and action for every sibling.
+@Suite struct RobinCaseActionTests {
+    @Test(arguments: RobinCaseTests.cases)
+    func labelAndActionAgree(_ c: RobinCase) throws {
+        var (run, w) = Fixture.start(.robin, setup: c.setup, threads: ["unbind 01:00.0"] + (c.sibling.map { [$0] } ?? []), topology: c.topology)
+        switch c.stop {
+        case .none: break
+        case .midBind: #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
+        case .midUnbind: #expect(Fixture.advance(1, run, &w) { $0.acquires == .groupMutex })
+        case .probing: #expect(Fixture.advance(1, run, &w) { $0.failPoint == .probe })
+        }
+        #expect(RobinCaseTests.toScan(0, run, &w))
+        let cases = run.scheme.releaseScanCases(byThread: 0, in: w, run: run)
+        let labels = run.scheme.annotations(in: w, run: run)
+        #expect(cases.map(\.device) == [1])
+        for sc in cases { #expect(labels[sc.device]?.label == sc.label && labels[sc.device]?.explanation == sc.explanation) }
+        let keepingLabels: Set<String> = ["1.a", "1.b", "2.a.i"]
+        for sc in cases where sc.keeps { #expect(keepingLabels.contains(sc.label) || sc.label == "2.b", "\(sc.label) keeps") }
+        for sc in cases where ["1.c", "2.a.ii", "3", "4.a.i", "4.a.ii", "4.b"].contains(sc.label) { #expect(!sc.keeps, "\(sc.label) never keeps") }
+
+        let before = w
+        let text = try #require(run.stepExplained(&w, thread: 0))
+        for sc in cases {
+            #expect(text.contains("\(run.topology.devices[sc.device].name) is case \(sc.label) (\(sc.explanation)) → \(sc.action)"), "\(text)")
+        }
+        let owner = before[group: 0].owner
+        if cases.contains(where: \.keeps) {
+            #expect(w[group: 0].owner == owner, "a sibling kept it: \(text)")
+        } else {
+            #expect(w[group: 0].owner == .none, "nobody kept it: \(text)")
+        }
+        #expect(w[group: 0].domain == before[group: 0].domain, "the scan touches no domain")
+    }
+}

@@ -56,9 +56,9 @@ import DMAOwnEngine
     }
 
     /// The last VFIO device cannot leave while its user holds the group: vfio-pci's remove() waits
-    /// (DOMAIN §3.1). Once the user has released, the default domain is back and a DMA-API driver
-    /// bound afterwards never probes into the departed user's domain.
-    @Test func lastVFIODeviceUnbindRestoresDefaultDomain() {
+    /// (DOMAIN §3.1), so Robin's scan never drops VFIO's ownership from under qemu's attached domain.
+    /// Once qemu has released, the default domain is back and a DMA-API driver binds safely.
+    @Test func lastVFIODeviceUnbindWaitsForTheUser() {
         var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"],
                                      threads: ["unbind 01:00.0", "bind 01:00.1 e1000e", "release 7 qemu"])
         Fixture.finish(0, run, &w)
@@ -73,6 +73,15 @@ import DMAOwnEngine
         #expect(run.broken(in: w).isEmpty)
     }
 
+    /// Only a device bound to a VFIO driver gives VFIO a group to claim through: a pci-stub or
+    /// pcieport device is managed but not VFIO, so its token never becomes a user's claim.
+    @Test func claimWithoutAVFIODeviceIsRefused() {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 pci-stub"], threads: ["claim 7 qemu"])
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.results(run, w) == ["-ENODEV"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+    }
+
     /// A claim cannot take its token from a managed driver still in probe(): if that probe fails
     /// the group would stay owned by a driver bound nowhere.
     @Test func claimNeedsABoundManagedDriver() {
@@ -81,25 +90,27 @@ import DMAOwnEngine
         Fixture.finish(1, run, &w)
         run.step(&w, thread: 0, fail: true)
         Fixture.finish(0, run, &w)
-        #expect(Fixture.results(run, w) == ["-ENODEV", "-ENODEV"], "VFIO's front end finds no bound VFIO device first")
+        #expect(Fixture.results(run, w) == ["-ENODEV", "-ENODEV"])
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
         #expect(run.broken(in: w).isEmpty)
     }
 
-    /// A failed probe() unwinds like an unbind: dev->driver is cleared before the release scan, so
-    /// the failing device does not keep the DMA-API ownership for itself.
-    @Test func probeFailureClearsTheDriverBeforeTheScan() throws {
+    /// On a failed probe() the release runs where the kernel's hooks are (DRIVER_NOT_BOUND,
+    /// dma_cleanup), before device_unbind_cleanup() clears dev->driver: the scan skips dev itself.
+    @Test func probeFailureScansBeforeTheDriverIsCleared() throws {
         var (run, w) = Fixture.start(.robin, setup: [], threads: ["bind 01:00.1 flaky"])
         #expect(Fixture.advance(0, run, &w) { $0.failPoint == .probe })
         #expect(w[group: 0].owner == .dmaAPI, "the claim at dma_configure took the DMA-API token")
+        #expect(w[device: 1].doingDMA, "probe() started DMA before it returns")
         run.step(&w, thread: 0, fail: true)
+        #expect(!w[device: 1].doingDMA)
         let next = try #require(run.currentStep(of: 0, in: w))
-        #expect(next.title == "__device_release_driver: dev->driver = NULL")
-        run.step(&w, thread: 0)
-        #expect(w[device: 1].driver == nil)
+        #expect(next.title == "iommu_device_unuse_default_domain: mutex_lock(&group->mutex)")
         #expect(Fixture.advance(0, run, &w) { $0.role == .releaseScan })
+        #expect(w[device: 1].driver != nil, "dev->driver is still set while the scan runs")
         Fixture.finish(0, run, &w)
         #expect(Fixture.results(run, w) == ["-ENODEV"])
+        #expect(w[device: 1].driver == nil)
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default), "the scan found no DMA-API sibling and released")
         #expect(run.broken(in: w).isEmpty)
     }

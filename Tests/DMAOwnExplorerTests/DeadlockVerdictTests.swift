@@ -2,9 +2,10 @@ import Testing
 import DMAOwnEngine
 import DMAOwnExplorer
 
-/// No scheme's step programs can deadlock, so `deadlock` is judged here on a world built by hand:
-/// a finished thread still holds a device lock another thread waits for. The explorer judges it
-/// from the thread statuses it computes anyway; the engine's own `broken(in:)` must agree.
+/// `deadlock` judged on a world built by hand, with no wait cycle: a finished thread still holds a
+/// device lock another thread waits for. The explorer judges it from the thread statuses it
+/// computes anyway; the engine's own `broken(in:)` must agree. (The real ABBA deadlock of the
+/// robin-locked scheme is in RobinLockedTests.)
 @Suite struct DeadlockVerdictTests {
     static func stuck() -> (Run, World) {
         let (run, start) = Fixture.start(.merged, setup: [], threads: ["bind \(Fixture.a) vfio-pci", "bind \(Fixture.a) e1000e"])

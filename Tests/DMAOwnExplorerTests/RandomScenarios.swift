@@ -14,7 +14,7 @@ struct RandomScenarios {
         var description: String
     }
 
-    mutating func draw(scheme: SchemeID) -> Drawn {
+    mutating func draw(scheme: SchemeID, kernel: KernelConfig = .init()) -> Drawn {
         while true {
             let groups = Int(rng.next() % 2) + 1
             var spec: [(id: Int, devices: [String])] = []
@@ -24,7 +24,7 @@ struct RandomScenarios {
                 spec.append((g + 1, (0..<size).map { _ in n += 1; return "0000:00:0\(n).0" }))
             }
             let topo = Topology.make(groups: spec, bridges: rng.next() % 4 == 0 ? ["0000:00:01.0"] : [],
-                                     drivers: Fixture.drivers, owners: ["qemu", "ctx2"])
+                                     drivers: Fixture.drivers, owners: ["qemu", "ctx2"], kernel: kernel)
             let lines = (0..<Int(rng.next() % 3)).map { _ in randomOp(topo, setup: true) }
             let threads = (0..<Int(rng.next() % 2) + 2).map { _ in randomOp(topo, setup: false) }
             let s = Schemes.scheme(scheme)

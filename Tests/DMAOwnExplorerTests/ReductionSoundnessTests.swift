@@ -22,6 +22,22 @@ import DMAOwnExplorer
         #expect(reducedSomewhere)
     }
 
+    /// The same with CONFIG_DEBUG_TEST_DRIVER_REMOVE, whose second probe attempt makes the longest
+    /// bind programs: both test_remove paths, under every scheme.
+    @Test(arguments: [TestRemove.v5_19, .v6_6])
+    func sameVerdictsWithTestRemove(path: TestRemove) {
+        var gen = RandomScenarios(rng: SplitMix(state: 0x7E57_0000 + UInt64(path == .v6_6 ? 1 : 0)))
+        for scheme in SchemeID.allCases {
+            for _ in 0..<15 {
+                let s = gen.draw(scheme: scheme, kernel: KernelConfig(testRemove: path))
+                let full = Explorer(run: s.run, world: s.world, options: .init(partialOrderReduction: false)).explore()
+                let reduced = Explorer(run: s.run, world: s.world, options: .init(partialOrderReduction: true, countSchedules: false)).explore()
+                #expect(full.broken == reduced.broken, "\(s)")
+                #expect(Set(full.outcomes.map(\.results)) == Set(reduced.outcomes.map(\.results)), "\(s)")
+            }
+        }
+    }
+
     /// The counting pass behind a reduced verdict gives the same counts as the single unreduced pass.
     @Test func countsAgreeWithAndWithoutReduction() {
         var gen = RandomScenarios(rng: SplitMix(state: 42))

@@ -121,7 +121,7 @@ import DMAOwnEngine
     @Test func replayRejectsABrokenEmbeddedScenario() {
         var t = Self.trace([])
         t.scenario = t.scenario.replacingOccurrences(of: "scheme = \"merged\"", with: "scheme = \"mergd\"")
-        #expect(throws: TraceError(file: "race.json", message: "embedded scenario: race.json:2: unknown scheme 'mergd' (expected one of: notifier, v6, merged, iommufd, robin)")) {
+        #expect(throws: TraceError(file: "race.json", message: "embedded scenario: race.json:2: unknown scheme 'mergd' (expected one of: notifier, v6, merged, iommufd, robin, robin-locked)")) {
             try TraceReplay.replay(t)
         }
     }

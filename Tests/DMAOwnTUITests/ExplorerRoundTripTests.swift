@@ -10,13 +10,13 @@ import DMAOwnScenario
     @Test(arguments: ["notifier-bug-on", "robin-stale-owner"])
     func enterLoadsTheExplorersShortestCounterexample(_ name: String) throws {
         var s = Fixture.state(try BuiltinScenarios.load(name))
-        #expect(Fixture.press(&s, .char("x")) == [.startExplorer])
+        #expect(Fixture.press(&s, .char("x")) == [.startExplorer(job: s.explorerJobID)])
         let job = s.explorerJob
         let result = Explorer(run: job.run, world: job.world).explore()
         try #require(!result.violations.isEmpty)
-        App.update(&s, .background(.finished(result)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(result)))
         for (i, c) in result.violations.enumerated() {
-            if i > 0 { Fixture.press(&s, .char("x")); App.update(&s, .background(.finished(result))) }
+            if i > 0 { Fixture.press(&s, .char("x")); App.update(&s, .background(job: s.explorerJobID, .finished(result))) }
             for _ in 0..<i { Fixture.press(&s, .down) }
             Fixture.press(&s, .enter)
             #expect(s.history.choices == c.schedule)
@@ -29,7 +29,7 @@ import DMAOwnScenario
         var s = Fixture.state(try BuiltinScenarios.load("s5-bind-vs-claim"))
         Fixture.press(&s, .char("x"))
         let result = Explorer(run: s.explorerJob.run, world: s.explorerJob.world).explore()
-        App.update(&s, .background(.finished(result)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(result)))
         #expect(Set(result.outcomes.map(\.results)) == [["0", "-EPERM"], ["-EBUSY", "0"]])
         let screen = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
         #expect(screen.contains("no invariant broken in any interleaving"))

@@ -297,11 +297,11 @@ import DMAOwnScenario
 
     @Test func explorerStartsReportsProgressAndLoadsACounterexample() {
         var s = Fixture.state(Fixture.s1(scheme: .notifier))
-        #expect(Fixture.press(&s, .char("x")) == [.startExplorer])
+        #expect(Fixture.press(&s, .char("x")) == [.startExplorer(job: s.explorerJobID)])
         #expect(s.explorerRunning)
         #expect(s.explorerJob.world == s.history.initial)
         let p = ExplorationProgress(states: 10, transitions: 12, depth: 3, fraction: 0.5)
-        App.update(&s, .background(.progress(p)))
+        App.update(&s, .background(job: s.explorerJobID, .progress(p)))
         #expect(s.overlay == .explorer(ExplorerView(progress: p)))
         // A real shortest schedule to the isolation breach, found by stepping.
         var w = s.history.initial
@@ -312,7 +312,7 @@ import DMAOwnScenario
         let result = Exploration(complete: true, states: 20, transitions: 25, seconds: 0.01, peakBytes: 0,
                                  violations: [Counterexample(invariant: .isolation, message: "e1000e does DMA", schedule: schedule)],
                                  outcomes: [Outcome(results: ["crashed"], schedules: 1)])
-        App.update(&s, .background(.finished(result)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(result)))
         #expect(!s.explorerRunning)
         #expect(s.overlay == .explorer(ExplorerView(result: result)))
         Fixture.press(&s, .enter)
@@ -331,7 +331,7 @@ import DMAOwnScenario
         Fixture.press(&s, .char("x"))  // a new search may start at once
         #expect(s.explorerRunning)
         Fixture.press(&s, .escape)
-        App.update(&s, .background(.finished(Exploration(complete: false, cancelled: true, states: 3, transitions: 3,
+        App.update(&s, .background(job: s.explorerJobID, .finished(Exploration(complete: false, cancelled: true, states: 3, transitions: 3,
                                                           seconds: 0, peakBytes: 0, violations: [], outcomes: []))))
         #expect(!s.explorerRunning)
         #expect(s.overlay == nil)
@@ -384,7 +384,8 @@ extension ReducerOverlayTests {
         Fixture.press(&s, .char("1"))
         Fixture.press(&s, .char(":")); Fixture.type(&s, "sch"); Fixture.press(&s, .tab)
         Fixture.type(&s, "ro"); Fixture.press(&s, .tab)
-        #expect(s.overlay == .command(CommandInput(text: "scheme robin ")))
+        // "ro" completes as far as robin and robin-locked agree, and offers both.
+        #expect(s.overlay == .command(CommandInput(text: "scheme robin", candidates: ["robin", "robin-locked"])))
         Fixture.press(&s, .enter)
         #expect(s.overlay == nil)
         #expect(s.scheme == .robin)

@@ -102,7 +102,7 @@ import DMAOwnScenario
         let e = Exploration(complete: true, states: 10, transitions: 12, seconds: 0.01, peakBytes: 0, violations: [],
                             outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3)])
         s.explorerRunning = true
-        App.update(&s, .background(.finished(e)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(e)))
         let text = Self.screen(s, Size(width: 120, height: 40))
         #expect(text.contains("Explorer results — Esc closes"))
         #expect(Fixture.press(&s, .enter) == [.bell])
@@ -116,7 +116,7 @@ import DMAOwnScenario
                             violations: [Counterexample(invariant: .isolation, message: long, schedule: [Choice(thread: 0)])],
                             outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3)])
         s.explorerRunning = true
-        App.update(&s, .background(.finished(e)))
+        App.update(&s, .background(job: s.explorerJobID, .finished(e)))
         let text = Self.screen(s, Size(width: 100, height: 30))
         #expect(text.contains("j/k pick, Enter loads"))
         let words = text.replacingOccurrences(of: "│", with: " ").split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")

@@ -14,8 +14,8 @@ import DMAOwnScenario
         s = Fixture.s5Midway(); Fixture.press(&s, .char("w")); out.append(s)
         s = Fixture.s5Midway(); Fixture.press(&s, .char("q")); out.append(s)
         s = Fixture.s5Midway(); Fixture.press(&s, .char("x"))
-        App.update(&s, .background(.progress(ExplorationProgress(states: 5, transitions: 9, depth: 2, fraction: 0.25)))); out.append(s)
-        App.update(&s, .background(.finished(Exploration(complete: true, states: 9, transitions: 12, seconds: 0.001, peakBytes: 0,
+        App.update(&s, .background(job: s.explorerJobID, .progress(ExplorationProgress(states: 5, transitions: 9, depth: 2, fraction: 0.25)))); out.append(s)
+        App.update(&s, .background(job: s.explorerJobID, .finished(Exploration(complete: true, states: 9, transitions: 12, seconds: 0.001, peakBytes: 0,
             violations: [Counterexample(invariant: .isolation, message: "m", schedule: [Choice(thread: 0)])],
             outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3), Outcome(results: ["-EBUSY", "0"], schedules: 3)]))))
         out.append(s)
@@ -113,5 +113,18 @@ extension RenderRobustnessTests {
         #expect(text.contains("no threads: a or : adds one"))
         Fixture.press(&s, .char(":")); Fixture.type(&s, "bind 01:00.1 e1000e"); Fixture.press(&s, .enter)
         #expect(Fixture.press(&s, .char("1")).isEmpty)
+    }
+}
+
+extension RenderRobustnessTests {
+    /// robin-locked's ABBA deadlock: the status line gives the wait cycle in words, and each thread
+    /// in it says whom the holder waits for.
+    @Test func deadlockCycleInWords() throws {
+        var s = Fixture.state(try BuiltinScenarios.load("robin-locked-deadlock"))
+        for key in ["2", "1", "1", "1", "1", "1", "2", "2", "2"] { Fixture.press(&s, .char(Character(key))) }
+        #expect(s.run.waitCycle(in: s.world) == [0, 1])
+        let text = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
+        #expect(text.contains("deadlock: T1 waits for device_lock(0000:0d:00.1) held by T2, which waits for group 13 mutex held by T1"), "\(text)")
+        #expect(text.contains("blocked on group 13 mutex held by thread 1, which waits for T2: deadlock"), "\(text)")
     }
 }

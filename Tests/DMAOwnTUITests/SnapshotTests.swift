@@ -100,7 +100,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │                                        ││   3  __device_release_driver  drv->remove(dev) (vfio-pci: vfio_unregister_…│
 │                                        ││   4  __device_release_driver  dev->driver = NULL                           │
 │                                        ││   5  iommu_device_unuse_default_domain  mutex_lock(&group->mutex)          │
-│                                        ││  ›6  iommu_device_unuse_default_domain  for each tmp: if (T(tmp) == owner)…│
+│                                        ││  ›6  iommu_device_unuse_default_domain  for each tmp != dev: if (T(tmp) ==…│
 │                                        ││   7  __device_release_driver  device_unlock(dev); return 0                 │
 │                                        ││                                                                            │
 │                                        ││                                                                            │
@@ -181,8 +181,8 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ││⇄ 01:00.1 e1000e   bound    ◆T1     │││   5  vfio_iommu_group_notifier  BIND…│
 │└────────────────────────────────────┘││   6  really_probe  drv->probe(dev)   │
 │                                      ││  ›7  driver_bound  BOUND_DRIVER noti…│
-│                                      ││   8  really_probe  probe failed: no …│
-│                                      ││   9  really_probe  dev->driver = NUL…│
+│                                      ││   8  really_probe  sysfs_failed: BUS…│
+│                                      ││   9  really_probe  device_unbind_cle…│
 │                                      │└──────────────────────────────────────┘
 │                                      │┌ Timeline ────────────────────────────┐
 │                                      ││   #T1  step                          │

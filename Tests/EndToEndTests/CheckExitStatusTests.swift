@@ -167,3 +167,24 @@ import Testing
         #expect(r2.err == "dmaown replay: \(misfit): steps[0]: thread 9 does not exist (the trace has threads 1 to 2)\n")
     }
 }
+
+extension CheckExitStatusTests {
+    /// Issue 11's built-in scenarios: each is BROKEN (exit 1) with a shortest schedule per broken
+    /// invariant; lock-order and deadlock each have one that breaks them.
+    @Test(arguments: [
+        // Each shortest trace has one unbind, whose unlocked unbind_store check is a step of its own.
+        ("robin-failed-probe", ["stale-owner": 18]),
+        ("robin-locked-deadlock", ["deadlock": 9, "lock-order": 6]),
+        ("test-remove-leak", ["stale-owner": 18]),
+    ])
+    func newScenariosBreakWithAShortestTrace(_ name: String, _ lengths: [String: Int]) throws {
+        let r = try Self.run(["check", name, "--json"])
+        #expect(r.status == 1, "\(r.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let violations = try #require(json["violations"] as? [[String: Any]])
+        var found: [String: Int] = [:]
+        for v in violations { found[v["invariant"] as? String ?? "?"] = (v["trace"] as? [Any])?.count }
+        #expect(found == lengths)
+        #expect((json["expect"] as? [String: Any])?["matches"] as? Bool == true)
+    }
+}

@@ -42,6 +42,15 @@ import Testing
         #expect(status == 128 + Int(SIGILL) || status == 128 + Int(SIGTRAP), "died of the trap, not a clean exit")
     }
 
+    /// With Swift's backtracer on (as for any user), a trap still exits at once: the backtracer
+    /// must not hold the restored terminal waiting for a key.
+    @Test func aTrapWithTheBacktracerOnDoesNotHoldTheTerminal() throws {
+        let t = try Tmux.dmaown(env: ["DMAOWN_TEST_TRAP_AFTER_FIRST_FRAME": "1", "SWIFT_BACKTRACE": "enable=yes,interactive=yes"])
+        let status = t.expectTerminalRestored()
+        #expect(status == 128 + Int(SIGILL) || status == 128 + Int(SIGTRAP), "died of the trap, not a clean exit")
+        #expect(t.screen().contains("the terminal was restored"), "\(t.screen())")
+    }
+
     @Test func ctrlZRestoresAndFgRepaints() throws {
         let t = try Tmux(["/bin/bash", "--norc", "--noprofile", "-i"], env: ["PS1": "$ "])
         guard t.waitFor(words: "$") else { return }

@@ -79,9 +79,12 @@ extension Run {
             out.append(Violation(.staleOwner, reasons.joined(separator: "; ")))
         }
         if broken.contains(InvariantSet(.warn)) {
-            out.append(Violation(.warn, "WARN_ON fired: owner_cnt decremented at 0, or ownership released twice"))
+            let site = world.firstWarning.map(\.kernelLine) ?? "a WARN_ON"
+            out.append(Violation(.warn, "WARN_ON fired in \(site)"))
         }
-        if broken.contains(InvariantSet(.deadlock)) {
+        if broken.contains(InvariantSet(.deadlock)), let cycle = waitCycle(in: world) {
+            out.append(Violation(.deadlock, describeWaitCycle(cycle, in: world)))
+        } else if broken.contains(InvariantSet(.deadlock)) {
             let waits = (0..<operations.count).compactMap { t -> String? in
                 guard case .blocked(_, let b) = status(of: t, in: world) else { return nil }
                 return "thread \(t + 1) (\(line(of: t))) waits for \(describe(b))"

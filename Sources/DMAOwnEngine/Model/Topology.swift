@@ -47,9 +47,12 @@ public struct Topology: Hashable, Sendable {
     public var drivers: [Driver]
     /// User owners (VFIO containers, iommufd contexts) by name.
     public var owners: [String]
+    /// Kernel build options that change the bind path (`[kernel]` in a scenario file).
+    public var kernel: KernelConfig
 
-    public init(groups: [Group] = [], devices: [Device] = [], drivers: [Driver] = [], owners: [String] = []) {
-        self.groups = groups; self.devices = devices; self.drivers = drivers; self.owners = owners
+    public init(groups: [Group] = [], devices: [Device] = [], drivers: [Driver] = [], owners: [String] = [],
+                kernel: KernelConfig = .init()) {
+        self.groups = groups; self.devices = devices; self.drivers = drivers; self.owners = owners; self.kernel = kernel
     }
 
     /// Index of the group whose sysfs number is `id`.
@@ -71,9 +74,9 @@ public struct Topology: Hashable, Sendable {
     /// Builds a topology from groups given as sysfs number and device names, in order.
     public static func make(
         groups: [(id: Int, devices: [String])], bridges: Set<String> = [],
-        drivers: [Driver], owners: [String]
+        drivers: [Driver], owners: [String], kernel: KernelConfig = .init()
     ) -> Topology {
-        var topo = Topology(drivers: drivers, owners: owners)
+        var topo = Topology(drivers: drivers, owners: owners, kernel: kernel)
         for (gi, g) in groups.enumerated() {
             var members: [Int] = []
             for name in g.devices {

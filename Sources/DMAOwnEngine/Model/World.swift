@@ -53,6 +53,12 @@ public struct World: Hashable, Sendable {
         set { bytes[0] = newValue.rawValue }
     }
 
+    /// The `WARN_ON()` that fired first, if one did (header byte 1), so the message can quote it.
+    public internal(set) var firstWarning: WarnSite? {
+        get { WarnSite(rawValue: bytes[1]) }
+        set { bytes[1] = newValue?.rawValue ?? 0 }
+    }
+
     // MARK: Records
 
     /// A group's mutable state: mutex holder, owner, count and attached domain.

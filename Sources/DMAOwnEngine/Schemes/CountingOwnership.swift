@@ -32,12 +32,12 @@ struct CountingOwnership: Sendable {
     private func bind(_ d: Int, _ drv: Int, _ topology: Topology) -> Program {
         let g = topology.devices[d].group
         guard KernelSteps.isDMAAPI(drv, topology) else {
-            return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
+            return KernelSteps.bind(device: d, driver: drv, topology: topology, placement: .kernel, hooks: .init(
                 dmaConfigure: [Step("dma_configure", "drv->driver_managed_dma: skip iommu_device_use_default_domain()",
                                     note: "A managed driver (vfio-pci, pci-stub, pcieport) takes no kernel count.", scope: .device) { _, _ in .next }],
                 dmaCleanup: [], boundNotifier: nil))
         }
-        return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
+        return KernelSteps.bind(device: d, driver: drv, topology: topology, placement: .kernel, hooks: .init(
             dmaConfigure: [
                 KernelSteps.lockGroup("iommu_device_use_default_domain", note: "dma_configure asks the IOMMU core for the default domain before probe() may DMA."),
                 Step("iommu_device_use_default_domain", "if (owner_cnt && (owner || domain != default)) ret = -EBUSY; else owner_cnt++; mutex_unlock",
@@ -62,11 +62,11 @@ struct CountingOwnership: Sendable {
                 },
             ],
             dmaCleanup: [
-                KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "dma_cleanup gives back the count probe's failure no longer needs.", label: "cleanup"),
+                KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "dma_cleanup gives back the count taken at dma_configure."),
                 Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "The count taken at dma_configure is returned.", scope: .group,
                      explain: { b, a, c in Self.explainDecrement(g, b, a, c, topology) }) { w, _ in
                     Self.decrement(&w, g)
-                    return .goto("unwind")
+                    return .next
                 },
             ],
             boundNotifier: nil))
@@ -109,7 +109,7 @@ struct CountingOwnership: Sendable {
     private static func decrement(_ w: inout World, _ g: Int) {
         var gs = w[group: g]
         gs.mutexHolder = nil
-        if gs.ownerCount == 0 { w.warn() } else { gs.ownerCount -= 1 }
+        if gs.ownerCount == 0 { w.warn(.unuseDefaultDomain) } else { gs.ownerCount -= 1 }
         w[group: g] = gs
     }
 
@@ -283,9 +283,10 @@ struct CountingOwnership: Sendable {
                     gs.ownerCount -= 1
                     return .finish(.ok)
                 }
-                // __iommu_release_dma_ownership
+                // __iommu_release_dma_ownership: both release paths end here (the device path when it
+                // holds the last claim), and its WARN_ON fires on an unowned group.
                 if gs.ownerCount == 0 || gs.owner == .none {
-                    w.warn()
+                    w.warn(.releaseDMAOwnership)
                     return .finish(.ok)
                 }
                 gs.ownerCount = 0

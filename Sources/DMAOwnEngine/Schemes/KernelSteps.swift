@@ -5,7 +5,8 @@ enum KernelSteps {
     struct BindHooks {
         /// Run at `dma_configure` (bind step 5) for the driver; may `goto("unwind")` with a pending errno.
         var dmaConfigure: [Step]
-        /// Run after a failed `probe()` once `dmaConfigure` succeeded (bind step 8); ends by falling into "unwind".
+        /// The scheme's `dma_cleanup` (bind step 8), falling through to what follows; unlabelled, as
+        /// it may run on two paths (a failed probe, and 6.6's test_remove). Empty: nothing to give back.
         var dmaCleanup: [Step]
         /// Run at `driver_bound()` (the BOUND_DRIVER notification); nil when nothing listens.
         var boundNotifier: (@Sendable (inout World) -> Void)?
@@ -20,10 +21,24 @@ enum KernelSteps {
 
     static func isDMAAPI(_ driver: Int, _ topology: Topology) -> Bool { !topology.drivers[driver].managedDMA }
 
-    /// Bind a driver `drv` to device `d` (`really_probe`), CONTRACT numbering in comments.
-    static func bind(device d: Int, driver drv: Int, topology: Topology, hooks: BindHooks) -> Program {
-        let dmaAPI = isDMAAPI(drv, topology)
+    /// A VFIO driver (vfio-pci and its variants): one a user can open the group through.
+    /// Until scenarios say so per driver, a managed driver named `vfio…`.
+    static func isVFIO(_ driver: Int, _ topology: Topology) -> Bool {
+        topology.drivers[driver].managedDMA && topology.drivers[driver].name.hasPrefix("vfio")
+    }
+
+    /// Bind a driver `drv` to device `d` (`really_probe`), DOMAIN §3 numbering in comments.
+    ///
+    /// With `CONFIG_DEBUG_TEST_DRIVER_REMOVE` the probe runs twice. The second attempt is written out
+    /// as a second copy of steps 3 to 6 rather than a jump back, so every program only jumps forward
+    /// (the explorer's reduction relies on it).
+    static func bind(device d: Int, driver drv: Int, topology: Topology, placement: HookPlacement, hooks: BindHooks) -> Program {
         let notifier = hooks.boundNotifier
+        let notifierDecision: Explain = { b, a, c in
+            a.flags.contains(.bugOn) && !b.flags.contains(.bugOn)
+                ? "the group has container users and \(Decide.driver(d, a, topology)), which is not viable → BUG_ON(): the machine stops"
+                : "the notifier finds nothing to object to (no container users, or the device is viable) \(Decide.outcome(a, c))"
+        }
         var steps: [Step] = [
             // 1
             Step("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
@@ -35,6 +50,61 @@ enum KernelSteps {
                 w.unlockDevice(d)
                 return .finish(.EBUSY)
             },
+        ]
+        steps += probeAttempt(device: d, driver: drv, topology: topology, hooks: hooks)
+        switch topology.kernel.testRemove {
+        case .off: break
+        case .v5_19, .v6_6:
+            steps += testRemove(device: d, topology: topology, hooks: hooks)
+            steps += probeAttempt(device: d, driver: drv, topology: topology, hooks: hooks)
+        }
+        // 7
+        steps.append(
+            Step("driver_bound", notifier == nil ? "BOUND_DRIVER; device_unlock(dev); return 0" : "BOUND_DRIVER notifier; device_unlock(dev); return 0",
+                 note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
+                 scope: notifier == nil ? .device : .machine,
+                 explain: notifier == nil ? nil : notifierDecision) { w, _ in
+                w[device: d].phase = .bound
+                notifier?(&w)
+                if w.flags.contains(.bugOn) { return .halt }
+                w.unlockDevice(d)
+                return .finish(.ok)
+            })
+        // 8: the sysfs_failed exit of a failed probe(), with the scheme's release where it places it.
+        let cleanup = hooks.dmaCleanup.isEmpty
+            ? [Step("really_probe", "sysfs_failed: BUS_NOTIFY_DRIVER_NOT_BOUND; no dma_cleanup needed",
+                    note: "Nothing was taken at dma_configure, so nothing is given back. iommu_bus_notifier forwards only BIND, BOUND, UNBIND and UNBOUND to the group: no group notifier hears of a failed probe.",
+                    scope: .device) { _, _ in .next }]
+            : hooks.dmaCleanup
+        switch placement.failedProbe {
+        case .beforeDriverCleared:
+            steps += [cleanup[0].labelled("cleanup")] + cleanup.dropFirst()
+        case .afterDriverCleared:
+            steps += [clearDriver(d, note: "This scheme gives ownership back only once dev->driver is cleared.", label: "cleanup")] + cleanup
+        }
+        // 9
+        steps.append(
+            Step("really_probe", "device_unbind_cleanup(dev): dev->driver = NULL; device_unlock(dev); return ret",
+                 note: "The failed bind unwinds; the device is free again. A pinctrl or dma_configure failure jumps straight here (pinctrl_bind_failed): no notification, no dma_cleanup.",
+                 label: "unwind", scope: .device) { w, c in
+                // No DMA to stop here: a failed probe() stopped what it started before returning.
+                assert(!w[device: d].doingDMA, "a failed bind left DMA running")
+                w[device: d].driver = nil
+                w[device: d].phase = .idle
+                w.unlockDevice(d)
+                return .finish(w[thread: c.thread].result)
+            })
+        return Program(steps, mayFail: topology.drivers[drv].mayFail)
+    }
+
+    /// Steps 3 to 6: set `dev->driver`, pins, `dma_configure`, `probe()`.
+    ///
+    /// A driver that may fail in `probe()` gets two steps there: the driver starts DMA, then probe
+    /// returns (and may fail, having already done DMA). Any other driver keeps one step, so the
+    /// split costs states only where a failure can happen.
+    private static func probeAttempt(device d: Int, driver drv: Int, topology: Topology, hooks: BindHooks) -> [Step] {
+        let dmaAPI = isDMAAPI(drv, topology)
+        var steps: [Step] = [
             // 3
             Step("really_probe", "dev->driver = drv", note: "From here siblings reading dev->driver without the lock already see the new driver.", scope: .device) { w, _ in
                 w[device: d].driver = drv
@@ -53,58 +123,63 @@ enum KernelSteps {
                 return .goto("unwind")
             },
         ]
-        let notifierDecision: Explain = { b, a, c in
-            a.flags.contains(.bugOn) && !b.flags.contains(.bugOn)
-                ? "the group has container users and \(Decide.driver(d, a, topology)), which is not viable → BUG_ON(): the machine stops"
-                : "the notifier finds nothing to object to (no container users, or the device is viable) \(Decide.outcome(a, c))"
-        }
         // 5
         steps += hooks.dmaConfigure
-        steps += [
-            // 6
-            Step("really_probe", "drv->probe(dev)", note: dmaAPI ? "The driver starts DMA through the DMA API: the group must be kernel-owned by now." : "A driver_managed_dma driver does no DMA through the DMA API.",
-                 failPoint: .probe, scope: .deviceDMA,
-                 explain: { _, a, c in
-                     if c.failed { return "probe() failed (the scheduler chose the failure branch) \(Decide.outcome(a, c))" }
-                     return dmaAPI ? "probe() returned 0: \(topology.drivers[drv].name) now does DMA through the DMA API \(Decide.outcome(a, c))"
-                         : "probe() returned 0 \(Decide.outcome(a, c))"
-                 }) { w, c in
-                if c.failed {
+        // 6
+        let starts = dmaAPI ? "The driver starts DMA through the DMA API: the group must be kernel-owned by now." : "A driver_managed_dma driver does no DMA through the DMA API."
+        if topology.drivers[drv].mayFail.contains(.probe) {
+            steps += [
+                Step("call_driver_probe", "drv->probe(dev): DMA starts", note: starts + " probe() has not returned yet and may still fail.", scope: .deviceDMA) { w, _ in
+                    if dmaAPI { w[device: d].doingDMA = true }
+                    return .next
+                },
+                Step("call_driver_probe", "return drv->probe(dev)", note: "A failing probe() stops its DMA and returns an error, but the DMA it already did went through whatever domain was attached.",
+                     failPoint: .probe, scope: .deviceDMA,
+                     explain: { _, a, c in
+                         c.failed ? "probe() failed after starting DMA (the scheduler chose the failure branch): its DMA stops, the sysfs_failed exit follows \(Decide.outcome(a, c))"
+                             : "probe() returned 0 \(Decide.outcome(a, c))"
+                     }) { w, c in
+                    guard c.failed else { return .next }
+                    w[device: d].doingDMA = false
                     w[thread: c.thread].result = .ENODEV
                     return .goto("cleanup")
-                }
+                },
+            ]
+        } else {
+            steps.append(Step("really_probe", "drv->probe(dev)", note: starts, failPoint: .probe, scope: .deviceDMA,
+                              explain: { _, a, c in
+                                  dmaAPI ? "probe() returned 0: \(topology.drivers[drv].name) now does DMA through the DMA API \(Decide.outcome(a, c))"
+                                      : "probe() returned 0 \(Decide.outcome(a, c))"
+                              }) { w, _ in
                 if dmaAPI { w[device: d].doingDMA = true }
                 return .next
-            },
-            // 7
-            Step("driver_bound", notifier == nil ? "BOUND_DRIVER; device_unlock(dev); return 0" : "BOUND_DRIVER notifier; device_unlock(dev); return 0",
-                 note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
-                 scope: notifier == nil ? .device : .machine,
-                 explain: notifier == nil ? nil : notifierDecision) { w, _ in
-                w[device: d].phase = .bound
-                notifier?(&w)
-                if w.flags.contains(.bugOn) { return .halt }
-                w.unlockDevice(d)
-                return .finish(.ok)
+            })
+        }
+        return steps
+    }
+
+    /// `really_probe`'s test_remove block: remove the driver and probe again (DOMAIN §3.1).
+    private static func testRemove(device d: Int, topology: Topology, hooks: BindHooks) -> [Step] {
+        let fixed = topology.kernel.testRemove == .v6_6
+        var steps: [Step] = [
+            Step("really_probe", "test_remove: device_remove(dev)",
+                 note: "CONFIG_DEBUG_TEST_DRIVER_REMOVE: the freshly probed driver is removed at once, to test its remove(); its DMA stops.",
+                 scope: .deviceDMA) { w, _ in
+                w[device: d].doingDMA = false
+                return .next
             },
         ]
-        // 8
-        if hooks.dmaCleanup.isEmpty {
-            steps.append(Step("really_probe", "probe failed: no dma_cleanup needed", note: "Nothing was taken at dma_configure, so nothing is given back.", label: "cleanup", scope: .device) { _, _ in .next })
-        } else {
-            steps += hooks.dmaCleanup
-        }
-        // 9
+        if fixed { steps += hooks.dmaCleanup }
         steps.append(
-            // No DMA to stop here: a failed probe() never started any (step 6 only starts it on success).
-            Step("really_probe", "dev->driver = NULL; device_unlock(dev); return ret", note: "The failed bind unwinds; the device is free again.", label: "unwind", scope: .device) { w, c in
-                assert(!w[device: d].doingDMA, "a failed bind left DMA running")
+            Step("really_probe", fixed ? "test_remove: device_unbind_cleanup(dev): dev->driver = NULL; goto re_probe"
+                                       : "test_remove: device_unbind_cleanup(dev), no dma_cleanup: dev->driver = NULL; goto re_probe",
+                 note: fixed ? "6.6 (commit f429378a9bf8) gives the ownership back before probing again, so the second dma_configure takes it afresh."
+                             : "5.19 to 6.5: no dma_cleanup on this path, so what the first dma_configure took is never given back; the second takes it again (fixed in 6.6 by commit f429378a9bf8).",
+                 scope: .device) { w, _ in
                 w[device: d].driver = nil
-                w[device: d].phase = .idle
-                w.unlockDevice(d)
-                return .finish(w[thread: c.thread].result)
+                return .next
             })
-        return Program(steps, mayFail: topology.drivers[drv].mayFail)
+        return steps
     }
 
     /// Unbind device `d` through sysfs (`unbind_store`, drivers/base/bus.c, then

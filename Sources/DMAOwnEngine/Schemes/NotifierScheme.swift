@@ -17,7 +17,7 @@ struct NotifierScheme: Scheme {
         switch op {
         case .bind(let d, let drv):
             let g = topology.devices[d].group
-            return KernelSteps.bind(device: d, driver: drv, topology: topology, hooks: .init(
+            return KernelSteps.bind(device: d, driver: drv, topology: topology, placement: .kernel, hooks: .init(
                 dmaConfigure: [Step("vfio_iommu_group_notifier", "BIND_DRIVER: nothing to check yet",
                                     note: "Before 5.19 nobody asks whether the group is safe for a kernel driver before probe().", scope: .device) { _, _ in .next }],
                 dmaCleanup: [],

@@ -10,10 +10,16 @@ public protocol Scheme: Sendable {
     func staleOwnership(ofGroup g: Int, in world: World, run: Run) -> String?
     /// Live labels for devices (Robin's case analysis), keyed by device index.
     func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation]
+    /// Where the scheme's release runs relative to `dev->driver = NULL`.
+    var hookPlacement: HookPlacement { get }
+    /// Each sibling's case when thread `t`'s next step is a release scan with the mutex held.
+    func releaseScanCases(byThread t: Int, in world: World, run: Run) -> [ScanCase]
 }
 
 extension Scheme {
     public var id: SchemeID { info.id }
+    public var hookPlacement: HookPlacement { .kernel }
+    public func releaseScanCases(byThread t: Int, in world: World, run: Run) -> [ScanCase] { [] }
     public func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation] { [:] }
 }
 
@@ -28,9 +34,10 @@ public struct DeviceAnnotation: Hashable, Sendable {
     }
 }
 
-/// The names of the five designs, as scenario files and `--scheme` spell them.
+/// The names of the six designs, as scenario files and `--scheme` spell them.
 public enum SchemeID: String, CaseIterable, Sendable, Hashable, Codable {
     case notifier, v6, merged, iommufd, robin
+    case robinLocked = "robin-locked"
 }
 
 /// A scheme's name, one-paragraph description and where to read the original.
@@ -43,7 +50,7 @@ public struct SchemeInfo: Sendable, Hashable {
 
 /// The catalogue of schemes, in historical order.
 public enum Schemes {
-    public static let all: [any Scheme] = [NotifierScheme(), V6Scheme(), MergedScheme(), IommufdScheme(), RobinScheme()]
+    public static let all: [any Scheme] = [NotifierScheme(), V6Scheme(), MergedScheme(), IommufdScheme(), RobinScheme(), RobinScheme(lockedScan: true)]
 
     public static func scheme(_ id: SchemeID) -> any Scheme {
         all.first { $0.id == id }!

@@ -14,7 +14,11 @@ extension Run {
         let (pc, done) = before.progress(ofThread: t)
         guard !done, t < programs.count, pc < programs[t].steps.count else { return nil }
         let step = programs[t].steps[pc]
-        return step.explain?(before, after, StepContext(thread: t, failed: failed && programs[t].canFail[pc]))
+        guard let text = step.explain?(before, after, StepContext(thread: t, failed: failed && programs[t].canFail[pc])) else { return nil }
+        // A release scan's siblings are classified from every thread's progress, which a step's
+        // own explanation (given only the worlds) cannot see.
+        guard step.role == .releaseScan, let cases = scanCases(ofThread: t, before: before) else { return text }
+        return "\(cases); \(text)"
     }
 
     /// Takes thread `t`'s next step like `step(_:thread:fail:)` and returns its decision, for callers

@@ -145,6 +145,7 @@ public struct Run: Sendable {
         case .deviceLock: return .device(locks[t].device!)
         case .groupMutex: return .group(locks[t].group)
         case .userLetGo: return nil
+        case .siblingLock(let d): return .device(d)
         }
     }
 
@@ -157,6 +158,8 @@ public struct Run: Sendable {
         case .groupMutex:
             let g = locks[t].group
             return world.mutexHolder(ofGroup: g).map { Blocker(lock: .group(g), holder: $0) }
+        case .siblingLock(let d):
+            return world.lockHolder(ofDevice: d).map { Blocker(lock: .device(d), holder: $0) }
         case .userLetGo:
             let d = locks[t].device!
             return userHolding(d, in: world).map { Blocker(lock: .user(owner: $0, device: d), holder: Blocker.userSpace) }

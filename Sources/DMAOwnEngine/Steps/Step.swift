@@ -46,6 +46,11 @@ public struct Step: Sendable {
 
     /// `function: code`, the spelling traces use (CONTRACT §3).
     public var title: String { "\(function): \(code)" }
+
+    /// The same step with another jump label: a hook reused on two paths needs one label per path.
+    func labelled(_ label: String?) -> Step {
+        Step(function, code, note: note, acquires: acquires, failPoint: failPoint, label: label, role: role, scope: scope, explain: explain, action: action)
+    }
 }
 
 /// The part of the world a step may touch (read, write, or lock), besides its own thread's record.
@@ -69,11 +74,14 @@ public enum Scope: Sendable, Hashable {
     case machine
 }
 
-/// What a step waits for before it runs: a lock of the operation's own device or group, or the
-/// user holding the operation's device.
+/// What a step waits for before it runs: a lock of the operation's own device or group, a named
+/// sibling's device lock, or the user holding the operation's device.
 public enum LockKind: Sendable, Hashable {
     case deviceLock
     case groupMutex
+    /// `device_lock(tmp)` of device `tmp`, another member of the operation's group: only a scan
+    /// that locks its siblings (the `robin-locked` variant) takes a lock that is not its own.
+    case siblingLock(Int)
     /// A VFIO driver's `remove()` sleeps in `vfio_unregister_group_dev` until the user holding the
     /// device lets go; for any other driver the step does not wait. Nothing is taken.
     case userLetGo
@@ -128,8 +136,11 @@ extension World {
     public mutating func unlockGroup(_ g: Int) { self[group: g].mutexHolder = nil }
     /// Releases `device_lock` of device `d`.
     public mutating func unlockDevice(_ d: Int) { self[device: d].lockHolder = nil }
-    /// Records a `WARN_ON()`.
-    public mutating func warn() { flags.insert(.warned) }
+    /// Records a `WARN_ON()` at `site`; the first site to fire is kept for the message.
+    public mutating func warn(_ site: WarnSite) {
+        if !flags.contains(.warned) { firstWarning = site }
+        flags.insert(.warned)
+    }
     /// Records a `BUG_ON()`: no thread runs after this.
     public mutating func bugOn() { flags.insert(.bugOn) }
 }

@@ -16,7 +16,7 @@ public enum BuiltinScenarios {
         ("s6-claim-after-unbind", PackageResources.s6_claim_after_unbind_toml),
         ("s7-release-then-bind", PackageResources.s7_release_then_bind_toml),
         ("s8-iommufd-shared-claims", PackageResources.s8_iommufd_shared_claims_toml),
-        // The designs argued over: the pre-5.19 crash, v6's nesting, Robin's cases and his known hole.
+        // The designs argued over: the pre-5.19 crash, v6's nesting, Robin's cases, his holes, the locked scan.
         ("notifier-bug-on", PackageResources.notifier_bug_on_toml),
         ("v6-nested-claim", PackageResources.v6_nested_claim_toml),
         ("robin-case-1", PackageResources.robin_case_1_toml),
@@ -24,6 +24,10 @@ public enum BuiltinScenarios {
         ("robin-case-3", PackageResources.robin_case_3_toml),
         ("robin-case-4", PackageResources.robin_case_4_toml),
         ("robin-stale-owner", PackageResources.robin_stale_owner_toml),
+        ("robin-failed-probe", PackageResources.robin_failed_probe_toml),
+        ("robin-locked-deadlock", PackageResources.robin_locked_deadlock_toml),
+        // Kernel build options: CONFIG_DEBUG_TEST_DRIVER_REMOVE's test_remove path before its 6.6 fix.
+        ("test-remove-leak", PackageResources.test_remove_leak_toml),
         // Whole machines: a bridge without ACS, many groups at once.
         ("bridge-group", PackageResources.bridge_group_toml),
         ("busy-machine", PackageResources.busy_machine_toml),

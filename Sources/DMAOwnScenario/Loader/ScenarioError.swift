@@ -1,3 +1,5 @@
+import DMAOwnEngine
+
 /// Why a scenario file cannot be used: one line naming the file, the line and the offending value,
 /// so an editor or a person can jump straight to it.
 public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -14,8 +16,9 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable
         self.file = file; self.line = line; self.value = value; self.message = message
     }
 
-    /// `FILE:LINE: message`, or `FILE: message` for a file that could not be read at all.
+    /// `FILE:LINE: message`, or `FILE: message` for a file that could not be read at all; always
+    /// one line, with control characters from the file escaped.
     public var description: String {
-        line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
+        DisplayText.line(line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)")
     }
 }

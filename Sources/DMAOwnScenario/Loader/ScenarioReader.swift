@@ -26,7 +26,7 @@ struct ScenarioReader {
                         value: schemeName, line: keyLine(["scheme"]))
         }
         let owners = try names(["owners"], in: root, kind: "owner")
-        var topology = Topology.make(groups: try groups(), drivers: try drivers(), owners: owners)
+        var topology = Topology.make(groups: try groups(), drivers: try drivers(), owners: owners, kernel: try kernel())
         try markBridges(&topology)
         let setupLines = try strings(["setup"], in: root) ?? []
         let threadLines = try strings(["threads"], in: root) ?? []
@@ -129,6 +129,23 @@ struct ScenarioReader {
             try checkKeys(entry, allowed: ScenarioSchema.device, path: path)
             topology.devices[d].bridge = try bool(path + ["bridge"], in: entry) ?? false
         }
+    }
+
+    /// `[kernel]`: build options. `debug_test_remove` is `false`, `true` (the path as 5.19 to 6.5
+    /// built it, which these schemes model) or a kernel version naming the path: "5.19" or "6.6".
+    private func kernel() throws(ScenarioError) -> KernelConfig {
+        guard let table = try table(["kernel"], in: root) else { return KernelConfig() }
+        try checkKeys(table, allowed: ScenarioSchema.kernel, path: ["kernel"])
+        let path = ["kernel", "debug_test_remove"]
+        guard let v = table["debug_test_remove"] else { return KernelConfig() }
+        if let on = v.bool { return KernelConfig(testRemove: on ? .v5_19 : .off) }
+        let versions = TestRemove.allCases.filter(\.enabled).map(\.rawValue)
+        guard let version = v.string else { throw typeError(path, expected: "true, false or a kernel version (\(versions.joined(separator: ", ")))", got: v) }
+        guard let path = TestRemove(rawValue: version), path.enabled else {
+            throw error("unknown test_remove path '\(version)' in [kernel] (expected true, false or one of: \(versions.joined(separator: ", ")))",
+                        value: version, line: keyLine(["kernel", "debug_test_remove"]))
+        }
+        return KernelConfig(testRemove: path)
     }
 
     private func expectation() throws(ScenarioError) -> Scenario.Expectation? {

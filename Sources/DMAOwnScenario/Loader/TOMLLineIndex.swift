@@ -32,6 +32,16 @@ public struct TOMLLineIndex: Sendable {
         return 1
     }
 
+    /// The line of the key at `path` or of its nearest enclosing key or header; nil when none is in the text.
+    public func knownLine(of path: [String]) -> Int? {
+        var p = path[...]
+        while !p.isEmpty {
+            if let l = lines[Array(p)] { return l }
+            p = p.dropLast()
+        }
+        return nil
+    }
+
     /// The line holding item `index` of the array at `path`, which may span several lines; the
     /// first line of a multi-line string's content for a string written with `"""`.
     public func line(of path: [String], item index: Int) -> Int {

@@ -13,7 +13,9 @@ public enum SysfsImporter {
     /// `ManagedDrivers.isManaged`) get `managed_dma = true`. `text` is the scenario's TOML, with
     /// `exampleThreads` as a comment.
     public static func importTopology(root: String, managed: Set<String>) throws(SysfsError) -> Scenario {
-        guard SysfsPath.isDirectory(root) else { throw .noRoot(path: root) }
+        let rootStatus = SysfsPath.directoryStatus(root)
+        if let failure = rootStatus.failure { throw .unreadable(path: failure.path, reason: failure.reason) }
+        guard rootStatus.isDirectory else { throw .noRoot(path: root) }
         let groupsDir = SysfsPath.join(root, "kernel/iommu_groups")
         let groups = try readGroups(groupsDir)
         guard !groups.isEmpty else { throw .noGroups(path: groupsDir) }
@@ -58,19 +60,27 @@ public enum SysfsImporter {
             scheme: .merged, topology: topology, setup: setup, threads: [], source: root)
         // The scenario carries its own TOML, so traces saved from it (the TUI's --sysfs) replay anywhere.
         scenario.text = ScenarioWriter.toml(scenario, threadHints: exampleThreads(for: scenario))
+        // Write only what reads back: the text must load as the scenario it describes.
+        do { _ = try ScenarioLoader.parse(scenario.text, source: root) } catch {
+            throw .notReadableBack(path: root, reason: error.description)
+        }
         return scenario
     }
 
     /// Groups in numeric order, each with its devices in name order.
     static func readGroups(_ groupsDir: String) throws(SysfsError) -> [(id: Int, devices: [SysfsDevice])] {
-        guard SysfsPath.isDirectory(groupsDir) else { throw .noGroups(path: groupsDir) }
+        let status = SysfsPath.directoryStatus(groupsDir)
+        if let failure = status.failure { throw .unreadable(path: failure.path, reason: failure.reason) }
+        guard status.isDirectory else { throw .noGroups(path: groupsDir) }
         var groups: [(id: Int, devices: [SysfsDevice])] = []
         for entry in try list(groupsDir) {
             let groupDir = groupsDir + "/" + entry
-            guard let id = Int(entry), id >= 0 else { throw .badGroupName(path: groupDir) }
+            guard let id = ScenarioReader.groupNumber(entry) else { throw .badGroupName(path: groupDir) }
             let devicesDir = groupDir + "/devices"
             var devices: [SysfsDevice] = []
-            if SysfsPath.isDirectory(devicesDir) {
+            let devicesStatus = SysfsPath.directoryStatus(devicesDir)
+            if let failure = devicesStatus.failure { throw .unreadable(path: failure.path, reason: failure.reason) }
+            if devicesStatus.isDirectory {
                 for name in try list(devicesDir) { devices.append(try SysfsDevice.read(link: devicesDir + "/" + name)) }
             }
             // A group with no devices has nothing to own; the model has no use for it.
@@ -80,8 +90,9 @@ public enum SysfsImporter {
     }
 
     private static func list(_ dir: String) throws(SysfsError) -> [String] {
-        do { return try FileManager.default.contentsOfDirectory(atPath: dir).sorted() } catch {
-            throw .unreadable(path: dir, reason: error.localizedDescription)
+        switch SysfsPath.list(dir) {
+        case .success(let names): return names
+        case .failure(let e): throw .unreadable(path: e.path, reason: e.reason)
         }
     }
 }

@@ -1,3 +1,5 @@
+import DMAOwnEngine
+
 /// Why a trace cannot be read or replayed: one line naming the file and, when it is one step's
 /// fault, the entry (`steps[N]`, 0-based as in the JSON array).
 public struct TraceError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -12,6 +14,6 @@ public struct TraceError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// `FILE: steps[N]: message`, or `FILE: message`.
     public var description: String {
-        entry.map { "\(file): steps[\($0)]: \(message)" } ?? "\(file): \(message)"
+        DisplayText.line(entry.map { "\(file): steps[\($0)]: \(message)" } ?? "\(file): \(message)")
     }
 }

@@ -13,7 +13,7 @@ public enum App {
         case .resize(let size): state.size = size; return []
         case .traceLoaded(let result): return traceLoaded(&state, result)
         case .saved(let path, let error): return saved(&state, path: path, error: error)
-        case .background(let report): return background(&state, report)
+        case .background(let job, let report): return background(&state, job: job, report)
         case .exported(let path, let error): return exported(&state, path: path, error: error)
         }
     }

@@ -11,8 +11,8 @@ public enum Message: Sendable {
     case traceLoaded(Result<Trace, FileError>)
     /// A save finished (or failed).
     case saved(path: String, error: FileError?)
-    /// A background job reported; the explorer's progress and results arrive this way.
-    case background(BackgroundReport)
+    /// Background job `job` reported; the explorer's progress and results arrive this way.
+    case background(job: Int, BackgroundReport)
     /// An export finished (or failed); unlike a save it does not make the session saved.
     case exported(path: String, error: FileError?)
 }
@@ -41,7 +41,8 @@ public enum Effect: Sendable, Equatable {
     case loadTrace(path: String)
     /// Write an export atomically; an existing file only with `overwrite`.
     case writeExport(path: String, text: String, overwrite: Bool)
-    case startExplorer
+    /// Start explorer job `job` (cancelling any other); its reports carry the same id.
+    case startExplorer(job: Int)
     case cancelExplorer
     /// Switch the presenter to the theme of this name (the shell holds the loaded themes).
     case applyTheme(String)

@@ -13,10 +13,13 @@ extension App {
         }
         s.explorerRunning = true
         s.overlay = .explorer(ExplorerView())
-        return [.startExplorer]
+        s.explorerJobID += 1
+        return [.startExplorer(job: s.explorerJobID)]
     }
 
-    static func background(_ s: inout AppState, _ report: BackgroundReport) -> [Effect] {
+    static func background(_ s: inout AppState, job: Int, _ report: BackgroundReport) -> [Effect] {
+        // A report from a job that is not the newest (cancelled, then replaced) says nothing about now.
+        guard job == s.explorerJobID else { return [] }
         switch report {
         case .progress(let p):
             if s.explorerRunning, case .explorer(var v) = s.overlay { v.progress = p; s.overlay = .explorer(v) }

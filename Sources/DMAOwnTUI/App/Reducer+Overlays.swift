@@ -21,7 +21,8 @@ extension App {
         case .picker(let p): return pickerKey(&s, p, key)
         case .confirmQuit:
             switch key {
-            case .char("y"), .char("q"): return [.quit]
+            // Only `y` confirms, as the dialog says: a second `q` (a habit, a key repeat) keeps the work.
+            case .char("y"): return [.quit]
             case .char("w"): s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
             case .escape, .char("n"): s.overlay = nil; return []
             default: return []

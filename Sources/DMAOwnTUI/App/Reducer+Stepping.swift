@@ -37,7 +37,8 @@ extension App {
     static func stepMessage(_ s: AppState, thread t: Int, step: String, fail: Bool, before: World, after: World) -> StatusMessage {
         let newly = s.run.broken(in: after).subtracting(s.run.broken(in: before))
         if !newly.isEmpty {
-            let texts = s.run.violations(in: after).filter { newly.contains(InvariantSet($0.invariant)) }.map(\.description)
+            let texts = s.run.violations(in: after).filter { newly.contains(InvariantSet($0.invariant)) }
+                .map { ViolationText.describe($0, run: s.run, world: after) }
             return StatusMessage(.violation, texts.joined(separator: "; "))
         }
         if let r = s.run.result(of: t, in: after) {

@@ -30,6 +30,9 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     /// True while the explorer runs in the background.
     public var explorerRunning = false
+    /// The id of the newest explorer job asked for: reports from any other (a cancelled search
+    /// finishing late) are dropped, so they never close the overlay of the search after them.
+    public var explorerJobID = 0
     /// The last complete exploration, kept so `x` can show it again.
     public var lastExploration: Exploration?
     /// Mouse reporting wanted (toggled with `m`).

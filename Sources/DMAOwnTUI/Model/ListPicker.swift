@@ -32,7 +32,7 @@ public struct ListPicker: Sendable, Equatable {
         return ListPicker(purpose: .scenario, entries: entries, current: name)
     }
 
-    /// The five schemes in historical order, with the one in use selected.
+    /// The six schemes in historical order, with the one in use selected.
     public static func schemes(current: SchemeID) -> ListPicker {
         let entries = Schemes.all.map { Entry(name: $0.id.rawValue, title: $0.info.title, detail: $0.info.summary) }
         return ListPicker(purpose: .scheme, entries: entries, current: current.rawValue)

@@ -15,7 +15,8 @@ enum ColorName {
     /// `#RRGGBB`, or nil.
     static func hex(_ text: String) -> TerminalColor? {
         let digits = Array(text.utf8.dropFirst())
-        guard text.hasPrefix("#"), digits.count == 6, let v = UInt32(String(decoding: digits, as: UTF8.self), radix: 16) else { return nil }
+        // Hex digits only: `#+fffff` is not a colour (UInt32(_:radix:) would take the sign).
+        guard text.hasPrefix("#"), digits.count == 6, digits.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }), let v = UInt32(String(decoding: digits, as: UTF8.self), radix: 16) else { return nil }
         return .rgb(UInt8(v >> 16 & 0xff), UInt8(v >> 8 & 0xff), UInt8(v & 0xff))
     }
 

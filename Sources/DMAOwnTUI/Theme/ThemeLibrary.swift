@@ -1,4 +1,5 @@
 import Foundation
+import DMAOwnScenario
 
 /// Finds theme files: `--theme`, then DMAOWN_THEME, then the user's config folder, then the package's `themes/`.
 public struct ThemeLibrary: Sendable {
@@ -98,8 +99,20 @@ public struct ThemeLibrary: Sendable {
     /// Loads `nameOrPath` over its parent; `chain` holds the names being loaded, to catch inheritance cycles.
     private func resolve(_ nameOrPath: String, chain: [String], warnings: inout [ThemeWarning]) -> Theme? {
         guard let file = path(for: nameOrPath) else { return nil }
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            warnings.append(ThemeWarning(kind: .unreadable, file: file, line: nil, key: nil, message: "cannot read the file; using 'default'"))
+        // Read as scenarios are: a regular file of UTF-8 without NUL (toml++ stops at a NUL silently).
+        var text = ""
+        var problem: (line: Int?, reason: String)?
+        switch FileRead.bytes(file, limit: 1 << 20) {
+        case .failure(let e): problem = (nil, e.reason)
+        case .success(let bytes):
+            switch InputText.decode(bytes) {
+            case .success(let t): text = t
+            case .failure(let p): problem = (p.line, p.description)
+            }
+        }
+        if let problem {
+            warnings.append(ThemeWarning(kind: .unreadable, file: file, line: problem.line, key: nil,
+                                         message: "cannot read the file (\(problem.reason)); using 'default'"))
             return nil
         }
         let name = ThemeLoader.name(fromPath: file)

@@ -1,3 +1,5 @@
+import DMAOwnEngine
+
 /// A problem found in a theme file; loading goes on with inherited values, so a warning never stops the UI.
 public struct ThemeWarning: Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, so tests and callers can tell the classes apart.
@@ -22,5 +24,6 @@ public struct ThemeWarning: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `FILE:LINE: message`, the form compilers use, so editors can jump to it.
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    /// Always one line with control characters escaped: warnings reach the tty before the UI starts.
+    public var description: String { DisplayText.line("\(file)\(line.map { ":\($0)" } ?? ""): \(message)") }
 }

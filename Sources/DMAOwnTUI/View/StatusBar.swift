@@ -18,7 +18,7 @@ enum StatusBar {
         if let m = s.message {
             drawMessage(&buf, v, m, y: layout.message.y, width: layout.message.width)
         } else if !v.broken.isEmpty {
-            let text = v.run.violations(in: v.world).map(\.description).joined(separator: "; ")
+            let text = v.run.violations(in: v.world).map { ViolationText.describe($0, run: v.run, world: v.world) }.joined(separator: "; ")
             drawMessage(&buf, v, StatusMessage(.violation, text), y: layout.message.y, width: layout.message.width)
         }
 

@@ -94,10 +94,15 @@ enum ThreadsPane {
             }
             if canFail { buf.put(" (may fail: f)", x: x, y: y, role: .dimText, in: area) }
         case .blocked(_, let b):
-            let reason = v.run.blockedReason(b)
+            // "blocked on group 7 mutex held by thread 2", or "waiting for qemu to let go of 0000:01:00.0".
             let word = b.waitsForUser ? "waiting" : "blocked"
-            let x = buf.put(word, x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
-            buf.put(String(reason.dropFirst(word.count)), x: x, y: y, role: .text, in: area)
+            var x = buf.put(word, x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
+            x = buf.put(String(v.run.blockedReason(b).dropFirst(word.count)), x: x, y: y, role: .text, in: area)
+            // A thread in a wait cycle never moves again: say so where its wait is shown.
+            if let cycle = v.run.waitCycle(in: v.world), cycle.contains(t) {
+                let back = cycle.count == 2 ? "which waits for T\(t + 1)" : "in a wait cycle of \(cycle.count) threads"
+                buf.put(", \(back): deadlock", x: x, y: y, role: .violation, in: area)
+            }
         case .done(let e):
             let x = buf.put("done ", x: x0, y: y, role: changed ? .changed : .threadDone, in: area)
             buf.put(e.name, x: x, y: y, role: e == .ok ? .resultOK : .resultErrno, in: area)
