@@ -15,6 +15,12 @@ struct Explored {
     /// Every reachable world, and every final one.
     var worlds: Set<World> = []
     var ends: [World] = []
+
+    /// `seen` without what a scheme breaks by design whatever the operations: `robin-locked`'s scan
+    /// takes siblings' device locks under group->mutex, inverting the lock order (DOMAIN §5.5).
+    func seen(beyond scheme: SchemeID) -> Set<Invariant> {
+        scheme == .robinLocked ? seen.subtracting([.lockOrder]) : seen
+    }
 }
 
 /// Why a fidelity scenario could not be set up.
