@@ -25,6 +25,13 @@ let package = Package(
             // The built-in scenarios are TOML files, embedded so the binary needs no source tree.
             resources: [.embedInCode("Scenarios")]
         ),
+        // The texts that define dmaown's words (concepts, invariants, schemes, scenario format):
+        // Markdown files embedded so `dmaown help TOPIC` and the TUI's help need no source tree.
+        .target(
+            name: "DMAOwnHelp",
+            dependencies: ["DMAOwnEngine"],
+            resources: [.embedInCode("Topics")]
+        ),
         // Exhaustive and random exploration of a scenario's interleavings.
         .target(
             name: "DMAOwnExplorer",
@@ -33,7 +40,7 @@ let package = Package(
         // The pure TUI model: state, reducer, layout, rendering into a cell buffer, themes.
         .target(
             name: "DMAOwnTUI",
-            dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "TOMLKit"]
+            dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnHelp", "TOMLKit"]
         ),
         // The system ncursesw library, with shims for macros Swift cannot import.
         .systemLibrary(
@@ -49,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "dmaown",
             dependencies: [
-                "DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnTUI", "DMAOwnTerminal",
+                "DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnHelp", "DMAOwnTUI", "DMAOwnTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +64,7 @@ let package = Package(
         .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
         .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
         .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI"]),
+        .testTarget(name: "DMAOwnHelpTests", dependencies: ["DMAOwnEngine", "DMAOwnHelp"]),
         .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "DMAOwnScenario", "CNCurses"]),
         .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnTerminal"]),
     ]

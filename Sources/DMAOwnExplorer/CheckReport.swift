@@ -1,7 +1,7 @@
 import DMAOwnEngine
 import DMAOwnScenario
 
-/// What `dmaown check` prints, as pure functions of a finished exploration (CONTRACT §3), so the
+/// What `dmaown check` prints, as pure functions of a finished exploration, so the
 /// output can be tested without spawning the binary.
 public struct CheckReport: Sendable {
     /// The scenario's title and the scheme explored.
@@ -30,7 +30,7 @@ public struct CheckReport: Sendable {
         self.expectation = expectation; self.expectedScheme = expectedScheme; self.random = random; self.options = options
     }
 
-    /// CONTRACT §3 exit status: 0 when no invariant is broken, 1 when some is.
+    /// The exit status: 0 when no invariant is broken, 1 when some is.
     public var exitStatus: Int32 { exploration.violations.isEmpty ? 0 : 1 }
 
     /// True when `[expect]` was written for another scheme than the one explored (`--scheme`).
@@ -53,13 +53,14 @@ public struct CheckReport: Sendable {
         return lines.enumerated().map { t, l in lines.filter { $0 == l }.count > 1 ? "\(l) (thread \(t + 1))" : l }
     }
 
-    /// The schedule as trace entries (thread 1-based, operation line, kernel step title).
+    /// The schedule as trace entries (thread 1-based, operation line, kernel step title, and the
+    /// step's decision: the sentence the TUI and the exports show for it).
     public func traceEntries(_ schedule: [Choice]) -> [Trace.Entry] {
         var w = world
         return schedule.map { c in
             let step = run.currentStep(of: c.thread, in: w)?.title ?? "?"
-            run.step(&w, thread: c.thread, fail: c.fail)
-            return Trace.Entry(thread: c.thread + 1, fail: c.fail, op: run.line(of: c.thread), step: step)
+            let decision = run.stepExplained(&w, thread: c.thread, fail: c.fail)
+            return Trace.Entry(thread: c.thread + 1, fail: c.fail, op: run.line(of: c.thread), step: step, decision: decision)
         }
     }
 
@@ -76,7 +77,7 @@ public struct CheckReport: Sendable {
                     ("invariant", .string(v.invariant.rawValue)), ("message", .string(v.message)),
                     ("trace", .array(traceEntries(v.schedule).map { entry in
                         .object([("thread", .int(entry.thread)), ("op", .string(entry.op ?? "")), ("step", .string(entry.step ?? "")),
-                                 ("fail", .bool(entry.fail))])
+                                 ("fail", .bool(entry.fail))] + (entry.decision.map { [("decision", JSONText.string($0))] } ?? []))
                     })),
                 ])
             })),
@@ -160,6 +161,7 @@ public struct CheckReport: Sendable {
             for (i, entry) in traceEntries(v.schedule).enumerated() {
                 let n = String(i + 1)
                 out.append("  \(String(repeating: " ", count: width - n.count))\(n). thread \(entry.thread)  \(entry.op ?? "")  \(entry.step ?? "")\(entry.fail ? "  [fails here]" : "")")
+                if let d = entry.decision { out.append("  \(String(repeating: " ", count: width + 2))decision: \(d)") }
             }
         }
         if let match = matchesExpectation, let expectation {

@@ -1,4 +1,4 @@
-/// A JSON value with object keys kept in the order written, so reports read in CONTRACT §3 order.
+/// A JSON value with object keys kept in the order written, so reports read in the README's order.
 public indirect enum JSONText: Sendable, Equatable {
     case string(String)
     case int(Int)

@@ -1,6 +1,6 @@
 import DMAOwnEngine
 
-/// Writes a scenario as TOML in the CONTRACT §2 format, so an imported machine or a scenario built
+/// Writes a scenario as TOML in the scenario file format, so an imported machine or a scenario built
 /// in the TUI can be saved, edited by hand and loaded again.
 public enum ScenarioWriter {
     /// The TOML text of `scenario`. `threadHints` are example thread lines written as a comment

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     var scenario: String?
     @Option(help: "Override the scenario's scheme: notifier, v6, merged, iommufd, robin or robin-locked.")
     var scheme: String?
-    @Flag(help: "Print one JSON object (CONTRACT §3) instead of text.")
+    @Flag(help: "Print one JSON object instead of text.")
     var json = false
     @Option(name: .customLong("max-states"), help: "Stop after this many states (the result is then partial).")
     var maxStates: String?
@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
     var count = false
     @Option(name: .customLong("max-memory"), help: "Stop with a partial result when the search's tables would pass this many bytes (K, M, G suffixes; default a quarter of physical memory, at most 4G).")
     var maxMemory: String?
-    /// Words the parser does not know, collected so they exit 2 (CONTRACT §3) rather than the parser's 64.
+    /// Words the parser does not know, collected so they exit 2 rather than the parser's 64.
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
 

@@ -8,6 +8,7 @@ struct DMAOwn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dmaown",
         abstract: "Make IOMMU group DMA ownership visible: race binds, unbinds and claims step by step.",
+        discussion: "Words used on screen are defined by: dmaown help concepts | invariants | schemes | SCHEME | scenario-format",
         subcommands: [
             TUICommand.self, CheckCommand.self, ReplayCommand.self, BenchCommand.self,
             ScenariosCommand.self, ThemesCommand.self, ImportSysfsCommand.self, ExportCommand.self,
@@ -15,8 +16,9 @@ struct DMAOwn: AsyncParsableCommand {
         defaultSubcommand: TUICommand.self)
 
     /// Runs the command, mapping argument-parser's usage errors (status 64) to status 2 with one
-    /// line on stderr: CONTRACT §3 says input that cannot be used exits 2, and scripts rely on it.
+    /// line on stderr: input that cannot be used exits 2, and scripts rely on it.
     static func main() async {
+        HelpTopicCommand.runIfAsked()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -6,7 +6,7 @@ import Foundation
 struct InputError: Error, CustomStringConvertible {
     var description: String
 
-    /// Prints `dmaown COMMAND: message` on stderr and exits with status 2 (CONTRACT §3).
+    /// Prints `dmaown COMMAND: message` on stderr and exits with status 2.
     static func exit(_ command: String, _ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("dmaown \(command): \(DisplayText.line(message))\n".utf8))
         return ExitCode(2)

@@ -10,7 +10,7 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay", abstract: "Re-run a saved trace headlessly.",
         discussion: "Prints each step and the group and device fields it changed. Exit status: 0 no invariant broken along the way, 1 some invariant broken, 2 the trace cannot be read or does not fit its scenario.")
 
-    @Argument(help: "A trace file (JSON, CONTRACT §4).")
+    @Argument(help: "A trace file (JSON, see README: Traces).")
     var trace: String?
     /// Words the parser does not know, collected so they exit 2 rather than the parser's 64.
     @Argument(parsing: .allUnrecognized, help: .hidden)
@@ -45,6 +45,8 @@ struct ReplayCommand: ParsableCommand {
             let n = String(i + 1)
             let step = run.currentStep(of: t, in: worlds[i])?.title ?? "?"
             HumanOutput.print("\(String(repeating: " ", count: width - n.count))\(n). thread \(entry.thread)  \(run.line(of: t))  \(step)\(entry.fail ? "  [fails here]" : "")")
+            // The same decision sentence the TUI and the exports show for this step.
+            if let d = run.decision(ofThread: t, before: worlds[i], after: worlds[i + 1], failed: entry.fail) { HumanOutput.print("      decision: \(d)") }
             for change in WorldChanges.between(worlds[i], worlds[i + 1], run: run) { HumanOutput.print("      \(change)") }
             judge(worlds[i + 1], after: i + 1)
         }

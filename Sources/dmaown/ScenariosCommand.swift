@@ -27,7 +27,7 @@ struct ScenariosCommand: ParsableCommand {
 
         func run() throws {
             guard let text = BuiltinScenarios.named(name) else {
-                // An unknown name is unusable input: exit status 2, as for any bad input (CONTRACT §3).
+                // An unknown name is unusable input: exit status 2, as for any bad input.
                 FileHandle.standardError.write(Data("dmaown: no built-in scenario named \(DisplayText.quote(name)) (list them with 'dmaown scenarios')\n".utf8))
                 throw ExitCode(2)
             }

@@ -1,6 +1,6 @@
 import DMAOwnEngine
 
-/// Group 7 = {A, B} with the drivers and owners DOMAIN §6 uses.
+/// Group 7 = {A, B} with the drivers and owners the built-in scenarios use.
 enum Fixture {
     static let a = "0000:01:00.0", b = "0000:01:00.1", c = "0000:01:00.2"
     /// Every driver the scenario tables name; `shpchp` stands for a bridge driver that uses the DMA API.
@@ -57,7 +57,7 @@ enum Fixture {
         advance(t, run, &w) { $0.title.hasPrefix(prefix) }
     }
 
-    /// The fields of a group DOMAIN §6 asserts on, without the mutex holder.
+    /// The fields of a group the scenario table asserts on, without the mutex holder.
     struct GroupView: Equatable, CustomStringConvertible {
         var owner: OwnerToken
         var count: Int
@@ -70,7 +70,7 @@ enum Fixture {
         return GroupView(owner: gs.owner, count: gs.ownerCount, domain: gs.domain)
     }
 
-    /// Every thread's result as CONTRACT §3 spells it.
+    /// Every thread's result as check reports spell it.
     static func results(_ run: Run, _ w: World) -> [String?] {
         (0..<run.operations.count).map { run.result(of: $0, in: w) }
     }

@@ -1,7 +1,7 @@
 import Testing
 import DMAOwnEngine
 
-/// CONTRACT §1: unique device suffixes resolve, everything else is refused with a message naming the value.
+/// The operation grammar: unique device suffixes resolve, everything else is refused with a message naming the value.
 @Suite struct OperationGrammarTests {
     static let topology = Topology.make(
         groups: [(7, ["0000:01:00.0", "0000:01:00.1"]), (12, ["0000:02:00.0"])],

@@ -13,7 +13,7 @@ enum SiblingStop: Sendable {
     case probing
 }
 
-/// One constructed schedule for one of Robin's case labels (DOMAIN §5.1).
+/// One constructed schedule for one of Robin's case labels (Robin's case analysis of 23 Feb 2022).
 struct RobinCase: Sendable, CustomTestStringConvertible {
     var label: String
     var setup: [String]
@@ -71,7 +71,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         #expect(run.scheme.annotations(in: w, run: run).isEmpty, "labels vanish once the scan is done")
     }
 
-    /// DOMAIN §5.1's hole: the scan keeps DMA-API ownership for a mid-bind sibling whose bind then
+    /// The known hole: the scan keeps DMA-API ownership for a mid-bind sibling whose bind then
     /// fails at pinctrl, so the group stays DMA-API owned with no kernel user and VFIO is refused.
     @Test func staleOwnerHole() throws {
         var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e"], threads: ["unbind 01:00.0", "bind 01:00.1 flaky"])
@@ -198,5 +198,24 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
             #expect(w[group: 0].owner == .none, "nobody kept it: \(text)")
         }
         #expect(w[group: 0].domain == before[group: 0].domain, "the scan touches no domain")
+    }
+}
+
+/// With CONFIG_DEBUG_TEST_DRIVER_REMOVE a bind clears dev->driver between its two probes: a scan
+/// then finds the sibling unbound (case 3, no effect), and names why.
+@Suite struct RobinTestRemoveCaseTests {
+    @Test func siblingBetweenTestRemoveAndReprobeIsCase3() throws {
+        var topo = Fixture.topology
+        topo.kernel = KernelConfig(testRemove: .v5_19)
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e"], threads: ["unbind 01:00.0", "bind 01:00.1 e1000e"], topology: topo)
+        #expect(Fixture.advance(1, run, &w) { $0.code.hasPrefix("test_remove: device_unbind_cleanup") })
+        run.step(&w, thread: 1)
+        #expect(w[device: 1].driver == nil && w[device: 1].phase == .probing)
+        #expect(RobinCaseTests.toScan(0, run, &w))
+        let c = try #require(run.scheme.releaseScanCases(byThread: 0, in: w, run: run).first)
+        #expect(c.label == "3" && !c.keeps)
+        #expect(c.explanation.contains("test_remove"))
+        run.step(&w, thread: 0)
+        #expect(w[group: 0].owner == .none, "nobody kept it")
     }
 }

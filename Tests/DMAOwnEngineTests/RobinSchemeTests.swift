@@ -1,7 +1,7 @@
 import Testing
 import DMAOwnEngine
 
-/// DOMAIN §6's scenarios under Robin's proposal: no count, a token per driver, `-EBUSY` for any conflict.
+/// The known-outcome scenarios under Robin's proposal: no count, a token per driver, `-EBUSY` for any conflict.
 @Suite struct RobinSchemeTests {
     static let vfio = OwnerToken.driver(0)
 
@@ -71,6 +71,18 @@ import DMAOwnEngine
         #expect(Fixture.results(run, w) == ["0", "-EBUSY", "0"])
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
         #expect(run.broken(in: w).isEmpty)
+    }
+
+    /// The scan's action alone, on a world set by hand so no front end decides whether the state
+    /// is reachable: an owner no sibling's token matches is cleared, and the domain is left as it is.
+    @Test(arguments: [Domain.blocking, .user(0), .default])
+    func scanClearsOnlyTheOwner(_ domain: Domain) {
+        var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 e1000e", "bind 01:00.1 pci-stub"], threads: ["unbind 01:00.0"])
+        w[group: 0].owner = .driver(0)
+        w[group: 0].domain = domain
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.results(run, w) == ["0"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: domain))
     }
 
     /// Only a device bound to a VFIO driver gives VFIO a group to claim through: a pci-stub or

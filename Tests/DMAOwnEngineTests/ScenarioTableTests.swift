@@ -16,7 +16,7 @@ enum Move: Sendable, CustomStringConvertible {
     }
 }
 
-/// One order of one DOMAIN §6 scenario with its exact expected results and final group state.
+/// One order of one known-outcome scenario with its exact expected results and final group state.
 struct ScenarioRow: Sendable, CustomTestStringConvertible {
     var name: String
     var topology: Topology = Fixture.topology
@@ -34,7 +34,7 @@ struct ScenarioRow: Sendable, CustomTestStringConvertible {
     static let qemu = OwnerToken.user(0), qemuDomain = Domain.user(0)
 }
 
-/// DOMAIN §6's table, run under every counting scheme whose group claims behave as v5.19's.
+/// The known-outcome table (built-in scenarios s1–s8), run under every counting scheme whose group claims behave as v5.19's.
 @Suite struct ScenarioTableTests {
     static let rows: [ScenarioRow] = [
         ScenarioRow(name: "S1 bind e1000e beside a claimed vfio-pci device",
@@ -113,7 +113,7 @@ struct ScenarioRow: Sendable, CustomTestStringConvertible {
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
     }
 
-    /// S5 explored exhaustively: exactly the two outcomes DOMAIN §6 lists, whatever the interleaving.
+    /// S5 explored exhaustively: exactly the two known outcomes, whatever the interleaving.
     @Test(arguments: [SchemeID.merged, .iommufd, .v6])
     func s5HasExactlyTwoOutcomes(_ scheme: SchemeID) {
         let (run, w) = Fixture.start(scheme, setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"])

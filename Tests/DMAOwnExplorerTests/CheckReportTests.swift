@@ -4,7 +4,7 @@ import DMAOwnEngine
 import DMAOwnExplorer
 import DMAOwnScenario
 
-/// `dmaown check` output as pure functions: the JSON parses and carries every CONTRACT §3 field.
+/// `dmaown check` output as pure functions: the JSON parses and carries every documented field.
 @Suite struct CheckReportTests {
     static func report(_ scheme: SchemeID, options: ExplorationOptions = .init(), expect: Scenario.Expectation? = nil,
                        writtenFor: SchemeID? = nil) -> CheckReport {

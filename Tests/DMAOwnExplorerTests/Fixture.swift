@@ -1,7 +1,7 @@
 import DMAOwnEngine
 import DMAOwnExplorer
 
-/// Group 7 = {A, B} with the drivers and owners DOMAIN §6 uses, and helpers to explore it.
+/// Group 7 = {A, B} with the drivers and owners the built-in scenarios use, and helpers to explore it.
 enum Fixture {
     static let a = "0000:01:00.0", b = "0000:01:00.1"
     static let drivers: [Topology.Driver] = [

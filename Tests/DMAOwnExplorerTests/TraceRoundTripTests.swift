@@ -3,7 +3,7 @@ import DMAOwnEngine
 import DMAOwnExplorer
 import DMAOwnScenario
 
-/// A counterexample saved as a trace (CONTRACT §4) and read back replays to a state breaking the same invariant.
+/// A counterexample saved as a trace and read back replays to a state breaking the same invariant.
 @Suite struct TraceRoundTripTests {
     static let text = """
         title = "S1 race"

@@ -2,7 +2,7 @@ import Testing
 import DMAOwnEngine
 import DMAOwnExplorer
 
-/// DOMAIN §6 scenarios whose verdicts and outcomes are known.
+/// Known-outcome scenarios whose verdicts and outcomes are known.
 @Suite struct VerdictTests {
     static let s1Setup = ["bind 01:00.0 vfio-pci", "claim 7 qemu"]
 

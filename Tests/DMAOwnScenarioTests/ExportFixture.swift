@@ -2,7 +2,7 @@ import DMAOwnEngine
 import DMAOwnScenario
 import Foundation
 
-/// Scenarios from DOMAIN §6 with fixed schedules through them, and the golden files their exports
+/// Known-outcome scenarios with fixed schedules through them, and the golden files their exports
 /// are compared with.
 enum ExportFixture {
     static let a = "0000:01:00.0", b = "0000:01:00.1"
@@ -15,7 +15,7 @@ enum ExportFixture {
 
     /// S1 under the notifier scheme: e1000e binds beside a VFIO-owned device, probes, and crashes the kernel.
     static let s1 = Scenario(
-        title: "VFIO owns the group; a sibling binds a kernel driver", description: "DOMAIN §6 S1.",
+        title: "VFIO owns the group; a sibling binds a kernel driver", description: "S1: a sibling binds a kernel driver while VFIO owns the group.",
         scheme: .notifier, topology: topology, setup: [op("bind 01:00.0 vfio-pci"), op("claim 7 qemu")],
         threads: [op("bind 01:00.1 e1000e")], source: "test:s1")
 
@@ -24,7 +24,7 @@ enum ExportFixture {
         title: "A bind races a claim", scheme: .merged, topology: topology,
         setup: [op("bind 01:00.0 vfio-pci")], threads: [op("bind 01:00.1 e1000e"), op("claim 7 qemu")], source: "test:s5")
 
-    /// DOMAIN §5.1's hole in Robin's scheme: the release scan keeps ownership for a mid-bind
+    /// The known hole in Robin's scheme: the release scan keeps ownership for a mid-bind
     /// sibling whose bind then fails at pinctrl.
     static let robinTopology = Topology.make(
         groups: [(7, [a, b])],

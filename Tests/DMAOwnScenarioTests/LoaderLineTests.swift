@@ -140,3 +140,14 @@ import DMAOwnEngine
         #expect(e.value == "d5a")
     }
 }
+
+/// Found by the fuzzer: a character no key may hold, in a header, tripped an assertion in toml++
+/// (the test process died of SIGABRT). The loader refuses it first, with its line.
+@Suite struct LoaderBadKeyTests {
+    @Test(arguments: ["[🙂expect]", "🙂 = 1", "[groups.é]", "x = { ü = 1 }"])
+    func aCharacterNoKeyMayHoldIsAnErrorWithItsLine(_ line: String) throws {
+        let e = try LoaderLineTests.error("scheme = \"merged\"\nthreads = []\n[groups]\n7 = [\"a\"]\n" + line + "\n")
+        #expect(e.line == 5, "\(e)")
+        #expect(e.message.contains("cannot appear in a key"), "\(e)")
+    }
+}

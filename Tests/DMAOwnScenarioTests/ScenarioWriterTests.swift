@@ -118,3 +118,24 @@ import Testing
         #expect(parsed.threads.map(parsed.topology.describe) == ["unbind 0000:00:02.0", "claim 2 qemu"])
     }
 }
+
+extension ScenarioWriterTests {
+    /// `[kernel]` survives a write and a load, in each of its spellings.
+    @Test(arguments: [("true", TestRemove.v5_19), ("\"5.19\"", .v5_19), ("\"6.6\"", .v6_6), ("false", .off)])
+    func kernelTableRoundTrips(_ value: String, _ path: TestRemove) throws {
+        let text = """
+            scheme = "merged"
+            threads = []
+            [drivers]
+            e1000e = { managed_dma = false }
+            [groups]
+            7 = ["0000:01:00.0"]
+            [kernel]
+            debug_test_remove = \(value)
+            """
+        let s = try ScenarioLoader.parse(text, source: "k.toml")
+        #expect(s.topology.kernel.testRemove == path)
+        let again = try ScenarioLoader.parse(ScenarioWriter.toml(s), source: "k2.toml")
+        #expect(again.topology.kernel.testRemove == path)
+    }
+}

@@ -2,7 +2,7 @@ import Testing
 import DMAOwnEngine
 @testable import DMAOwnScenario
 
-/// Traces (CONTRACT §4): JSON round trip, replay to the exact world, and clear errors for steps that do not fit.
+/// Traces: JSON round trip, replay to the exact world, and clear errors for steps that do not fit.
 @Suite struct TraceTests {
     static let text = """
         title = "bind races claim"

@@ -41,7 +41,7 @@ import Testing
     @Test func aWrongTypeNamesTheLineAndValue() {
         #expect(throws: ScenarioError.self) { try Self.scenario("mydrv = { managed_dma = true, vfio = \"yes\" }") }
         do { _ = try Self.scenario("mydrv = { managed_dma = true, vfio = \"yes\" }") } catch let e as ScenarioError {
-            #expect(e.description.hasPrefix("vfio.toml:8:"), "\(e.description)")
+            #expect(e.description.hasPrefix("vfio.toml:7:"), "\(e.description)")
         } catch { Issue.record("unexpected \(error)") }
     }
 

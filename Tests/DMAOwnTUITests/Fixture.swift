@@ -2,7 +2,7 @@ import DMAOwnEngine
 import DMAOwnScenario
 @testable import DMAOwnTUI
 
-/// Scenarios built in Swift (DOMAIN §6) and helpers to drive the reducer with keys.
+/// Scenarios built in Swift (the built-in scenarios s1–s8) and helpers to drive the reducer with keys.
 enum Fixture {
     static let a = "0000:01:00.0", b = "0000:01:00.1"
     static let topology = Topology.make(
@@ -36,6 +36,11 @@ enum Fixture {
     static func flaky() -> Scenario {
         Scenario(title: "flaky bind", scheme: .merged, topology: topology,
                  setup: [], threads: [op("bind \(b) flaky"), op("claim 7 qemu")], source: "built-in:flaky", text: "")
+    }
+
+    /// The built-in scenario `name`, opened as the TUI opens it.
+    static func builtin(_ name: String) -> AppState {
+        state(try! ScenarioLoader.parse(BuiltinScenarios.named(name)!, source: "built-in:\(name)"))
     }
 
     static func state(_ scenario: Scenario = s5(), themes: [String] = ["default", "dark"], seed: UInt64 = 1) -> AppState {

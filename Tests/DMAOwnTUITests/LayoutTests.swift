@@ -47,8 +47,12 @@ import DMAOwnScenario
             var sized = s
             sized.size = Size(width: width, height: 30)
             let layout = Layout(size: sized.size, run: sized.run)
-            #expect(layout.topology.width == min(width / 2, natural))
-            #expect(layout.threads.x == layout.topology.maxX && layout.threads.maxX == width)
+            // From 160 columns a details pane takes the right; the rest is split as before.
+            #expect((layout.details.width > 0) == (width >= Layout.detailsMinimumWidth))
+            let rest = width - layout.details.width
+            #expect(layout.details.width == 0 || layout.details.maxX == width)
+            #expect(layout.topology.width == min(rest / 2, natural))
+            #expect(layout.threads.x == layout.topology.maxX && layout.threads.maxX == rest)
             #expect(layout.timeline.x == layout.threads.x && layout.timeline.width == layout.threads.width)
         }
     }

@@ -52,9 +52,12 @@ import DMAOwnScenario
         }
     }
 
-    @Test func aLongMessageEndsInAnEllipsis() {
+    @Test func aLongMessageWrapsOntoThreeLinesThenEndsInAnEllipsis() {
         var s = Fixture.state()
         s.message = StatusMessage(.info, String(repeating: "word ", count: 40))
+        let wrapped = Self.screen(s).split(separator: "\n").map(String.init).dropLast(2).suffix(3)
+        #expect(wrapped.allSatisfy { $0.contains("word word") }, "200 characters take three lines at 80 columns: \(wrapped)")
+        s.message = StatusMessage(.info, String(repeating: "word ", count: 80))
         let line = Self.screen(s).split(separator: "\n").dropLast(2).last.map(String.init) ?? ""
         #expect(line.hasSuffix("…"), "\(line)")
     }

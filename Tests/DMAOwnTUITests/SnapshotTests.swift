@@ -5,83 +5,83 @@ import Testing
 enum Expected {
     static let s5Text = #"""
  scheme merged │ step 5 of 5 │ seed 1 │ unsaved │ S5: bind races claim
-┌ Topology ──────────────────────────────┐┌ Threads ───────────────────────────────────────────────────────────────────┐
-│┌ group 7 ─────────────────────────────┐││▶1 bind 0000:01:00.1 e1000e                                                 │
-││owner none  owner_cnt 0               │││  runnable › pinctrl_bind_pins                                              │
-││domain default  mutex ◆T2             │││▶2 claim 7 qemu                                                             │
-││  01:00.0 vfio-pci bound              │││  runnable › iommu_group_claim_dma_owner                                    │
-││  01:00.1 e1000e   probing  ◆T1       │││steps of thread 2:                                                          │
-│└──────────────────────────────────────┘││   1  vfio_group_fops_open  if (!group->drivers) return -ENODEV; if (group-…│
-│                                        ││   2  iommu_group_claim_dma_owner  mutex_lock(&group->mutex)                │
-│                                        ││  ›3  iommu_group_claim_dma_owner  if (owner_cnt) return -EPERM; if (domain…│
-│                                        ││   4  vfio_iommu_type1_attach_group  mutex_lock(&group->mutex)              │
-│                                        ││   5  vfio_iommu_type1_attach_group  group->domain = user domain; mutex_unl…│
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        │└────────────────────────────────────────────────────────────────────────────┘
-│                                        │┌ Timeline ──────────────────────────────────────────────────────────────────┐
-│                                        ││   #T1 T2  step                                                             │
-│                                        ││   0       start                                                            │
-│                                        ││   1●  │   device_driver_attach                                             │
-│                                        ││   2●  │   driver_probe_device                                              │
-│                                        ││   3●  │   really_probe                                                     │
-│                                        ││   4│  ●   vfio_group_fops_open                                             │
-│                                        ││›  5│  ●   iommu_group_claim_dma_owner                                      │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-└────────────────────────────────────────┘└────────────────────────────────────────────────────────────────────────────┘
- thread 2: iommu_group_claim_dma_owner
+┌ Topology ───────────────────────────────┐┌ Threads ──────────────────────────────────────────────────────────────────┐
+│┌ group 7 ──────────────────────────────┐││▶1 bind 0000:01:00.1 e1000e                                                │
+││owner nobody  owner_cnt 0              │││  runnable › pinctrl_bind_pins                                             │
+││domain default  mutex ◆T2              │││▶2 claim 7 qemu                                                            │
+││  01:00.0 vfio-pci bound               │││  runnable › iommu_group_claim_dma_owner                                   │
+││  01:00.1 e1000e   probing  ◆T1        │││steps of thread 2:                                                         │
+│└───────────────────────────────────────┘││   1  vfio_group_fops_open  if (!group->drivers) return -ENODEV; if (group…│
+│                                         ││   2  iommu_group_claim_dma_owner  mutex_lock(&group->mutex)               │
+│                                         ││  ›3  iommu_group_claim_dma_owner  if (owner_cnt) return -EPERM; if (domai…│
+│                                         ││   4  vfio_iommu_type1_attach_group  mutex_lock(&group->mutex)             │
+│                                         ││   5  vfio_iommu_type1_attach_group  group->domain = user domain; mutex_un…│
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         │└───────────────────────────────────────────────────────────────────────────┘
+│                                         │┌ Timeline ─────────────────────────────────────────────────────────────────┐
+│                                         ││   #T1 T2  step                                                            │
+│                                         ││   0       start                                                           │
+│                                         ││   1●  │   G7 device_driver_attach: device_lock(dev)                       │
+│                                         ││   2●  │   G7 driver_probe_device: if (dev->driver) return -EBUSY          │
+│                                         ││   3●  │   G7 really_probe: dev->driver = drv                              │
+│                                         ││   4│  ●   G7 vfio_group_fops_open: if (!group… ⇒ qemu opens it → continues│
+│                                         ││›  5│  ●   G7 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)       │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+└─────────────────────────────────────────┘└───────────────────────────────────────────────────────────────────────────┘
+ thread 2 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)
  ✓ isolation  ✓ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo  Tab pane  a add  : cmd  s scheme  r rand
 """#
     static let s5Roles = #"""
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT.........................................................................B
-bbddddddnnnndddddddddddd................bbB..rrrrrrrr..................................................................B
-bbdddddddDDDDDDDddddddddCCC.............bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
-bbM.....................................bbB..CCCCCCCC..................................................................B
-bbM...........................LLL.......bbBdddddddddddddddddd..........................................................B
-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd....................ddddddddddddddddddddddddddddddddddddddddddddddddddB
-b........................................bB...ddd...........................ddddddddddddddddddddddddddd................B
-b........................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddddddddddddddddddddddddddddddddddddddddB
-b........................................bB...ddd.............................ddddddddddddddddddddddddddd..............B
-b........................................bB...ddd.............................dddddddddddddddddddddddddddddddddddddddddB
-b........................................bB............................................................................B
-b........................................bB............................................................................B
-b........................................bB............................................................................B
-b........................................bB............................................................................B
-b........................................bB............................................................................B
-b........................................bB............................................................................B
-b........................................bB............................................................................B
-b........................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
-b........................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
-b........................................bbddddTTTTTTddddd.............................................................b
-b........................................bb............................................................................b
-b........................................bb....rrrddd..................................................................b
-b........................................bb....rrrddd..................................................................b
-b........................................bb....rrrddd..................................................................b
-b........................................bb....dddrrr..................................................................b
-b........................................bb....dddrrr..................................................................b
-b........................................bb............................................................................b
-b........................................bb............................................................................b
-b........................................bb............................................................................b
-b........................................bb............................................................................b
-b........................................bb............................................................................b
-b........................................bb............................................................................b
-b........................................bb............................................................................b
-b........................................bb............................................................................b
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT........................................................................B
+bbddddddnnnnnndddddddddddd...............bbB..rrrrrrrr.................................................................B
+bbdddddddDDDDDDDddddddddCCC..............bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
+bbM......................................bbB..CCCCCCCC.................................................................B
+bbM...........................LLL........bbBdddddddddddddddddd.........................................................B
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd....................dddddddddddddddddddddddddddddddddddddddddddddddddB
+b.........................................bB...ddd...........................ddddddddddddddddddddddddddd...............B
+b.........................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTddddddddddddddddddddddddddddddddddddddddddB
+b.........................................bB...ddd.............................ddddddddddddddddddddddddddd.............B
+b.........................................bB...ddd.............................ddddddddddddddddddddddddddddddddddddddddB
+b.........................................bB...........................................................................B
+b.........................................bB...........................................................................B
+b.........................................bB...........................................................................B
+b.........................................bB...........................................................................B
+b.........................................bB...........................................................................B
+b.........................................bB...........................................................................B
+b.........................................bB...........................................................................B
+b.........................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+b.........................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+b.........................................bbddddTTTTTTddddd............................................................b
+b.........................................bb...........................................................................b
+b.........................................bb....rrrdddddd..............................................................b
+b.........................................bb....rrrdddddd..............................................................b
+b.........................................bb....rrrdddddd..............................................................b
+b.........................................bb....dddrrrddd..................................EEEEEEEEEEEEEEEEEEEEEEEEEEEEb
+b.........................................bb....dddrrrddd..............................................................b
+b.........................................bb...........................................................................b
+b.........................................bb...........................................................................b
+b.........................................bb...........................................................................b
+b.........................................bb...........................................................................b
+b.........................................bb...........................................................................b
+b.........................................bb...........................................................................b
+b.........................................bb...........................................................................b
+b.........................................bb...........................................................................b
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 ........................................................................................................................
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -89,84 +89,84 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let robinText = #"""
  scheme robin │ step 8 of 8 │ seed 1 │ unsaved │ Robin: release scan meets a mid-bind sibling
-┌ Topology ──────────────────────────────┐┌ Threads ───────────────────────────────────────────────────────────────────┐
-│┌ group 7 ─────────────────────────────┐││▶1 unbind 0000:01:00.0                                                      │
-││owner kernel DMA API  owner_cnt 0     │││  runnable › iommu_device_unuse_default_domain                              │
-││domain default  mutex ◆T1             │││▶2 bind 0000:01:00.1 e1000e                                                 │
-││  01:00.0 -        removing ◆T1       │││  runnable › pinctrl_bind_pins                                              │
-││  01:00.1 e1000e   probing  ◆T2 2.a.i │││steps of thread 1:                                                          │
-│└──────────────────────────────────────┘││   1  unbind_store  if (dev->driver != drv) return -ENODEV                  │
-│                                        ││   2  device_driver_detach  device_lock(dev); if (!dev->driver) { device_un…│
-│                                        ││   3  __device_release_driver  drv->remove(dev) (vfio-pci: vfio_unregister_…│
-│                                        ││   4  __device_release_driver  dev->driver = NULL                           │
-│                                        ││   5  iommu_device_unuse_default_domain  mutex_lock(&group->mutex)          │
-│                                        ││  ›6  iommu_device_unuse_default_domain  for each tmp != dev: if (T(tmp) ==…│
-│                                        ││   7  __device_release_driver  device_unlock(dev); return 0                 │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│                                        │└────────────────────────────────────────────────────────────────────────────┘
-│                                        │┌ Timeline ──────────────────────────────────────────────────────────────────┐
-│                                        ││   #T1 T2  step                                                             │
-│                                        ││   0       start                                                            │
-│                                        ││   1│  ●   device_driver_attach                                             │
-│                                        ││   2│  ●   driver_probe_device                                              │
-│                                        ││   3│  ●   really_probe                                                     │
-│                                        ││   4●  │   unbind_store                                                     │
-│                                        ││   5●  │   device_driver_detach                                             │
-│                                        ││   6●  │   __device_release_driver                                          │
-│                                        ││   7●  │   __device_release_driver                                          │
-│                                        ││›  8●  │   iommu_device_unuse_default_domain                                │
-│                                        ││                                                                            │
-│                                        ││                                                                            │
-│2.a.i: mid-bind DMA-API driver, group   ││                                                                            │
-│DMA-API owned: ownership passes to it;  ││                                                                            │
-│its claim will be a no-op               ││                                                                            │
-└────────────────────────────────────────┘└────────────────────────────────────────────────────────────────────────────┘
- thread 1: iommu_device_unuse_default_domain
+┌ Topology ───────────────────────────────┐┌ Threads ──────────────────────────────────────────────────────────────────┐
+│┌ group 7 ──────────────────────────────┐││▶1 unbind 0000:01:00.0                                                     │
+││owner the kernel DMA API               │││  runnable › iommu_device_unuse_default_domain                             │
+││domain default  mutex ◆T1              │││▶2 bind 0000:01:00.1 e1000e                                                │
+││  01:00.0 -        removing ◆T1        │││  runnable › pinctrl_bind_pins                                             │
+││  01:00.1 e1000e   probing  ◆T2 2.a.i  │││steps of thread 1:                                                         │
+│└───────────────────────────────────────┘││   1  unbind_store  if (dev->driver != drv) return -ENODEV                 │
+│                                         ││   2  device_driver_detach  device_lock(dev); if (!dev->driver) { device_u…│
+│                                         ││   3  __device_release_driver  drv->remove(dev) (vfio-pci: vfio_unregister…│
+│                                         ││   4  __device_release_driver  dev->driver = NULL                          │
+│                                         ││   5  iommu_device_unuse_default_domain  mutex_lock(&group->mutex)         │
+│                                         ││  ›6  iommu_device_unuse_default_domain  for each tmp != dev: if (T(tmp) =…│
+│                                         ││   7  __device_release_driver  device_unlock(dev); return 0                │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│                                         │└───────────────────────────────────────────────────────────────────────────┘
+│                                         │┌ Timeline ─────────────────────────────────────────────────────────────────┐
+│                                         ││   #T1 T2  step                                                            │
+│                                         ││   0       start                                                           │
+│                                         ││   1│  ●   G7 device_driver_attach: device_lock(dev)                       │
+│                                         ││   2│  ●   G7 driver_probe_device: if (dev->driver) return -EBUSY          │
+│                                         ││   3│  ●   G7 really_probe: dev->driver = drv                              │
+│                                         ││   4●  │   G7 unbind_store: if (dev->driver != drv) return -ENODEV         │
+│                                         ││   5●  │   G7 device_driver_detach: device_lock(dev); if (!dev->driver) { …│
+│                                         ││   6●  │   G7 __device_release_driver: drv->remove(dev) (vfio-pci: vfio_un…│
+│                                         ││   7●  │   G7 __device_release_driver: dev->driver = NULL                  │
+│                                         ││›  8●  │   G7 iommu_device_unuse_default_domain: mutex_loc… [01:00.1 2.a.i]│
+│                                         ││                                                                           │
+│                                         ││                                                                           │
+│2.a.i: mid-bind DMA-API driver, group    ││                                                                           │
+│DMA-API owned: ownership passes to it;   ││                                                                           │
+│its claim will be a no-op                ││                                                                           │
+└─────────────────────────────────────────┘└───────────────────────────────────────────────────────────────────────────┘
+ thread 1 iommu_device_unuse_default_domain: mutex_lock(&group->mutex)
  ✓ isolation  ✓ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
  Topology: ? help  q quit  1-9 step  u undo  ^R redo  Tab pane  s scheme  x explore  p scenarios
 """#
     static let robinRoles = #"""
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
-BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBbrTT.........................................................................b
-BbddddddKKKKKKKKKKKKKKdddddddddddd......bBb..CCCCCCCC..................................................................b
-BbdddddddDDDDDDDddddddddCCC.............bBbrTT.........................................................................b
-BbM.........dddddddd..........LLL.......bBb..rrrrrrrr..................................................................b
-BbSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSbBbdddddddddddddddddd..........................................................b
-BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBb...ddd............dddddddddddddddddddddddddddddddddddddddd..................b
-B........................................Bb...ddd....................ddddddddddddddddddddddddddddddddddddddddddddddddddb
-B........................................Bb...ddd.......................dddddddddddddddddddddddddddddddddddddddddddddddb
-B........................................Bb...ddd.......................dddddddddddddddddddd...........................b
-B........................................Bb...ddd.................................ddddddddddddddddddddddddddd..........b
-B........................................BbSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddddddddddddddddddddddddddddddddddb
-B........................................Bb...ddd.......................dddddddddddddddddddddddddddddd.................b
-B........................................Bb............................................................................b
-B........................................Bb............................................................................b
-B........................................Bb............................................................................b
-B........................................Bb............................................................................b
-B........................................Bb............................................................................b
-B........................................Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
-B........................................Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
-B........................................BbddddTTTTTTddddd.............................................................b
-B........................................Bb............................................................................b
-B........................................Bb....dddrrr..................................................................b
-B........................................Bb....dddrrr..................................................................b
-B........................................Bb....dddrrr..................................................................b
-B........................................Bb....rrrddd..................................................................b
-B........................................Bb....rrrddd..................................................................b
-B........................................Bb....rrrddd..................................................................b
-B........................................Bb....rrrddd..................................................................b
-B........................................Bb....rrrddd..................................................................b
-B........................................Bb............................................................................b
-B........................................Bb............................................................................b
-BRRRRR...................................Bb............................................................................b
-B........................................Bb............................................................................b
-B........................................Bb............................................................................b
-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBbrTT........................................................................b
+BbddddddKKKKKKKKKKKKKKKKKK...............bBb..CCCCCCCC.................................................................b
+BbdddddddDDDDDDDddddddddCCC..............bBbrTT........................................................................b
+BbM.........dddddddd..........LLL........bBb..rrrrrrrr.................................................................b
+BbSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSbBbdddddddddddddddddd.........................................................b
+BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBb...ddd............dddddddddddddddddddddddddddddddddddddddd.................b
+B.........................................Bb...ddd....................dddddddddddddddddddddddddddddddddddddddddddddddddb
+B.........................................Bb...ddd.......................ddddddddddddddddddddddddddddddddddddddddddddddb
+B.........................................Bb...ddd.......................dddddddddddddddddddd..........................b
+B.........................................Bb...ddd.................................ddddddddddddddddddddddddddd.........b
+B.........................................BbSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTddddddddddddddddddddddddddddddddddddb
+B.........................................Bb...ddd.......................dddddddddddddddddddddddddddddd................b
+B.........................................Bb...........................................................................b
+B.........................................Bb...........................................................................b
+B.........................................Bb...........................................................................b
+B.........................................Bb...........................................................................b
+B.........................................Bb...........................................................................b
+B.........................................Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+B.........................................Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+B.........................................BbddddTTTTTTddddd............................................................b
+B.........................................Bb...........................................................................b
+B.........................................Bb....dddrrrddd..............................................................b
+B.........................................Bb....dddrrrddd..............................................................b
+B.........................................Bb....dddrrrddd..............................................................b
+B.........................................Bb....rrrdddddd..............................................................b
+B.........................................Bb....rrrdddddd..............................................................b
+B.........................................Bb....rrrdddddd..............................................................b
+B.........................................Bb....rrrdddddd..............................................................b
+B.........................................Bb....rrrdddddd..............................................EEEEEEEEEEEEEEEEb
+B.........................................Bb...........................................................................b
+B.........................................Bb...........................................................................b
+BRRRRR....................................Bb...........................................................................b
+B.........................................Bb...........................................................................b
+B.........................................Bb...........................................................................b
+BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 ........................................................................................................................
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -175,25 +175,25 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
  scheme notifier │ step 7 of 7 │ seed 1 │ unsaved │ S1: sibling bind under VFIO
 ┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
 │┌ group 7 ⚠ isolation ───────────────┐││✘1 bind 0000:01:00.1 e1000e           │
-││owner qemu  owner_cnt 0             │││  crashed (BUG_ON)                    │
+││owner qemu                          │││  crashed (BUG_ON)                    │
 ││domain qemu's  mutex free           │││steps of thread 1:                    │
-││  01:00.0 vfio-pci bound            │││   4  pinctrl_bind_pins  pinctrl_bind…│
-││⇄ 01:00.1 e1000e   bound    ◆T1     │││   5  vfio_iommu_group_notifier  BIND…│
-│└────────────────────────────────────┘││   6  really_probe  drv->probe(dev)   │
-│                                      ││  ›7  driver_bound  BOUND_DRIVER noti…│
-│                                      ││   8  really_probe  sysfs_failed: BUS…│
-│                                      ││   9  really_probe  device_unbind_cle…│
+││  01:00.0 vfio-pci bound            │││   5  vfio_iommu_group_notifier  BIND…│
+││⇄ 01:00.1 e1000e   bound    ◆T1     │││   6  really_probe  drv->probe(dev)   │
+│└────────────────────────────────────┘││  ›7  driver_bound  BOUND_DRIVER noti…│
+│                                      ││     ⇒ the group has container users  │
+│                                      ││     ⇒ and 0000:01:00.1 is bound to   │
 │                                      │└──────────────────────────────────────┘
 │                                      │┌ Timeline ────────────────────────────┐
 │                                      ││   #T1  step                          │
-│                                      ││   2●   driver_probe_device           │
-│                                      ││   3●   really_probe                  │
-│                                      ││   4●   pinctrl_bind_pins             │
-│                                      ││   5●   vfio_iommu_group_notifier     │
-│                                      ││   6●   really_probe ⚠ isolation      │
-│                                      ││›  7●   driver_bound ⚠ bug-on         │
+│                                      ││   2●   G7 driver_probe_device: if (d…│
+│                                      ││   3●   G7 really_probe: dev->driver …│
+│                                      ││   4●   G7 pinctrl_bind_pins: pinctrl…│
+│                                      ││   5●   G7 vfio_iommu_group_notifier:…│
+│                                      ││   6●   G7 really_probe: … ⚠ isolation│
+│                                      ││›  7●   G7 driver_… → crashed ⚠ bug-on│
 └──────────────────────────────────────┘└──────────────────────────────────────┘
- ⚠ bug-on: vfio_iommu_group_notifier hit BUG_ON: a non-viable driver bound in a…
+ ⚠ bug-on: vfio_iommu_group_notifier hit BUG_ON: a non-viable driver bound in a
+   group with container users
  ⚠ isolation  ⚠ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#
@@ -201,25 +201,25 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
-bVddddddUUUUdddddddddddd..............VbB..ffffffffffffffff....................B
+bVddddddUUUU..........................VbB..ffffffffffffffff....................B
 bVddddddduuuuuudddddddddddd...........VbBdddddddddddddddddd....................B
-bVM...................................VbB...ddd.................dddddddddddddddB
-bVM..................CCCCCCCCCLLL.....VbB...ddd.........................dddddddB
-bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbB...ddd............ddddddddddddddddd...B
-b......................................bBSSSdddTTTTTTTTTTTTddddddddddddddddddddB
-b......................................bB...ddd............ddddddddddddddddddddB
-b......................................bB...ddd............ddddddddddddddddddddB
+bVM...................................VbB...ddd.........................dddddddB
+bVM..................CCCCCCCCCLLL.....VbB...ddd............ddddddddddddddddd...B
+bVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVbBSSSdddTTTTTTTTTTTTddddddddddddddddddddB
+b......................................bBddddddd...............................B
+b......................................bBddddddd...............................B
 b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 b......................................bbddddTTTddddd..........................b
-b......................................bb....rrr...............................b
-b......................................bb....rrr...............................b
-b......................................bb....rrr...............................b
-b......................................bb....rrr...............................b
-b......................................bb....rrr.............VVVVVVVVVVVV......b
-b......................................bb....rrr.............VVVVVVVVV.........b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd............................b
+b......................................bb....rrrddd................VVVVVVVVVVVVb
+b......................................bb....rrrddd.........EEEEEEEEEEVVVVVVVVVb
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
-.VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV
+.VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV.
+.VVVVVVVVVVVVVVVVVVVVVVVVVVVV...................................................
 sVVVVVVVVVVVVsVVVVVVVVVsssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
@@ -227,7 +227,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
  scheme merged | step 5 of 5 | seed 1 | unsaved | S5: bind races claim
 + Topology ----------------------------++ Threads -----------------------------+
 |+ group 7 ---------------------------+||*1 bind 0000:01:00.1 e1000e           |
-||owner none  owner_cnt 0             |||  runnable > pinctrl_bind_pins        |
+||owner nobody  owner_cnt 0           |||  runnable > pinctrl_bind_pins        |
 ||domain default  mutex #T2           |||*2 claim 7 qemu                       |
 ||  01:00.0 vfio-pci bound            |||  runnable > iommu_group_claim_dma_own|
 ||  01:00.1 e1000e   probing  #T1     |||steps of thread 2:                    |
@@ -239,13 +239,13 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 |                                      |+ Timeline ----------------------------+
 |                                      ||   #T1 T2  step                       |
 |                                      ||   0       start                      |
-|                                      ||   1o  |   device_driver_attach       |
-|                                      ||   2o  |   driver_probe_device        |
-|                                      ||   3o  |   really_probe               |
-|                                      ||   4|  o   vfio_group_fops_open       |
-|                                      ||>  5|  o   iommu_group_claim_dma_owner|
+|                                      ||   1o  |   G7 device_driver_attach: d.|
+|                                      ||   2o  |   G7 driver_probe_device: if.|
+|                                      ||   3o  |   G7 really_probe: dev->driv.|
+|                                      ||   4|  o   G7 vfio_group_fops_open: i.|
+|                                      ||>  5|  o   G7 iommu_group_claim_dma_o.|
 +--------------------------------------++--------------------------------------+
- thread 2: iommu_group_claim_dma_owner
+ thread 2 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)
  v isolation  v bug-on  v stale-owner  v warn  v deadlock  v lock-order
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#
@@ -253,7 +253,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT...................................B
-bbddddddnnnndddddddddddd..............bbB..rrrrrrrr............................B
+bbddddddnnnnnndddddddddddd............bbB..rrrrrrrr............................B
 bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
 bbM...................................bbB..CCCCCCCC............................B
 bbM...........................LLL.....bbBdddddddddddddddddd....................B
@@ -265,11 +265,11 @@ b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 b......................................bbddddTTTTTTddddd.......................b
 b......................................bb......................................b
-b......................................bb....rrrddd............................b
-b......................................bb....rrrddd............................b
-b......................................bb....rrrddd............................b
-b......................................bb....dddrrr............................b
-b......................................bb....dddrrr............................b
+b......................................bb....rrrdddddd.........................b
+b......................................bb....rrrdddddd.........................b
+b......................................bb....rrrdddddd.........................b
+b......................................bb....dddrrrddd.........................b
+b......................................bb....dddrrrddd.........................b
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 ................................................................................
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -279,7 +279,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
  scheme merged │ step 5 of 5 │ seed 1 │ unsaved │ S5: bind races claim
 ┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
 │┌ group 7 ───────────────────────────┐││▶1 bind 0000:01:00.1 e1000e           │
-││owner none  owner_cnt 0             │││  runnable › pinctrl_bind_pins        │
+││owner nobody  owner_cnt 0           │││  runnable › pinctrl_bind_pins        │
 ││domain default  mutex ◆T2           │││▶2 claim 7 qemu                       │
 ││  01:00.0 vfio-pci bound            │││  runnable › iommu_group_claim_dma_own│
 ││  01:00.1 e1000e   probing  ◆T1     │││steps of thread 2:                    │
@@ -291,13 +291,13 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │                                      │┌ Timeline ────────────────────────────┐
 │                                      ││   #T1 T2  step                       │
 │                                      ││   0       start                      │
-│                                      ││   1●  │   device_driver_attach       │
-│                                      ││   2●  │   driver_probe_device        │
-│                                      ││   3●  │   really_probe               │
-│                                      ││   4│  ●   vfio_group_fops_open       │
-│                                      ││›  5│  ●   iommu_group_claim_dma_owner│
+│                                      ││   1●  │   G7 device_driver_attach: d…│
+│                                      ││   2●  │   G7 driver_probe_device: if…│
+│                                      ││   3●  │   G7 really_probe: dev->driv…│
+│                                      ││   4│  ●   G7 vfio_group_fops_open: i…│
+│                                      ││›  5│  ●   G7 iommu_group_claim_dma_o…│
 └──────────────────────────────────────┘└──────────────────────────────────────┘
- thread 2: iommu_group_claim_dma_owner
+ thread 2 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)
  ✓ isolation  ✓ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#
@@ -305,7 +305,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBrTT...................................B
-bbddddddnnnndddddddddddd..............bbB..rrrrrrrr............................B
+bbddddddnnnnnndddddddddddd............bbB..rrrrrrrr............................B
 bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
 bbM...................................bbB..CCCCCCCC............................B
 bbM...........................LLL.....bbBdddddddddddddddddd....................B
@@ -317,11 +317,11 @@ b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 b......................................bbddddTTTTTTddddd.......................b
 b......................................bb......................................b
-b......................................bb....rrrddd............................b
-b......................................bb....rrrddd............................b
-b......................................bb....rrrddd............................b
-b......................................bb....dddrrr............................b
-b......................................bb....dddrrr............................b
+b......................................bb....rrrdddddd.........................b
+b......................................bb....rrrdddddd.........................b
+b......................................bb....rrrdddddd.........................b
+b......................................bb....dddrrrddd.........................b
+b......................................bb....dddrrrddd.........................b
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 ................................................................................
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
@@ -329,9 +329,14 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let helpText = #"""
  scheme merged │ step 0 of 0 │ seed 1 │ S5: bind races claim
-┌ Help — Esc closes ───────────────────────────────────────────────────────────┐
+┌ Help — 1 scenario 2 keys 3 concepts 4 invariants 5 scheme, Esc closes ───────┐
+│ SCENARIO                                                                     │
+│ title       S5: bind races claim                                             │
+│ source      built-in:s5                                                      │
+│ scheme      merged (s switches)                                              │
+│                                                                              │
+│ KEYS                                                                         │
 │ theme       default  (t cycles: default, dark)                               │
-│ scenario    S5: bind races claim                                             │
 │ 1-9         step thread N                                                    │
 │ Enter Space step the selected thread                                         │
 │ f           step the selected thread down its failure branch (may_fail)      │
@@ -345,11 +350,6 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │ End G       last row (in the timeline: the newest step)                      │
 │ Left h      focus the pane to the left                                       │
 │ Right l     focus the pane to the right                                      │
-│ Tab         next pane                                                        │
-│ S-Tab       previous pane                                                    │
-│ a           add an operation (pick verb, then operands)                      │
-│ :           operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab      │
-│ s           switch scheme (pick one) and replay the schedule                 │
 └───────────────────────────────────────────────────── j/k scroll, more below ─┘
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `dmaown check` and `replay` exit statuses (CONTRACT §3): 0 nothing broken, 1 broken, 2 bad input
+/// `dmaown check` and `replay` exit statuses: 0 nothing broken, 1 broken, 2 bad input
 /// with a one-line message on stderr.
 @Suite struct CheckExitStatusTests {
     /// The built `dmaown` next to the test bundle.
@@ -79,7 +79,7 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], "not JSON: \(out)")
     }
 
-    /// The binary's own `--json` output carries every CONTRACT §3 field.
+    /// The binary's own `--json` output carries every documented field.
     @Test func jsonFromTheBinaryHasEveryContractField() throws {
         let r = try Self.run(["check", "s1-vfio-owns-sibling-binds", "--scheme", "notifier", "--json"])
         #expect(r.status == 1)

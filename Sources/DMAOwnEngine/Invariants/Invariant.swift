@@ -1,4 +1,4 @@
-/// The properties checked after every step (DOMAIN §4), spelled as CONTRACT §3 spells them.
+/// The properties checked after every step (`dmaown help invariants`), spelled as check reports spell them.
 public enum Invariant: String, CaseIterable, Sendable, Hashable, Codable {
     case isolation
     case bugOn = "bug-on"

@@ -141,7 +141,7 @@ extension Run {
         return anyBlocked
     }
 
-    /// Each thread's result as CONTRACT §3 spells it: "0", "-EBUSY", or "crashed"; nil while running.
+    /// Each thread's result as check reports spell it: "0", "-EBUSY", or "crashed"; nil while running.
     public func result(of t: Int, in world: World) -> String? {
         switch status(of: t, in: world) {
         case .done(let e): e.name

@@ -6,7 +6,7 @@ public enum Errno: UInt8, Hashable, Sendable, CaseIterable {
     case ENODEV
     case EINVAL
 
-    /// `"0"` or `"-EBUSY"`, the spelling CONTRACT §3 uses in outcomes.
+    /// `"0"` or `"-EBUSY"`, the spelling check reports use in outcomes.
     public var name: String { self == .ok ? "0" : "-\(self)" }
 
     /// Parses `"0"`, `"-EBUSY"` or `"EBUSY"`.

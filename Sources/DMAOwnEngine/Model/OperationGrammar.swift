@@ -1,9 +1,9 @@
-/// Parses one line of the operation grammar (CONTRACT §1) against a topology.
+/// Parses one line of the operation grammar (the operation grammar, README: Scenario files) against a topology.
 ///
 /// The same parser serves scenario files, the TUI's `:` command line and traces, so an operation
 /// means the same thing wherever a person types it.
 public enum OperationGrammar {
-    /// The verbs and the operands each takes, in the order CONTRACT §1 lists them.
+    /// The verbs and the operands each takes, in the order the README lists them.
     public static let verbs: [(verb: String, operands: [Operand])] = [
         ("bind", [.device, .driver]), ("unbind", [.device]),
         ("claim", [.group, .owner]), ("release", [.group, .owner]),

@@ -326,7 +326,7 @@ extension CountingOwnership {
     }
 }
 
-/// v5.19 as merged: exclusive claims that attach a blocking domain (section 3 of DOMAIN.md).
+/// v5.19 as merged: exclusive claims that attach a blocking domain (`dmaown help merged`).
 struct MergedScheme: Scheme {
     let ownership = CountingOwnership(nestSameOwner: false, claimDomain: .blocking, deviceClaims: false, id: .merged)
     let info = SchemeInfo(

@@ -21,13 +21,15 @@ enum KernelSteps {
 
     static func isDMAAPI(_ driver: Int, _ topology: Topology) -> Bool { !topology.drivers[driver].managedDMA }
 
-    /// A VFIO driver (vfio-pci and its variants): one a user can open the group through.
-    /// Until scenarios say so per driver, a managed driver named `vfio…`.
+    /// A VFIO driver (vfio-pci, vfio-platform, the vfio-pci variants): one a user can open the
+    /// group through. Until scenarios say so per driver (issue 10's `vfio` property, which this
+    /// naming rule matches), a managed driver named `vfio…`, `…-vfio-pci` or `…_vfio_pci`.
     static func isVFIO(_ driver: Int, _ topology: Topology) -> Bool {
-        topology.drivers[driver].managedDMA && topology.drivers[driver].name.hasPrefix("vfio")
+        let d = topology.drivers[driver]
+        return d.managedDMA && (d.name.hasPrefix("vfio") || d.name.hasSuffix("-vfio-pci") || d.name.hasSuffix("_vfio_pci"))
     }
 
-    /// Bind a driver `drv` to device `d` (`really_probe`), DOMAIN §3 numbering in comments.
+    /// Bind a driver `drv` to device `d` (`really_probe`), kernel step numbering in comments.
     ///
     /// With `CONFIG_DEBUG_TEST_DRIVER_REMOVE` the probe runs twice. The second attempt is written out
     /// as a second copy of steps 3 to 6 rather than a jump back, so every program only jumps forward
@@ -158,7 +160,7 @@ enum KernelSteps {
         return steps
     }
 
-    /// `really_probe`'s test_remove block: remove the driver and probe again (DOMAIN §3.1).
+    /// `really_probe`'s test_remove block: remove the driver and probe again (drivers/base/dd.c, CONFIG_DEBUG_TEST_DRIVER_REMOVE).
     private static func testRemove(device d: Int, topology: Topology, hooks: BindHooks) -> [Step] {
         let fixed = topology.kernel.testRemove == .v6_6
         var steps: [Step] = [

@@ -7,6 +7,9 @@ struct NotifierScheme: Scheme {
         sources: ["drivers/vfio/vfio.c before 5.19: vfio_iommu_group_notifier(), vfio_dev_viable()",
                   "[PATCH v8 00/11] Fix BUG_ON in vfio_iommu_group_notifier(), Lu Baolu, Apr 2022"])
 
+    /// No ownership count before 5.19: VFIO only notices drivers after the fact.
+    var hasOwnerCount: Bool { false }
+
     /// `vfio_dev_viable`: unbound, bound to a managed driver (vfio-pci, pci-stub), or a bridge.
     static func viable(_ d: Int, in w: World, topology: Topology) -> Bool {
         guard let drv = w[device: d].driver else { return true }

@@ -66,6 +66,9 @@ enum RobinCases {
         }
         // dev->driver is NULL: idle, or mid-unbind with its own scan still to come. A sibling whose
         // scan already ran, or a bind that has not set its driver yet, can no longer change anything.
+        if ds.phase == .probing, let t = own, case .bind = run.operations[t] {
+            return c("3", "mid-bind between test_remove and its second probe, dev->driver NULL for now: no effect")
+        }
         guard ds.phase != .idle, let t = own, case .unbind = run.operations[t] else { return c("3", "unbound and idle: no effect") }
         guard scanPending(t, w, run) else { return c("3", "unbound, its own release scan already done: no effect") }
         if owner == .none { return c("4.b", "mid-unbind, group unowned: there is nothing for either scan to release") }

@@ -25,6 +25,9 @@ struct RobinScheme: Scheme {
 
     var hookPlacement: HookPlacement { .robin }
 
+    /// No count: ownership is inferred from the siblings' drivers.
+    var hasOwnerCount: Bool { false }
+
     /// Robin's `T(d)`: the token device `d`'s current driver stands for.
     static func token(of d: Int, in w: World, topology: Topology) -> OwnerToken {
         guard let drv = w[device: d].driver else { return .none }

@@ -10,6 +10,8 @@ public protocol Scheme: Sendable {
     func staleOwnership(ofGroup g: Int, in world: World, run: Run) -> String?
     /// Live labels for devices (Robin's case analysis), keyed by device index.
     func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation]
+    /// Whether the design keeps `owner_cnt` at all; views do not draw a field a design lacks.
+    var hasOwnerCount: Bool { get }
     /// Where the scheme's release runs relative to `dev->driver = NULL`.
     var hookPlacement: HookPlacement { get }
     /// Each sibling's case when thread `t`'s next step is a release scan with the mutex held.
@@ -18,6 +20,7 @@ public protocol Scheme: Sendable {
 
 extension Scheme {
     public var id: SchemeID { info.id }
+    public var hasOwnerCount: Bool { true }
     public var hookPlacement: HookPlacement { .kernel }
     public func releaseScanCases(byThread t: Int, in world: World, run: Run) -> [ScanCase] { [] }
     public func annotations(in world: World, run: Run) -> [Int: DeviceAnnotation] { [:] }

@@ -229,3 +229,12 @@ public struct Run: Sendable {
     /// The domain as a person reads it.
     public func describe(_ domain: Domain) -> String { topology.describeDomain(domain) }
 }
+
+extension Run {
+    /// Who owns the group as a whole, in the words every view and export uses: a user owner or
+    /// managed driver by name, "the kernel DMA API" (Robin's token, or kernel users counted with no
+    /// owner), or "nobody".
+    public func describeOwnership(_ gs: World.GroupState) -> String {
+        gs.owner == .none && gs.ownerCount > 0 ? describe(OwnerToken.dmaAPI) : describe(gs.owner)
+    }
+}

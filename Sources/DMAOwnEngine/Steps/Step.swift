@@ -44,7 +44,7 @@ public struct Step: Sendable {
         self.explain = explain; self.action = action
     }
 
-    /// `function: code`, the spelling traces use (CONTRACT §3).
+    /// `function: code`, the spelling traces use.
     public var title: String { "\(function): \(code)" }
 
     /// The same step with another jump label: a hook reused on two paths needs one label per path.

@@ -59,7 +59,7 @@ public enum DotExporter {
         let topo = run.topology
         var lines = topo.groups.indices.map { g in
             let gs = w[group: g]
-            return "G\(topo.groups[g].id) owner=\(run.describe(gs.owner)) cnt=\(gs.ownerCount) "
+            return "G\(topo.groups[g].id) owner=\(run.describeOwnership(gs))\(run.scheme.hasOwnerCount ? " cnt=\(gs.ownerCount)" : "") "
                 + "dom=\(run.describe(gs.domain)) mutex=\(gs.mutexHolder.map { "T\($0 + 1)" } ?? "free")"
         }
         let threads = run.operations.indices.map { t in

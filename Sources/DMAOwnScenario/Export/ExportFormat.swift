@@ -6,7 +6,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case mermaid
     /// Graphviz: the explored state graph with the schedule's path highlighted.
     case dot
-    /// The CONTRACT §4 trace, which `dmaown replay` and the TUI load.
+    /// The trace (README: Traces), which `dmaown replay` and the TUI load.
     case json
     /// Numbered steps as `dmaown check` prints them, for mail and terminals.
     case text

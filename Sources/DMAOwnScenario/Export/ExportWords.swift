@@ -16,7 +16,7 @@ enum ExportWords {
 }
 
 extension ExportWords {
-    /// Robin's case labels (DOMAIN §5.1) when a step changes them: "while T1 scans: 0000:01:00.1 is
+    /// Robin's case labels (Robin's case analysis of 23 Feb 2022) when a step changes them: "while T1 scans: 0000:01:00.1 is
     /// case 2.a.i (…)", with the group being scanned. The reviewer sees which case each sibling was
     /// in at the moment the argument is about.
     static func robinCases(_ e: Timeline.Entry, run: Run) -> (group: Int, text: String)? {

@@ -1,6 +1,6 @@
 import DMAOwnEngine
 
-/// A schedule as the CONTRACT §4 trace: the file `dmaown replay` and the TUI load, carrying its
+/// A schedule as the trace: the file `dmaown replay` and the TUI load, carrying its
 /// scenario's text so it replays on any machine.
 public enum JSONExporter {
     /// The trace for `timeline`; a scenario with no source text (an import) carries its written TOML.

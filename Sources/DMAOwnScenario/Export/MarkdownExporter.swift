@@ -23,16 +23,18 @@ public enum MarkdownExporter {
         out.append("")
         out.append("## Steps")
         out.append("")
-        out.append("| # | thread | operation | kernel step | group | owner | owner_cnt | domain | mutex |")
-        out.append("|---:|---|---|---|---:|---|---:|---|---|")
+        let counted = run.scheme.hasOwnerCount
+        out.append("| # | thread | operation | kernel step | decision | group | owner |" + (counted ? " owner_cnt |" : "") + " domain | mutex |")
+        out.append("|---:|---|---|---|---|---:|---|" + (counted ? "---:|" : "") + "---|---|")
         for (i, e) in timeline.entries.enumerated() {
             let g = run.operations[e.thread].group(in: run.topology)
             let gs = e.after[group: g]
             let step = "`\(cell(e.step.title))`" + (e.fail ? " (fails)" : "")
             let mark = e.newViolations.isEmpty ? "" : " **✗ " + e.newViolations.map(\.invariant.rawValue).joined(separator: ", ") + "**"
             let row = ["\(i + 1)", "T\(e.thread + 1)", "`\(cell(run.line(of: e.thread)))`", step + mark,
-                       "\(run.topology.groups[g].id)", cell(run.describe(gs.owner)), "\(gs.ownerCount)",
-                       cell(run.describe(gs.domain)), gs.mutexHolder.map { "T\($0 + 1)" } ?? "free"]
+                       e.decision.map(cell) ?? "", "\(run.topology.groups[g].id)", cell(run.describeOwnership(gs))]
+                + (counted ? ["\(gs.ownerCount)"] : [])
+                + [cell(run.describe(gs.domain)), gs.mutexHolder.map { "T\($0 + 1)" } ?? "free"]
             out.append("| " + row.joined(separator: " | ") + " |")
         }
 

@@ -27,6 +27,7 @@ public enum MermaidExporter {
             let indent = broke ? "        " : "    "
             if broke { out.append("    rect rgb(255, 205, 205)") }
             out.append("\(indent)\(me)->>\(target): \(i + 1). \(text(e.step.title))\(e.fail ? " (fails)" : "")")
+            if let d = e.decision { out.append("\(indent)Note over \(me): decision: \(text(d))") }
             let changes = WorldChange.between(e.before, e.after, groups: topo.groups.count, devices: topo.devices.count)
             let threadSide = changes.filter(\.isDeviceSide).map { $0.describe(run) }
             if !threadSide.isEmpty { out.append("\(indent)Note over \(me): \(text(threadSide.joined(separator: ", ")))") }
@@ -57,7 +58,7 @@ public enum MermaidExporter {
         let devices = topo.groups[g].devices.map { d in
             "\(topo.devices[d].name) \(w[device: d].driver.map { topo.drivers[$0].name } ?? "unbound")"
         }
-        return "at start: owner \(run.describe(gs.owner)), owner_cnt \(gs.ownerCount), domain \(run.describe(gs.domain))"
+        return "at start: owner \(run.describeOwnership(gs))\(run.scheme.hasOwnerCount ? ", owner_cnt \(gs.ownerCount)" : ""), domain \(run.describe(gs.domain))"
             + (devices.isEmpty ? "" : "; " + devices.joined(separator: ", "))
     }
 

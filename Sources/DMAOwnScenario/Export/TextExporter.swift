@@ -15,6 +15,7 @@ public enum TextExporter {
             let number = String(repeating: " ", count: width - n.count) + n
             out.append("\(number). thread \(e.thread + 1)  \(run.line(of: e.thread))  \(e.step.title)\(e.fail ? "  [fails here]" : "")")
             let pad = String(repeating: " ", count: width + 2)
+            if let d = e.decision { out.append(pad + "decision: " + d) }
             let changes = WorldChange.between(e.before, e.after, groups: topo.groups.count, devices: topo.devices.count)
             if !changes.isEmpty { out.append(pad + changes.map { $0.describe(run) }.joined(separator: ", ")) }
             if let cases = ExportWords.robinCases(e, run: run) { out.append(pad + cases.text) }

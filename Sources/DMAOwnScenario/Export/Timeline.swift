@@ -14,6 +14,9 @@ public struct Timeline: Sendable {
         public let after: World
         /// Invariants broken after this step that were not broken before it.
         public let newViolations: [Violation]
+        /// Which way the step went and the values that decided it (the engine's `Step.explain`);
+        /// nil for a step with one way through. Every format prints this same sentence.
+        public let decision: String?
     }
 
     public let run: Run
@@ -39,10 +42,11 @@ public struct Timeline: Sendable {
                 throw TimelineError(index: i, message: "thread \(choice.thread + 1)'s step '\(step.title)' cannot fail")
             }
             let before = world
-            run.step(&world, thread: choice.thread, fail: choice.fail)
+            let decision = run.stepExplained(&world, thread: choice.thread, fail: choice.fail)
             let was = run.broken(in: before)
             let new = run.violations(in: world).filter { !was.contains(InvariantSet($0.invariant)) }
-            entries.append(Entry(thread: choice.thread, fail: choice.fail, step: step, before: before, after: world, newViolations: new))
+            entries.append(Entry(thread: choice.thread, fail: choice.fail, step: step, before: before, after: world,
+                                 newViolations: new, decision: decision))
         }
         self.run = run; self.initial = initial; self.entries = entries
     }

@@ -7,7 +7,7 @@ public enum BuiltinScenarios {
     /// SwiftPM (`.embedInCode`), so a copied binary needs no source tree and people can read, copy
     /// and lint the scenarios as ordinary TOML files. A test keeps this list and that folder in step.
     public static let all: [(name: String, text: String)] = [
-        // The DOMAIN scenario table S1–S8: one idea each, merged scheme unless the file says otherwise.
+        // The kernel's known cases S1–S8: one idea each, merged scheme unless the file says otherwise.
         ("s1-vfio-owns-sibling-binds", PackageResources.s1_vfio_owns_sibling_binds_toml),
         ("s2-kernel-driver-blocks-claim", PackageResources.s2_kernel_driver_blocks_claim_toml),
         ("s3-pci-stub-sibling-allows-claim", PackageResources.s3_pci_stub_sibling_allows_claim_toml),

@@ -2,7 +2,7 @@ import DMAOwnEngine
 import Foundation
 import TOMLKit
 
-/// Reads scenario files (CONTRACT §2): the whole file is validated, names resolved and the setup
+/// Reads scenario files (README: Scenario files): the whole file is validated, names resolved and the setup
 /// run before anything else sees the scenario, so a bad file is one clear error, never a partial load.
 public enum ScenarioLoader {
     /// Reads and validates the scenario file at `path`.
@@ -27,6 +27,11 @@ public enum ScenarioLoader {
         if let p = InputText.problem(in: text) {
             throw ScenarioError(file: source, line: p.line, value: "", message: p.description)
         }
+        let index = TOMLLineIndex(text)
+        if let bad = index.badKeyCharacter {
+            throw ScenarioError(file: source, line: bad.line, value: bad.character,
+                                message: "invalid TOML: \(DisplayText.quote(bad.character)) cannot appear in a key (quote the key)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -38,7 +43,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: source, line: 1, value: "", message: "invalid TOML: \(error)")
         }
-        let reader = ScenarioReader(root: table, text: text, source: source)
+        let reader = ScenarioReader(root: table, text: text, source: source, index: index)
         let scenario = try reader.read()
         if case .failure(let e) = scenario.prepare() {
             throw ScenarioError(file: source, line: e.line, value: e.operationLine, message: e.message)

@@ -10,9 +10,8 @@ struct ScenarioReader {
     /// Every key's and array item's line, found in one pass so loading stays linear.
     let index: TOMLLineIndex
 
-    init(root: TOMLTable, text: String, source: String) {
-        self.root = root; self.text = text; self.source = source
-        index = TOMLLineIndex(text)
+    init(root: TOMLTable, text: String, source: String, index: TOMLLineIndex) {
+        self.root = root; self.text = text; self.source = source; self.index = index
     }
 
     func read() throws(ScenarioError) -> Scenario {
@@ -141,11 +140,11 @@ struct ScenarioReader {
         if let on = v.bool { return KernelConfig(testRemove: on ? .v5_19 : .off) }
         let versions = TestRemove.allCases.filter(\.enabled).map(\.rawValue)
         guard let version = v.string else { throw typeError(path, expected: "true, false or a kernel version (\(versions.joined(separator: ", ")))", got: v) }
-        guard let path = TestRemove(rawValue: version), path.enabled else {
-            throw error("unknown test_remove path '\(version)' in [kernel] (expected true, false or one of: \(versions.joined(separator: ", ")))",
-                        value: version, line: keyLine(["kernel", "debug_test_remove"]))
+        guard let chosen = TestRemove(rawValue: version), chosen.enabled else {
+            throw error("unknown test_remove path \(q(version)) in [kernel] (expected true, false or one of: \(versions.joined(separator: ", ")))",
+                        value: version, line: keyLine(path))
         }
-        return KernelConfig(testRemove: path)
+        return KernelConfig(testRemove: chosen)
     }
 
     private func expectation() throws(ScenarioError) -> Scenario.Expectation? {

@@ -13,6 +13,9 @@ public struct TOMLLineIndex: Sendable {
     /// The 1-based line where each key path is first assigned or first opened as a table header.
     /// Array items are paths too: `["groups", "7", "2"]` is the third item of `groups.7`.
     private(set) var lines: [[String]: Int] = [:]
+    /// The first character found where a key must be that no TOML key may hold, and its line.
+    /// toml++ trips an assertion (and crashes) on some of these, so the loader refuses them first.
+    public private(set) var badKeyCharacter: (line: Int, character: String)?
 
     /// Indexes `text` (already parsed successfully, so it is valid TOML; anything else is indexed
     /// as far as it makes sense).
@@ -20,6 +23,7 @@ public struct TOMLLineIndex: Sendable {
         var lexer = Lexer(bytes: Array(text.utf8))
         lexer.document()
         lines = lexer.lines
+        badKeyCharacter = lexer.badKey
     }
 
     /// The line of the key at `path`, or of its nearest enclosing key or header that has one; 1 when none.
@@ -54,6 +58,7 @@ public struct TOMLLineIndex: Sendable {
         var i = 0
         var line = 1
         var lines: [[String]: Int] = [:]
+        var badKey: (line: Int, character: String)?
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -118,7 +123,13 @@ public struct TOMLLineIndex: Sendable {
                     while let b = peek(), Self.isBare(b) { i += 1 }
                     parts.append(String(decoding: bytes[s..<i], as: UTF8.self))
                 } else {
-                    advance()  // not valid in a key; skip it
+                    // Not valid in a key: note the first such character (whole, for UTF-8), skip it.
+                    if badKey == nil {
+                        var end = i + 1
+                        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                        badKey = (line, String(decoding: bytes[i..<end], as: UTF8.self))
+                    }
+                    advance()
                 }
             }
             return parts

@@ -2,7 +2,7 @@ import DMAOwnEngine
 
 extension SysfsImporter {
     /// Example threads for an imported machine, written as a comment: the race a reviewer most
-    /// often asks about (DOMAIN §6 S5/S6), on a real group of this machine.
+    /// often asks about (scenarios s5 and s6), on a real group of this machine.
     ///
     /// A group with a kernel DMA-API driver bound: unbind it while a VM claims the group. Else a
     /// group with an unbound device: bind it to vfio-pci while the VM claims. Else just the claim.

@@ -17,8 +17,9 @@ extension Trace {
                 continue
             }
             let step = run.currentStep(of: t, in: world)?.title
-            steps.append(Entry(thread: t + 1, fail: choice.fail, op: run.line(of: t), step: step))
-            if case .runnable = run.status(of: t, in: world) { run.step(&world, thread: t, fail: choice.fail) }
+            var decision: String?
+            if case .runnable = run.status(of: t, in: world) { decision = run.stepExplained(&world, thread: t, fail: choice.fail) }
+            steps.append(Entry(thread: t + 1, fail: choice.fail, op: run.line(of: t), step: step, decision: decision))
         }
         return Trace(
             title: scenario.title, source: scenario.source, scenario: scenario.text, scheme: run.scheme.id,

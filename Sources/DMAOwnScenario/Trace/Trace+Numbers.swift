@@ -19,7 +19,7 @@ extension KeyedDecodingContainer {
 }
 
 extension Trace.Entry {
-    private enum EntryKeys: String, CodingKey { case thread, fail, op, step }
+    private enum EntryKeys: String, CodingKey { case thread, fail, op, step, decision }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: EntryKeys.self)
@@ -27,6 +27,7 @@ extension Trace.Entry {
         fail = try c.decodeIfPresent(Bool.self, forKey: .fail) ?? false
         op = try c.decodeIfPresent(String.self, forKey: .op)
         step = try c.decodeIfPresent(String.self, forKey: .step)
+        decision = try c.decodeIfPresent(String.self, forKey: .decision)
     }
 }
 

@@ -1,6 +1,6 @@
 import DMAOwnEngine
 
-/// A scenario plus the exact schedule taken through it (CONTRACT §4): saved as JSON, it replays
+/// A scenario plus the exact schedule taken through it: saved as JSON, it replays
 /// to the identical world on any machine because it carries the scenario's text whole.
 public struct Trace: Codable, Sendable, Equatable {
     /// Format version, so later readers can refuse what they do not understand.
@@ -22,8 +22,11 @@ public struct Trace: Codable, Sendable, Equatable {
         /// The operation line and the kernel step, for people reading the JSON; ignored on replay.
         public var op: String?
         public var step: String?
-        public init(thread: Int, fail: Bool = false, op: String? = nil, step: String? = nil) {
-            self.thread = thread; self.fail = fail; self.op = op; self.step = step
+        /// Which way the step went and why (the engine's decision), for people; ignored on replay,
+        /// like `op` and `step`, so older readers and traces without it still work.
+        public var decision: String?
+        public init(thread: Int, fail: Bool = false, op: String? = nil, step: String? = nil, decision: String? = nil) {
+            self.thread = thread; self.fail = fail; self.op = op; self.step = step; self.decision = decision
         }
     }
 

@@ -60,6 +60,7 @@ public enum App {
         case .randomStep: return randomStep(&s)
         case .randomRun: return randomRun(&s)
         case .explore: return explore(&s)
+        case .violations: s.overlay = .violations(selected: 0); return []
         case .save: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
         case .load: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .load, text: s.tracePath)); return []
         case .export: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .export, text: s.exportPath)); return []
@@ -90,6 +91,8 @@ public enum App {
             s.selectedThread = clamp(s.selectedThread + delta, s.run.operations.count)
         case .timeline:
             s.history.jump(to: s.history.position + delta)
+            // The row's own words (its decision, the invariants it broke) show while it is selected.
+            s.message = StepWords.rowMessage(s, row: s.history.position)
         }
         return []
     }

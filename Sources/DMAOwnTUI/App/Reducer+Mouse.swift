@@ -2,7 +2,7 @@ extension App {
     /// A click on a thread steps it; on a timeline row jumps there; on a pane focuses it.
     static func click(_ s: inout AppState, x: Int, y: Int) -> [Effect] {
         guard s.size.width >= minimumSize.width, s.size.height >= minimumSize.height else { return [] }
-        let layout = Layout(size: s.size, run: s.run)
+        let layout = Layout(size: s.size, state: s)
         if layout.threads.contains(x: x, y: y) {
             s.focus = .threads
             guard let hit = ThreadsPane.visible(s, in: layout.threads.inner).first(where: { $0.y == y }) else { return [] }

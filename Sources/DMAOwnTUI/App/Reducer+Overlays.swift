@@ -9,6 +9,10 @@ extension App {
             case .down, .char("j"), .pageDown: s.helpScroll = min(s.helpScroll + (key == .pageDown ? 10 : 1), HelpOverlay.lines(s).count - 1)
             case .up, .char("k"), .pageUp: s.helpScroll = max(0, s.helpScroll - (key == .pageUp ? 10 : 1))
             case .home, .char("g"): s.helpScroll = 0
+            case .char(let c) where ("1"..."5").contains(c):
+                // Jump to a section: scenario, keys, concepts, invariants, scheme.
+                let starts = HelpOverlay.sectionStarts(s)
+                if let n = c.wholeNumberValue, starts.indices.contains(n - 1) { s.helpScroll = starts[n - 1] }
             case .end, .char("G"): s.helpScroll = HelpOverlay.lines(s).count - 1
             case .escape, .char("?"), .function(1), .char("q"), .enter: s.overlay = nil; s.helpScroll = 0
             default: break
@@ -19,6 +23,21 @@ extension App {
         case .prompt(let p): return promptKey(&s, p, key)
         case .explorer(let v): return explorerKey(&s, v, key)
         case .picker(let p): return pickerKey(&s, p, key)
+        case .violations(let selected):
+            let list = ViolationsOverlay.entries(s)
+            switch key {
+            case .down, .char("j"): s.overlay = .violations(selected: min(selected + 1, max(0, list.count - 1)))
+            case .up, .char("k"): s.overlay = .violations(selected: max(0, selected - 1))
+            case .enter:
+                s.overlay = nil
+                guard list.indices.contains(selected) else { return [] }
+                s.focus = .timeline
+                s.history.jump(to: list[selected].row)
+                s.message = StepWords.rowMessage(s, row: s.history.position)
+            case .escape, .char("v"), .char("q"): s.overlay = nil
+            default: break
+            }
+            return []
         case .confirmQuit:
             switch key {
             // Only `y` confirms, as the dialog says: a second `q` (a habit, a key repeat) keeps the work.

@@ -48,7 +48,7 @@ extension App {
         }
     }
 
-    /// Adds a thread for `line` (CONTRACT §1) live; the history keeps working with it.
+    /// Adds a thread for `line` (the operation grammar, README: Scenario files) live; the history keeps working with it.
     static func addOperation(_ s: inout AppState, line: String) -> [Effect] {
         switch OperationGrammar.parse(line, in: s.run.topology) {
         case .failure(let e):

@@ -24,39 +24,30 @@ extension App {
                 s.message = StatusMessage(.error, "thread \(t + 1)'s next step cannot fail (not a may_fail point)")
                 return [.bell]
             }
-            let stepName = s.run.currentStep(of: t, in: before)?.function ?? ""
-            var after = before
-            s.run.step(&after, thread: t, fail: fail)
-            s.history.record(Choice(thread: t, fail: fail), world: after)
-            s.message = stepMessage(s, thread: t, step: stepName, fail: fail, before: before, after: after)
+            s.history.take(Choice(thread: t, fail: fail), run: s.run)
+            // The step's own words, from the history's record: what broke, else what it decided.
+            s.message = StepWords.rowMessage(s, row: s.history.position)
             return []
         }
     }
 
-    /// Names newly broken invariants and their culprits, else says what the step did.
-    static func stepMessage(_ s: AppState, thread t: Int, step: String, fail: Bool, before: World, after: World) -> StatusMessage {
-        let newly = s.run.broken(in: after).subtracting(s.run.broken(in: before))
-        if !newly.isEmpty {
-            let texts = s.run.violations(in: after).filter { newly.contains(InvariantSet($0.invariant)) }
-                .map { ViolationText.describe($0, run: s.run, world: after) }
-            return StatusMessage(.violation, texts.joined(separator: "; "))
-        }
-        if let r = s.run.result(of: t, in: after) {
-            return StatusMessage(.info, "thread \(t + 1) \(s.run.line(of: t)) returned \(r)")
-        }
-        return StatusMessage(.info, "thread \(t + 1): \(step)\(fail ? " (failure branch)" : "")")
-    }
-
     static func undo(_ s: inout AppState) -> [Effect] {
         guard s.history.undo() else { s.message = StatusMessage(.error, "nothing to undo"); return [.bell] }
-        s.message = StatusMessage(.info, "undone: step \(s.history.position + 1)")
+        s.message = afterMove(s, "undone: step \(s.history.position + 1)")
         return []
     }
 
     static func redo(_ s: inout AppState) -> [Effect] {
         guard s.history.redo() else { s.message = StatusMessage(.error, "nothing to redo"); return [.bell] }
-        s.message = StatusMessage(.info, "redone: step \(s.history.position)")
+        s.message = afterMove(s, "redone: step \(s.history.position)")
         return []
+    }
+
+    /// What undo or redo says: what it did, then the words of the row now selected (its decision,
+    /// or the sentence of each invariant it broke), so the screen still says why.
+    static func afterMove(_ s: AppState, _ what: String) -> StatusMessage {
+        guard let row = StepWords.rowMessage(s, row: s.history.position) else { return StatusMessage(.info, what + "; back at the start") }
+        return StatusMessage(row.kind, "\(what); now at \(row.text)")
     }
 
     /// Every (thread, branch) the scheduler may take now.
@@ -94,7 +85,9 @@ extension App {
         while taken < 10_000, let pick = options(s).randomElement(using: &s.random) {
             _ = step(&s, thread: pick.thread, fail: pick.fail)
             taken += 1
-            if firstViolation == nil, let m = s.message, m.kind == .violation { firstViolation = (s.history.position, m) }
+            if firstViolation == nil, let taken = s.history.step(at: s.history.position), !taken.newViolations.isEmpty {
+                firstViolation = (s.history.position, StatusMessage(.violation, taken.newViolations.map { ViolationText.describe($0, run: s.run, world: taken.world) }.joined(separator: "; ")))
+            }
         }
         if taken == 0 { s.message = StatusMessage(.error, "nothing can step: \(stuckReason(s))"); return [.bell] }
         if let v = firstViolation {
@@ -113,9 +106,7 @@ extension App {
             guard run.operations.indices.contains(c.thread) else { return i }
             let n = run.choices(of: c.thread, in: w)
             guard n > 0, !c.fail || n == 2 else { return i }
-            var after = w
-            run.step(&after, thread: c.thread, fail: c.fail)
-            history.record(c, world: after)
+            history.take(c, run: run)
         }
         return nil
     }

@@ -24,9 +24,8 @@ enum TraceBridge {
             return StatusMessage(.error, "cannot replay the trace: \(error.description)")
         }
         var history = History(initial: replayed.worlds[0])
-        for (entry, world) in zip(trace.steps, replayed.worlds.dropFirst()) {
-            history.record(Choice(thread: entry.thread - 1, fail: entry.fail), world: world)
-        }
+        // The replay checked every entry fits; taking them again records each step's decision.
+        for entry in trace.steps { history.take(Choice(thread: entry.thread - 1, fail: entry.fail), run: replayed.run) }
         s.scenario = replayed.scenario
         s.run = replayed.run
         s.history = history

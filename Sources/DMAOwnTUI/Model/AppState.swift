@@ -63,7 +63,7 @@ public struct AppState: Sendable {
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
         self.seed = seed
         self.random = SeededRandom(seed: seed)
-        message = StatusMessage(.info, "? or F1 shows the keys" + (scenario.tryNote.isEmpty ? "" : "; try: \(scenario.tryNote)"))
+        message = StatusMessage(.info, "? or F1: this scenario in full, keys, concepts, invariants" + (scenario.tryNote.isEmpty ? "" : "; try: \(scenario.tryNote)"))
     }
 
     /// The world as it is at the selected point of the schedule.

@@ -1,6 +1,6 @@
 import DMAOwnEngine
 
-/// The `:` command line: a CONTRACT §1 operation being typed, with Tab completion; also
+/// The `:` command line: an operation line being typed, with Tab completion; also
 /// `scheme NAME` and `seed N`, which set what `s` and `r` would otherwise cycle or continue.
 public struct CommandInput: Sendable, Equatable {
     /// Words the line takes besides the operation verbs.

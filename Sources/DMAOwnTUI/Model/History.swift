@@ -1,44 +1,71 @@
 import DMAOwnEngine
 import DMAOwnExplorer
 
-/// The schedule taken from the initial world, with the world after every step kept so undo, redo
-/// and jumping to a timeline row cost nothing (worlds are small byte arrays).
+/// The schedule taken from the initial world, each step recorded once with everything a view
+/// shows about it (the world after it, its decision, the invariants it broke), so undo, redo,
+/// jumping to a timeline row and drawing a frame cost nothing and never recompute a step.
 public struct History: Sendable, Equatable {
     /// The world before any step, threads started.
     public private(set) var initial: World
-    /// Every choice made, including the redo tail beyond `position`.
-    public private(set) var choices: [Choice]
-    /// `worlds[i]` is the world after `choices[i]`.
-    public private(set) var worlds: [World]
-    /// How many steps of `choices` are applied now: 0 is the initial world.
+    /// Every step taken, including the redo tail beyond `position`.
+    public private(set) var steps: [TakenStep]
+    /// How many steps are applied now: 0 is the initial world.
     public private(set) var position: Int
 
     /// A history with no steps taken yet.
     public init(initial: World) {
-        self.initial = initial; choices = []; worlds = []; position = 0
+        self.initial = initial; steps = []; position = 0
     }
+
+    /// Every choice made, including the redo tail.
+    public var choices: [Choice] { steps.map(\.choice) }
+
+    /// The world after each step, including the redo tail.
+    public var worlds: [World] { steps.map(\.world) }
 
     /// The world the user is looking at.
     public var current: World { world(at: position) }
 
     /// The world after `k` steps (0 is the initial world).
-    public func world(at k: Int) -> World { k == 0 ? initial : worlds[k - 1] }
+    public func world(at k: Int) -> World { k == 0 ? initial : steps[k - 1].world }
+
+    /// The step that led to the world after `k` steps (nil for the initial world).
+    public func step(at k: Int) -> TakenStep? { k > 0 && k <= steps.count ? steps[k - 1] : nil }
 
     /// The choices applied up to `position`: what a saved trace records.
     public var applied: ArraySlice<Choice> { choices[..<position] }
 
+    /// Takes `choice` from the current world under `run` and records it with its decision and the
+    /// invariants it newly broke. The caller has checked that the thread can step.
+    @discardableResult
+    public mutating func take(_ choice: Choice, run: Run) -> TakenStep {
+        let before = current
+        var after = before
+        let decision = run.stepExplained(&after, thread: choice.thread, fail: choice.fail)
+        let was = run.broken(in: before)
+        let newly = run.broken(in: after).subtracting(was).isEmpty
+            ? [] : run.violations(in: after).filter { !was.contains(InvariantSet($0.invariant)) }
+        let taken = TakenStep(choice: choice, world: after, decision: decision, newViolations: newly)
+        record(taken)
+        return taken
+    }
+
+    /// Records a step taken from the current world with no decision or violations worked out
+    /// (tests that build worlds by hand).
+    public mutating func record(_ choice: Choice, world: World) {
+        record(TakenStep(choice: choice, world: world, decision: nil, newViolations: []))
+    }
+
     /// Records a step taken from the current world; a step taken after undo or a jump branches,
     /// dropping the old redo tail.
-    public mutating func record(_ choice: Choice, world: World) {
+    public mutating func record(_ taken: TakenStep) {
         // Taking the step the tail already holds is a redo: the rest of the tail stays valid.
-        if position < choices.count, choices[position] == choice, worlds[position] == world {
+        if position < steps.count, steps[position].choice == taken.choice, steps[position].world == taken.world {
             position += 1
             return
         }
-        choices.removeSubrange(position...)
-        worlds.removeSubrange(position...)
-        choices.append(choice)
-        worlds.append(world)
+        steps.removeSubrange(position...)
+        steps.append(taken)
         position += 1
     }
 
@@ -53,27 +80,36 @@ public struct History: Sendable, Equatable {
     /// Steps forward along the redo tail; false when there is none.
     @discardableResult
     public mutating func redo() -> Bool {
-        guard position < choices.count else { return false }
+        guard position < steps.count else { return false }
         position += 1
         return true
     }
 
     /// Shows the world after `k` steps, keeping the tail for redo.
     public mutating func jump(to k: Int) {
-        position = min(max(0, k), choices.count)
+        position = min(max(0, k), steps.count)
     }
 
     /// Drops the redo tail, so the schedule ends at `position`.
     public mutating func truncate() {
-        choices.removeSubrange(position...)
-        worlds.removeSubrange(position...)
+        steps.removeSubrange(position...)
     }
 
     /// Appends a thread for `op` to `run` and to every kept world: a new thread has taken no step,
     /// so the history stays valid as if it had been there from the start.
     public mutating func add(_ op: Operation, to run: inout Run) -> Int {
         let t = run.add(op, to: &initial)
-        for i in worlds.indices { worlds[i].addThread() }
+        for i in steps.indices { steps[i].world.addThread() }
         return t
     }
+}
+
+/// One step as it was taken: the choice, the world after it, which way it went and why (the
+/// engine's decision, nil for a step with one way through), and the invariants it newly broke.
+/// Every view and the status line read this record; none recomputes it.
+public struct TakenStep: Sendable, Equatable {
+    public var choice: Choice
+    public var world: World
+    public var decision: String?
+    public var newViolations: [Violation]
 }

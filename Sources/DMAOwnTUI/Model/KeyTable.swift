@@ -4,7 +4,7 @@ public enum KeyAction: Sendable, Hashable {
     case undo, redo
     case up, down, pageUp, pageDown, first, last, previousPane, nextPane, focusLeft, focusRight
     case addDialog, commandLine
-    case switchScheme, randomStep, randomRun, explore
+    case switchScheme, randomStep, randomRun, explore, violations
     case save, load, export, pickScenario
     case toggleMouse, cycleTheme, redraw, help, quit
 }
@@ -67,6 +67,8 @@ public enum KeyTable {
                    help: "random run to the end", hint: nil, panes: []),
         KeyBinding(keys: [.char("x")], label: "x", action: .explore,
                    help: "explore every interleaving (Esc cancels)", hint: "x explore", panes: []),
+        KeyBinding(keys: [.char("v")], label: "v", action: .violations,
+                   help: "list every invariant broken so far, with its step (Enter jumps there)", hint: "v violations", panes: [.timeline]),
         KeyBinding(keys: [.char("w")], label: "w", action: .save,
                    help: "save the trace", hint: nil, panes: []),
         KeyBinding(keys: [.char("o")], label: "o", action: .load,

@@ -9,6 +9,9 @@ public enum Overlay: Sendable, Equatable {
     case explorer(ExplorerView)
     case confirmQuit
     case picker(ListPicker)
+    /// Every invariant broken so far along the applied schedule, with the step that broke it;
+    /// the selected one is the row Enter jumps to.
+    case violations(selected: Int)
 }
 
 /// A one-line path prompt for saving or loading a trace, or exporting the timeline.

@@ -9,4 +9,7 @@ struct TOMLKeyLocator {
 
     /// The 1-based line of `path` (e.g. ["roles", "text", "fg"]): the most specific line found.
     func line(of path: [String]) -> Int? { index.knownLine(of: path) }
+
+    /// A character no key may hold, found where a key must be: refused before toml++ sees it.
+    var badKeyCharacter: (line: Int, character: String)? { index.badKeyCharacter }
 }

@@ -1,3 +1,5 @@
+import DMAOwnEngine
+import DMAOwnScenario
 import TOMLKit
 
 /// Reads one theme file (TOML) over its parent; bad entries become warnings and keep the inherited style.
@@ -11,8 +13,10 @@ public enum ThemeLoader {
 
     /// The parent a theme file names with `inherits`, and its line; nil when it names none or is not TOML.
     public static func inherits(_ text: String) -> (name: String, line: Int?)? {
-        guard let table = try? TOMLTable(string: text), let name = table["inherits"]?.string else { return nil }
-        return (name, TOMLKeyLocator(text).line(of: ["inherits"]))
+        let locator = TOMLKeyLocator(text)
+        guard locator.badKeyCharacter == nil, InputText.problem(in: text) == nil,
+              let table = try? TOMLTable(string: text), let name = table["inherits"]?.string else { return nil }
+        return (name, locator.line(of: ["inherits"]))
     }
 
     /// The theme name a path implies: its file name without `.toml`.
@@ -49,6 +53,15 @@ private struct Reader {
     }
 
     mutating func read(requireEveryRole: Bool) {
+        if let p = InputText.problem(in: text) {
+            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: p.line, key: nil, message: "\(p); using '\(parent.name)'"))
+            return
+        }
+        if let bad = locator.badKeyCharacter {
+            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: bad.line, key: nil,
+                                         message: "TOML syntax: \(DisplayText.quote(bad.character)) cannot appear in a key; using '\(parent.name)'"))
+            return
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             warnings.append(ThemeWarning(kind: .syntax, file: origin, line: error.source.begin.line, key: nil,

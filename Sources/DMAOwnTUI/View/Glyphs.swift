@@ -34,7 +34,7 @@ public struct Glyphs: Sendable, Equatable {
         switch c {
         case "…": return "."
         case "×": return "x"
-        case "→", "›", "»": return ">"
+        case "→", "›", "»", "⇒": return ">"
         case "←", "‹", "«": return "<"
         case "—", "–", "─": return "-"
         case "‘", "’": return "'"

@@ -19,8 +19,12 @@ public struct Layout: Sendable, Equatable {
     public var topology: Rect
     public var threads: Rect
     public var timeline: Rect
-    /// What just happened, or the `:` / path prompt while one is open.
+    /// What just happened, or the `:` / path prompt while one is open (its last row); a long
+    /// message wraps onto up to three rows taken from the panes rather than being cut.
     public var message: Rect
+    /// At 160 columns and more: the selected timeline row in full (step, decision, changes,
+    /// violations, Robin's cases). Empty (zero width) on narrower screens.
+    public var details: Rect
     /// The invariants with their glyphs.
     public var invariants: Rect
     /// The keys that work in the focused pane.
@@ -32,23 +36,38 @@ public struct Layout: Sendable, Equatable {
     /// The topology takes half the width, or less when `topologyWidth` (what its widest line
     /// needs) is less: the step lines and kernel function names on the right are the ones that
     /// get cut otherwise.
-    public init(size: Size, topologyWidth: Int = .max) {
+    public init(size: Size, topologyWidth: Int = .max, messageLines: Int = 1) {
         let w = size.width, h = size.height
+        let extra = min(max(0, messageLines - 1), 2)
         header = Rect(x: 0, y: 0, width: w, height: 1)
-        let paneHeight = max(0, h - 4)
-        let left = min(w / 2, max(0, topologyWidth))
+        let paneHeight = max(0, h - 4 - extra)
+        // Wide screens get a details column on the right; the rest is laid out as before in what is left.
+        let detailsWidth = w >= Layout.detailsMinimumWidth ? max(40, w / 4) : 0
+        let rest = w - detailsWidth
+        let left = min(rest / 2, max(0, topologyWidth))
         topology = Rect(x: 0, y: 1, width: left, height: paneHeight)
         let threadsHeight = paneHeight * 11 / 20
-        threads = Rect(x: left, y: 1, width: w - left, height: threadsHeight)
-        timeline = Rect(x: left, y: 1 + threadsHeight, width: w - left, height: paneHeight - threadsHeight)
-        message = Rect(x: 0, y: h - 3, width: w, height: 1)
+        threads = Rect(x: left, y: 1, width: rest - left, height: threadsHeight)
+        timeline = Rect(x: left, y: 1 + threadsHeight, width: rest - left, height: paneHeight - threadsHeight)
+        details = Rect(x: rest, y: 1, width: detailsWidth, height: detailsWidth > 0 ? paneHeight : 0)
+        message = Rect(x: 0, y: h - 3 - extra, width: w, height: 1 + extra)
         invariants = Rect(x: 0, y: h - 2, width: w, height: 1)
         keys = Rect(x: 0, y: h - 1, width: w, height: 1)
     }
 
-    /// The layout a frame of `run` is drawn with at `size`; clicks are hit-tested against the same.
+    /// From this width on, the layout has a details pane.
+    public static let detailsMinimumWidth = 160
+
+    /// The layout a frame of `run` is drawn with at `size`, with a one-row message line.
     public init(size: Size, run: Run) {
         self.init(size: size, topologyWidth: TopologyPane.naturalWidth(run))
+    }
+
+    /// The layout a frame of `state` is drawn with at `size`: the message line grows to fit the
+    /// message on screen. Clicks are hit-tested against the same.
+    public init(size: Size, state: AppState) {
+        let lines = StatusBar.messageLines(state, width: size.width).count
+        self.init(size: size, topologyWidth: TopologyPane.naturalWidth(state.run), messageLines: lines)
     }
 
     /// The rectangle of a pane.

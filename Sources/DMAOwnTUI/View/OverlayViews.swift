@@ -23,6 +23,7 @@ enum OverlayViews {
             buf.put("_   (Enter accepts, Esc backs out)", x: end, y: layout.message.y, role: .dimText)
         case .explorer(let e): drawExplorer(&buf, v, e, screen: screen)
         case .picker(let p): drawPicker(&buf, v, p, screen: screen)
+        case .violations(let selected): ViolationsOverlay.draw(&buf, v, selected: selected, screen: screen)
         case .confirmQuit:
             let r = centred(width: 50, height: 5, in: screen)
             buf.fill(r, role: .help)

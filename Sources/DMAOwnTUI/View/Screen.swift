@@ -8,11 +8,12 @@ enum Screen {
             drawTooSmall(&buf, size: size, glyphs: glyphs)
             return buf
         }
-        let layout = Layout(size: size, run: s.run)
+        let layout = Layout(size: size, state: s)
         let view = ViewContext(s, glyphs: glyphs)
         TopologyPane.draw(&buf, view, in: layout.topology)
         ThreadsPane.draw(&buf, view, in: layout.threads)
         TimelinePane.draw(&buf, view, in: layout.timeline)
+        if layout.details.width > 0 { DetailsPane.draw(&buf, view, in: layout.details) }
         StatusBar.draw(&buf, view, layout: layout)
         if let overlay = s.overlay { OverlayViews.draw(&buf, view, overlay, layout: layout) }
         if glyphs == .ascii { buf.mapCharacters(glyphs.drawable) }

@@ -14,12 +14,18 @@ enum StatusBar {
         var x = buf.put(head + sep, x: 0, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width)
         x = buf.putClipped(s.scenario.title, x: x, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width - x)
 
-        // message line
-        if let m = s.message {
-            drawMessage(&buf, v, m, y: layout.message.y, width: layout.message.width)
-        } else if !v.broken.isEmpty {
-            let text = v.run.violations(in: v.world).map { ViolationText.describe($0, run: v.run, world: v.world) }.joined(separator: "; ")
-            drawMessage(&buf, v, StatusMessage(.violation, text), y: layout.message.y, width: layout.message.width)
+        // message lines: wrapped, never cut while the layout gave them room
+        if let m = message(s) {
+            let lines = messageLines(s, width: layout.message.width)
+            if lines.count <= 1 || layout.message.height <= 1 {
+                drawMessage(&buf, v, m, y: layout.message.y, width: layout.message.width)
+            } else {
+                for (i, line) in lines.prefix(layout.message.height).enumerated() {
+                    let lead = i > 0 ? "  " : m.kind == .info ? "" : "\(m.kind == .error ? v.glyphs.failed : v.glyphs.violation) "
+                    let role: Role = m.kind == .info ? .text : m.kind == .error ? .resultErrno : .violation
+                    buf.putClipped(lead + line, x: 1, y: layout.message.y + i, role: role, maxWidth: layout.message.width - 1)
+                }
+            }
         }
 
         // invariants
@@ -42,6 +48,26 @@ enum StatusBar {
             keys = next
         }
         buf.put(keys, x: 0, y: layout.keys.y, role: .statusBar, maxWidth: layout.keys.width)
+    }
+
+    /// The message the status line shows: the last thing said, else what the world breaks.
+    static func message(_ s: AppState) -> StatusMessage? {
+        if let m = s.message { return m }
+        let violations = s.run.violations(in: s.world)
+        return violations.isEmpty ? nil : StatusMessage(.violation, violations.map { ViolationText.describe($0, run: s.run, world: s.world) }.joined(separator: "; "))
+    }
+
+    /// The message wrapped to `width` (after its glyph), at most three lines; one line while a
+    /// prompt holds the message row.
+    static func messageLines(_ s: AppState, width: Int) -> [String] {
+        guard let m = message(s) else { return [] }
+        switch s.overlay {
+        case .command, .prompt: return [m.text]
+        default: break
+        }
+        let lines = Drawing.wrap(m.text, width: max(1, width - 4))
+        guard lines.count > 3 else { return lines }
+        return Array(lines.prefix(2)) + [lines[2] + " …"]
     }
 
     /// One message on row `y`, marked by kind with a glyph as well as a style, cut with an ellipsis.

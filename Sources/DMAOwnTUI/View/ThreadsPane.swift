@@ -9,11 +9,49 @@ enum ThreadsPane {
         case status(Int)
         case stepsTitle(Int)
         case step(thread: Int, index: Int)
+        /// Where the error path (the steps only an error jumps to) starts.
+        case errorTitle(Int)
+        /// One line of the decision a taken step made, under that step.
+        case decision(thread: Int, text: String, deciding: Bool)
         var thread: Int {
             switch self {
-            case .header(let t), .status(let t), .stepsTitle(let t), .step(let t, _): t
+            case .header(let t), .status(let t), .stepsTitle(let t), .step(let t, _), .errorTitle(let t), .decision(let t, _, _): t
             }
         }
+    }
+
+    /// Labels of the steps an error jumps to (`really_probe`'s cleanup and unwind): from the
+    /// first of them on, a program's steps are its error path.
+    static let errorLabels: Set<String> = ["cleanup", "unwind"]
+
+    /// The selected thread's step section: its steps, the "on error:" title before the error
+    /// path, and the decisions of the step that decided the thread's error and of its last step,
+    /// each under its step; with the row index of the current step.
+    static func stepRows(_ s: AppState, thread t: Int, width: Int) -> (rows: [Row], focus: Int) {
+        let steps = s.run.programs[t].steps
+        let errorStart = steps.firstIndex { $0.label.map(errorLabels.contains) ?? false }
+        let deciding = StepWords.decidingStep(s, thread: t)
+        let last = StepWords.lastStep(s, thread: t)
+        let pc = s.world[thread: t].pc
+        var rows: [Row] = [], focus = 0, decidingFocus: Int?
+        for i in steps.indices {
+            if i == errorStart { rows.append(.errorTitle(t)) }
+            if i == pc { focus = rows.count }
+            rows.append(.step(thread: t, index: i))
+            var text: String?
+            var isDeciding = false
+            if let deciding, deciding.index == i, let d = deciding.decision { text = d; isDeciding = true }
+            else if let last, last.index == i, let d = last.decision { text = d }
+            if let text {
+                let stepRow = rows.count - 1
+                for line in Drawing.wrap(text, width: max(10, width - 7)).prefix(5) { rows.append(.decision(thread: t, text: line, deciding: isDeciding)) }
+                // While the thread unwinds, the step that decided its error is what to keep in view.
+                if isDeciding && StepWords.pendingResult(s.world, thread: t) != nil { decidingFocus = (stepRow + rows.count) / 2 }
+            }
+        }
+        if let decidingFocus { focus = decidingFocus }
+        if s.world[thread: t].done { focus = rows.count - 1 }
+        return (rows, focus)
     }
 
     /// The rows on screen in `area` and the screen row of each: every thread's header and status
@@ -23,8 +61,9 @@ enum ThreadsPane {
         let n = s.run.operations.count
         guard n > 0, area.height > 0 else { return [] }
         let steps = s.run.programs.indices.contains(s.selectedThread) ? s.run.programs[s.selectedThread].steps.count : 0
-        // Threads get what they need, but leave at least four rows for the step list when it can.
-        let threadRows = min(2 * n, max(2, area.height - min(steps + 1, 5)))
+        // Threads get what they need, but leave at least four rows for the step list when it can;
+        // on a short pane (a wrapped message took rows) two, so a race's two threads both show.
+        let threadRows = min(2 * n, max(2, area.height - min(steps + 1, area.height >= 10 ? 5 : 3)))
         var out: [(Int, Row)] = []
         let threadOffset = scrollOffset(total: 2 * n, visible: threadRows, focus: 2 * s.selectedThread + 1)
         for i in threadOffset..<min(2 * n, threadOffset + threadRows) {
@@ -33,10 +72,10 @@ enum ThreadsPane {
         let stepArea = area.height - threadRows - 1
         guard stepArea > 0, steps > 0 else { return out }
         out.append((area.y + threadRows, .stepsTitle(s.selectedThread)))
-        let pc = s.world[thread: s.selectedThread].pc
-        let stepOffset = scrollOffset(total: steps, visible: stepArea, focus: pc)
-        for i in stepOffset..<min(steps, stepOffset + stepArea) {
-            out.append((area.y + threadRows + 1 + i - stepOffset, .step(thread: s.selectedThread, index: i)))
+        let (rows, focus) = stepRows(s, thread: s.selectedThread, width: area.width)
+        let stepOffset = scrollOffset(total: rows.count, visible: stepArea, focus: focus)
+        for i in stepOffset..<min(rows.count, stepOffset + stepArea) {
+            out.append((area.y + threadRows + 1 + i - stepOffset, rows[i]))
         }
         return out
     }
@@ -62,6 +101,11 @@ enum ThreadsPane {
             case .stepsTitle(let t):
                 buf.put("steps of thread \(t + 1):", x: area.x, y: y, role: .dimText, in: area)
             case .step(let t, let i): drawStep(&buf, v, t, i, y: y, area: area)
+            case .errorTitle:
+                buf.put("  on error:", x: area.x, y: y, role: .dimText, in: area)
+            case .decision(_, let text, let deciding):
+                let x = buf.put(deciding ? "     \(v.glyphs.failed) " : "     ⇒ ", x: area.x, y: y, role: deciding ? .resultErrno : .dimText, in: area)
+                buf.putClipped(text, x: x, y: y, role: deciding ? .resultErrno : .text, in: area)
             }
         }
     }
@@ -89,6 +133,8 @@ enum ThreadsPane {
         switch v.run.status(of: t, in: v.world) {
         case .runnable(_, let canFail):
             var x = buf.put("runnable", x: x0, y: y, role: changed ? .changed : .threadRunnable, in: area)
+            // The result is shown the moment a check decides it, not when the unwinding ends.
+            if let pending = StepWords.pendingResult(v.world, thread: t) { x = buf.put(" " + pending, x: x, y: y, role: .resultErrno, in: area) }
             if let step = v.run.currentStep(of: t, in: v.world) {
                 x = buf.put(" \(v.glyphs.cursor) \(step.function)", x: x, y: y, role: .text, in: area)
             }
@@ -97,6 +143,7 @@ enum ThreadsPane {
             // "blocked on group 7 mutex held by thread 2", or "waiting for qemu to let go of 0000:01:00.0".
             let word = b.waitsForUser ? "waiting" : "blocked"
             var x = buf.put(word, x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
+            if let pending = StepWords.pendingResult(v.world, thread: t) { x = buf.put(" " + pending, x: x, y: y, role: .resultErrno, in: area) }
             x = buf.put(String(v.run.blockedReason(b).dropFirst(word.count)), x: x, y: y, role: .text, in: area)
             // A thread in a wait cycle never moves again: say so where its wait is shown.
             if let cycle = v.run.waitCycle(in: v.world), cycle.contains(t) {

@@ -44,14 +44,36 @@ enum TimelinePane {
                     let mark: String = t == c.thread ? String(c.fail ? v.glyphs.failed : v.glyphs.stepMark) : (cw >= 2 ? String(v.glyphs.vertical) : " ")
                     x = buf.put(mark.padded(cw), x: x, y: y, role: t == c.thread ? (inTail ? .dimText : .threadRunnable) : .dimText, in: area)
                 }
-                let fn = v.run.currentStep(of: c.thread, in: before)?.function ?? "?"
-                let newly = v.run.broken(in: after).subtracting(v.run.broken(in: before))
+                let step = v.run.currentStep(of: c.thread, in: before)
+                let taken = h.step(at: k)
+                let newly = taken?.newViolations.map(\.invariant.rawValue) ?? []
                 let failWord = c.fail ? " fail" : ""
-                let marker = newly.isEmpty ? "" : " \(v.glyphs.violation) " + newly.members.map(\.rawValue).joined(separator: ",")
-                // The function name gives way first: the fail and violation marks are what the row is for.
-                let room = max(2, area.maxX - x - failWord.count - marker.count)
-                x = buf.putClipped(" " + fn, x: x, y: y, role: base, maxWidth: room)
+                // What tells rows apart besides the function: the group, the step's code, the
+                // result it decided or returned, Robin's case labels while a scan runs.
+                let g = v.run.operations[c.thread].group(in: v.run.topology)
+                var tail = ""
+                // A branching step shows the branch that happened (its decision's verdict) when that
+                // fits in half the row; else the result it decided, which always does.
+                let verdict = taken?.decision.map(StepWords.verdict)
+                if let verdict, verdict.count <= (area.maxX - x) / 2 {
+                    tail += " ⇒ " + verdict
+                } else if let r = v.run.result(of: c.thread, in: after), v.run.result(of: c.thread, in: before) == nil {
+                    tail += " → \(r)"
+                } else if let pending = StepWords.pendingResult(after, thread: c.thread), StepWords.pendingResult(before, thread: c.thread) == nil {
+                    tail += " " + pending
+                }
+                let cases = v.run.scheme.annotations(in: after, run: v.run)
+                if !cases.isEmpty, cases != v.run.scheme.annotations(in: before, run: v.run) {
+                    tail += " [" + cases.keys.sorted().map { "\(v.deviceNames[$0]) \(cases[$0]!.label)" }.joined(separator: ", ") + "]"
+                }
+                let marker = newly.isEmpty ? "" : " \(v.glyphs.violation) " + newly.joined(separator: ",")
+                x = buf.put(" G\(v.run.topology.groups[g].id)", x: x, y: y, role: .dimText, in: area)
+                // The code gives way first, then the function: result, cases and marks are what the row is for.
+                let room = max(2, area.maxX - x - failWord.count - tail.count - marker.count)
+                let text = step.map { " \($0.function): \($0.code)" } ?? " ?"
+                x = buf.putClipped(text, x: x, y: y, role: base, maxWidth: room)
                 if c.fail { x = buf.put(failWord, x: x, y: y, role: inTail ? .dimText : .threadFailed, in: area) }
+                if !tail.isEmpty { x = buf.putClipped(tail, x: x, y: y, role: inTail ? .dimText : .resultErrno, in: area) }
                 if !newly.isEmpty { buf.putClipped(marker, x: x, y: y, role: .violation, in: area) }
             }
             if isCurrent && focused { buf.paint(y: y, from: area.x, to: area.x + 4, role: .selection) }

@@ -48,7 +48,7 @@ enum TopologyPane {
         let tag = 1 + "T\(max(1, run.operations.count))".count
         // DMA glyph, name, driver, phase, lock holder, Robin's case label: as `drawDevice` lays them out.
         let device = 2 + (names.map(\.count).max() ?? 0) + 1 + driverWidth + 1 + phaseWidth + max(lockWidth, tag) + caseLabelWidth
-        let owners = topo.owners + topo.drivers.map(\.name) + ["kernel DMA API"]
+        let owners = topo.owners + topo.drivers.map(\.name) + [run.describe(OwnerToken.dmaAPI), run.describe(OwnerToken.none)]
         let owner = "owner ".count + (owners.map(\.count).max() ?? 0) + "  owner_cnt ".count + 3
         let domain = "domain ".count + max("blocking".count, (topo.owners.map(\.count).max() ?? 0) + 2) + "  mutex ".count + max(lockWidth, tag)
         return max(device, owner, domain) + 4
@@ -108,8 +108,11 @@ enum TopologyPane {
         let (ownerWord, ownerRole) = describeOwner(gs, v.run)
         let ownerChanged = old.map { $0.owner != gs.owner || ($0.ownerCount > 0) != (gs.ownerCount > 0) } ?? false
         x = buf.put(ownerWord, x: x, y: y, role: ownerChanged ? .changed : ownerRole, in: inner)
-        x = buf.put("  owner_cnt ", x: x, y: y, role: .dimText, in: inner)
-        buf.put("\(gs.ownerCount)", x: x, y: y, role: old.map { $0.ownerCount != gs.ownerCount } ?? false ? .changed : .text, in: inner)
+        // A design without a count (Robin's) gets no owner_cnt drawn: a 0 there would be a claim.
+        if v.run.scheme.hasOwnerCount {
+            x = buf.put("  owner_cnt ", x: x, y: y, role: .dimText, in: inner)
+            buf.put("\(gs.ownerCount)", x: x, y: y, role: old.map { $0.ownerCount != gs.ownerCount } ?? false ? .changed : .text, in: inner)
+        }
         // domain and mutex line
         y += 1
         x = buf.put("domain ", x: inner.x, y: y, role: .dimText, in: inner)
@@ -163,14 +166,14 @@ enum TopologyPane {
         if selected { buf.paint(y: y, from: inner.x, to: inner.maxX, role: .selection) }
     }
 
-    /// The owner in words and its role: a user owner or managed driver by name, the kernel DMA API
-    /// (Robin's token, or a count with no owner), or none.
+    /// The owner in the words every export uses (`Run.describeOwnership`) and its role.
     static func describeOwner(_ gs: World.GroupState, _ run: Run) -> (String, Role) {
-        switch gs.owner {
-        case .user, .driver: (run.describe(gs.owner), .ownerUser)
-        case .dmaAPI: ("kernel DMA API", .ownerKernel)
-        case .none: gs.ownerCount > 0 ? ("kernel DMA API", .ownerKernel) : ("none", .ownerNone)
+        let role: Role = switch gs.owner {
+        case .user, .driver: .ownerUser
+        case .dmaAPI: .ownerKernel
+        case .none: gs.ownerCount > 0 ? .ownerKernel : .ownerNone
         }
+        return (run.describeOwnership(gs), role)
     }
 
     /// A box whose top or bottom may be scrolled out of `clip`.
