@@ -40,7 +40,7 @@ extension Explorer {
                 default: LayeredSearch.deadlockedByte
                 }
             }
-            outcomes[key, default: 0] += 1
+            outcomes[LayeredSearch.terminalKey(key, run: run, world: w), default: 0] += 1
         }
         let violations = Invariant.allCases.compactMap { inv -> Counterexample? in
             guard let schedule = best[inv] else { return nil }

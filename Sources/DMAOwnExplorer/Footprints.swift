@@ -74,7 +74,8 @@ struct Footprints: Sendable {
                 case nil: return .all
                 case let rs?:
                     let touch = rs.reduce(UInt64(0)) { $0 | bit($1) }
-                    return Mask(touch: touch, dma: step.scope == .deviceDMA ? bit(.group(g)) : 0)
+                    let startsOrStopsDMA = step.scope == .deviceDMA || step.scope == .deviceDMAAndGroup
+                    return Mask(touch: touch, dma: startsOrStopsDMA ? bit(.group(g)) : 0)
                 }
             }
             var suffix = masks
@@ -108,6 +109,8 @@ enum ResourceID: Hashable, Sendable {
             return op.device.map { [.device($0)] } ?? []
         case .group:
             return [.group(g)]
+        case .deviceDMAAndGroup:
+            return (op.device.map { [.device($0)] } ?? []) + [.group(g)]
         case .groupAndMembers:
             return [.group(g)] + topo.groups[g].devices.map(ResourceID.device)
         case .machine:

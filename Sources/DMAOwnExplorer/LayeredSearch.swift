@@ -33,9 +33,18 @@ final class LayeredSearch {
         case maxStates, maxDepth, memory, cancelled
     }
 
-    /// Per-thread result bytes of a terminal state: the errno, or one of these two.
+    /// Per-thread result bytes of a terminal state: the errno, or one of these three.
     static let crashedByte: UInt8 = 0xFE
     static let deadlockedByte: UInt8 = 0xFD
+    /// Blocked for good only because a user never lets go (vfio-pci's `remove()`): not a deadlock.
+    static let waitingByte: UInt8 = 0xFC
+
+    /// The result bytes of a terminal state: blocked threads are "waiting" rather than
+    /// "deadlocked" when every one of them waits, at the end of its chain, for a user to let go.
+    static func terminalKey(_ key: [UInt8], run: Run, world: World) -> [UInt8] {
+        guard key.contains(deadlockedByte), run.isWaitingOnUsers(world) else { return key }
+        return key.map { $0 == deadlockedByte ? waitingByte : $0 }
+    }
 
     let run: Run
     let initial: World
@@ -169,6 +178,8 @@ final class LayeredSearch {
                 }
                 if enabled == 0 {
                     let n = count ? layer.paths[i] : 0
+                    // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
+                    let key = blocked == 0 ? key : Self.terminalKey(key, run: run, world: base)
                     if byLength {
                         var k = key
                         k.append(UInt8(truncatingIfNeeded: depth)); k.append(UInt8(truncatingIfNeeded: depth >> 8))
@@ -273,6 +284,7 @@ final class LayeredSearch {
         switch b {
         case crashedByte: "crashed"
         case deadlockedByte: "deadlocked"
+        case waitingByte: "waiting"
         default: (Errno(rawValue: b) ?? .ok).name
         }
     }

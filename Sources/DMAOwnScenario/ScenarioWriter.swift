@@ -26,6 +26,9 @@ public enum ScenarioWriter {
             var fields = ["managed_dma = \(d.managedDMA)"]
             let fails = FailPoint.allCases.filter(d.mayFail.contains).map(\.rawValue)
             if !fails.isEmpty { fields.append("may_fail = \(array(fails))") }
+            // Said whenever it is true, and when false against the naming rule, so a reader sees
+            // which drivers give a user /dev/vfio/N without knowing the rule.
+            if d.vfio || Topology.Driver.isVFIOName(d.name) { fields.append("vfio = \(d.vfio)") }
             out.append("\(key(d.name)) = { \(fields.joined(separator: ", ")) }")
         }
 

@@ -1,7 +1,8 @@
 import Testing
 import DMAOwnEngine
 
-/// The known-outcome scenarios before 5.19: no count, a lockless viability check at claim, and a BUG_ON
+/// DOMAIN §6's scenarios before 5.19: no count, a claim that attaches the container's domain
+/// without checking the siblings (viability gates only the device fd, DOMAIN §5.1), and a BUG_ON
 /// when a kernel driver finishes probing into a group with container users.
 @Suite struct NotifierSchemeTests {
     static let qemu = OwnerToken.user(0)
@@ -13,12 +14,12 @@ import DMAOwnEngine
                     setup: ["bind 01:00.0 pcieport", "bind 01:00.1 vfio-pci"], threads: ["claim 7 qemu"],
                     schedule: [.finish(0)], results: ["0"], owner: qemu, count: 0, domain: .user(0)),
         ScenarioRow(name: "S5 bind wins", setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"],
-                    schedule: [.finish(0), .finish(1)], results: ["0", "-EPERM"], owner: .none, count: 0, domain: .default),
+                    schedule: [.finish(0), .finish(1)], results: ["0", "-EINVAL"], owner: .none, count: 0, domain: .default),
         ScenarioRow(name: "S5 claim wins, then the bind crashes the machine", setup: ["bind 01:00.0 vfio-pci"],
                     threads: ["bind 01:00.1 e1000e", "claim 7 qemu"],
                     schedule: [.finish(1), .finish(0)], results: ["crashed", "0"], owner: qemu, count: 0, domain: .user(0),
                     invariants: [.isolation, .bugOn]),
-        ScenarioRow(name: "S5 claim reads B's driver before the bind sets it", setup: ["bind 01:00.0 vfio-pci"],
+        ScenarioRow(name: "S5 the container is set while the bind is in flight", setup: ["bind 01:00.0 vfio-pci"],
                     threads: ["bind 01:00.1 e1000e", "claim 7 qemu"],
                     schedule: [.until(0, "really_probe: dev->driver = drv"), .until(1, "iommu_attach_group"), .finish(0), .finish(1)],
                     results: ["crashed", "crashed"], owner: qemu, count: 0, domain: .default,
@@ -26,7 +27,7 @@ import DMAOwnEngine
         ScenarioRow(name: "S6 claim before B's dev->driver = NULL", setup: ["bind 01:00.1 e1000e", "bind 01:00.0 vfio-pci"],
                     threads: ["unbind 01:00.1", "claim 7 qemu"],
                     schedule: [.until(0, "__device_release_driver: dev->driver = NULL"), .finish(1), .finish(0)],
-                    results: ["0", "-EPERM"], owner: .none, count: 0, domain: .default),
+                    results: ["0", "-EINVAL"], owner: .none, count: 0, domain: .default),
         ScenarioRow(name: "S6 claim after the unbind", setup: ["bind 01:00.1 e1000e", "bind 01:00.0 vfio-pci"],
                     threads: ["unbind 01:00.1", "claim 7 qemu"],
                     schedule: [.finish(0), .finish(1)], results: ["0", "0"], owner: qemu, count: 0, domain: .user(0)),

@@ -33,7 +33,7 @@ import DMAOwnEngine
         ("claim 8 qemu", "8", "unknown group '8'"),
         ("claim seven qemu", "seven", "unknown group 'seven'"),
         ("release 7 libvirt", "libvirt", "unknown owner 'libvirt'"),
-        ("attach 01:00.0", "attach", "unknown operation 'attach' (expected one of: bind, unbind, claim, release, dclaim, drelease)"),
+        ("attach 01:00.0", "attach", "unknown operation 'attach' (expected one of: bind, unbind, claim, release, dclaim, drelease, kclaim, krelease)"),
         ("bind 01:00.0", "bind 01:00.0", "'bind 01:00.0' does not match 'bind DEVICE DRIVER'"),
         ("", "", "empty operation"),
     ])

@@ -87,11 +87,13 @@ extension RandomRun {
     func checked(_ run: Run, _ w: World) -> RandomRun {
         let stop = InvariantSet([InvariantSet(.deadlock), InvariantSet(.bugOn)])
         #expect(steps < 1000, "seed \(seed): no program is that long")
-        #expect(allDone || !end.isDisjoint(with: stop), "seed \(seed) \(lines): stopped with threads unfinished and nothing to name it")
+        // Threads left waiting for a user to let go (vfio-pci's remove()) are not deadlocked.
+        let waiting = run.isWaitingOnUsers(w)
+        #expect(allDone || !end.isDisjoint(with: stop) || waiting, "seed \(seed) \(lines): stopped with threads unfinished and nothing to name it")
         for t in 0..<run.operations.count {
             switch run.status(of: t, in: w) {
             case .done, .crashed: break
-            case .blocked: #expect(end.contains(InvariantSet(.deadlock)), "seed \(seed): thread \(t + 1) blocked without a deadlock")
+            case .blocked: #expect(end.contains(InvariantSet(.deadlock)) != waiting, "seed \(seed): thread \(t + 1) blocked without a deadlock or a user to wait for")
             case .runnable: Issue.record("seed \(seed): thread \(t + 1) still runnable at the end")
             }
         }
@@ -161,11 +163,13 @@ extension RandomRun {
         Self.reject(runs, .notifier, breaking: [InvariantSet(.lockOrder), InvariantSet(.deadlock), InvariantSet(.warn), InvariantSet(.staleOwner)])
     }
 
-    /// Random schedules reach Robin's stale-owner hole (Robin's case analysis of 23 Feb 2022). As posted, his scan drops an
-    /// owner without touching the domain, so isolation may break too; his lockless scan never
-    /// inverts the lock order or deadlocks.
+    /// Random schedules reach Robin's stale-owner hole (DOMAIN §5.1); his lockless scan never
+    /// inverts the lock order or deadlocks. The hole needs one narrow interleaving (scan between a
+    /// sibling's `dev->driver = drv` and its claim, then a pinctrl failure); since vfio-pci's remove()
+    /// waits for its user, the former shortcut (unbinding the owning VFIO device under a held group)
+    /// is gone, so more seeds are drawn.
     @Test func robinReachesStaleOwner() {
-        let runs = Self.runs(.robin)
+        let runs = (UInt64(0)..<4000).map { RandomSchedules.play(.robin, seed: $0) }
         #expect(runs.contains { $0.end.contains(InvariantSet(.staleOwner)) })
         Self.reject(runs, .robin, breaking: [InvariantSet(.bugOn), InvariantSet(.lockOrder), InvariantSet(.deadlock)])
     }

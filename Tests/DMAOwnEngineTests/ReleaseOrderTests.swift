@@ -1,14 +1,15 @@
 import Testing
 import DMAOwnEngine
 
-/// A user can release only a claim that has returned: VFIO sets `group->container` only after its
-/// domain is attached (and iommufd unbinds only a bound device), so a release that overtakes the
-/// claim's attach is refused instead of leaving the user's domain on an unowned group.
+/// A user can release only a claim that has returned: VFIO serialises SET_CONTAINER and
+/// UNSET_CONTAINER of one group (and iommufd unbinds only a device whose bind returned), so a
+/// release that overtakes the claim's attach is refused instead of leaving the user's domain on an
+/// unowned group.
 @Suite struct ReleaseOrderTests {
     @Test(arguments: [
-        (SchemeID.merged, "claim 7 qemu", "release 7 qemu", "iommu_attach_group"),
-        (.v6, "claim 7 qemu", "release 7 qemu", "iommu_attach_group"),
-        (.iommufd, "claim 7 qemu", "release 7 qemu", "iommu_attach_group"),
+        (SchemeID.merged, "claim 7 qemu", "release 7 qemu", "vfio_iommu_type1_attach_group"),
+        (.v6, "claim 7 qemu", "release 7 qemu", "vfio_iommu_type1_attach_group"),
+        (.iommufd, "claim 7 qemu", "release 7 qemu", "vfio_iommu_type1_attach_group"),
         (.iommufd, "dclaim 01:00.0 qemu", "drelease 01:00.0 qemu", "iommufd_device_attach"),
         (.notifier, "claim 7 qemu", "release 7 qemu", "iommu_attach_group"),
     ])

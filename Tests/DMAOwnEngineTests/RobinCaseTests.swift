@@ -20,6 +20,9 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
     /// The sibling B's thread (thread 2), if it has one.
     var sibling: String?
     var stop: SiblingStop
+    /// A user-owned group needs a third device on vfio-pci when A and B are not VFIO devices: a
+    /// vfio-pci A would wait in remove() for its user before any scan (DOMAIN §3.1).
+    var topology: Topology = Fixture.topology
     var testDescription: String { "\(label) (\(stop))" }
 }
 
@@ -28,16 +31,18 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
 @Suite struct RobinCaseTests {
     static let cases: [RobinCase] = [
         RobinCase(label: "1.a", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e"], sibling: nil, stop: .none),
-        RobinCase(label: "1.b", setup: ["bind 01:00.0 vfio-pci", "bind 01:00.1 vfio-pci", "claim 7 qemu"], sibling: nil, stop: .none),
+        RobinCase(label: "1.b", setup: ["bind 01:00.0 pci-stub", "bind 01:00.1 vfio-pci", "claim 7 qemu"], sibling: nil, stop: .none),
         RobinCase(label: "1.c", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 pci-stub"], sibling: nil, stop: .none),
         RobinCase(label: "2.a.i", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 e1000e", stop: .midBind),
-        RobinCase(label: "2.a.ii", setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"], sibling: "bind 01:00.1 e1000e", stop: .midBind),
+        RobinCase(label: "2.a.ii", setup: ["bind 01:00.0 pci-stub", "bind 01:00.2 vfio-pci", "claim 7 ctx1"], sibling: "bind 01:00.1 e1000e",
+                  stop: .midBind, topology: Fixture.triple),
         RobinCase(label: "1.a", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 e1000e", stop: .probing),
         RobinCase(label: "2.b", setup: ["bind 01:00.0 e1000e"], sibling: "bind 01:00.1 pci-stub", stop: .midBind),
         RobinCase(label: "3", setup: ["bind 01:00.0 e1000e"], sibling: nil, stop: .none),
         RobinCase(label: "4.a.i", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 e1000e"], sibling: "unbind 01:00.1", stop: .midUnbind),
         RobinCase(label: "4.a.ii", setup: ["bind 01:00.0 e1000e", "bind 01:00.1 pci-stub"], sibling: "unbind 01:00.1", stop: .midUnbind),
-        RobinCase(label: "4.b", setup: ["bind 01:00.0 vfio-pci", "bind 01:00.1 vfio-pci", "claim 7 qemu"], sibling: "unbind 01:00.1", stop: .midUnbind),
+        RobinCase(label: "4.b", setup: ["bind 01:00.0 pci-stub", "bind 01:00.1 pci-stub", "bind 01:00.2 vfio-pci", "claim 7 ctx1"],
+                  sibling: "unbind 01:00.1", stop: .midUnbind, topology: Fixture.triple),
     ]
 
     /// Steps thread `t` to its release scan: the mutex is held and the scan is the next step.
@@ -47,7 +52,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: cases)
     func label(_ c: RobinCase) throws {
-        var (run, w) = Fixture.start(.robin, setup: c.setup, threads: ["unbind 01:00.0"] + (c.sibling.map { [$0] } ?? []))
+        var (run, w) = Fixture.start(.robin, setup: c.setup, threads: ["unbind 01:00.0"] + (c.sibling.map { [$0] } ?? []), topology: c.topology)
         switch c.stop {
         case .none: break
         case .midBind: #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
@@ -165,7 +170,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
 @Suite struct RobinCaseActionTests {
     @Test(arguments: RobinCaseTests.cases)
     func labelAndActionAgree(_ c: RobinCase) throws {
-        var (run, w) = Fixture.start(.robin, setup: c.setup, threads: ["unbind 01:00.0"] + (c.sibling.map { [$0] } ?? []))
+        var (run, w) = Fixture.start(.robin, setup: c.setup, threads: ["unbind 01:00.0"] + (c.sibling.map { [$0] } ?? []), topology: c.topology)
         switch c.stop {
         case .none: break
         case .midBind: #expect(Fixture.advance(1, run, &w, toFunction: "pinctrl_bind_pins"))
@@ -175,7 +180,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         #expect(RobinCaseTests.toScan(0, run, &w))
         let cases = run.scheme.releaseScanCases(byThread: 0, in: w, run: run)
         let labels = run.scheme.annotations(in: w, run: run)
-        #expect(cases.map(\.device) == [1])
+        #expect(cases.map(\.device) == Array(1..<c.topology.devices.count), "every sibling, and only the siblings")
         for sc in cases { #expect(labels[sc.device]?.label == sc.label && labels[sc.device]?.explanation == sc.explanation) }
         let keepingLabels: Set<String> = ["1.a", "1.b", "2.a.i"]
         for sc in cases where sc.keeps { #expect(keepingLabels.contains(sc.label) || sc.label == "2.b", "\(sc.label) keeps") }

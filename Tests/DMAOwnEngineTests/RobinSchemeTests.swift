@@ -55,18 +55,22 @@ import DMAOwnEngine
         #expect(run.broken(in: w).isEmpty)
     }
 
-    /// Robin's text clears the owner and nothing else (item 1 of issue 11): when the scan drops
-    /// VFIO's ownership, qemu's domain stays attached, and a DMA-API driver bound afterwards
-    /// claims the now unowned group and probes into it. (This path needs vfio-pci's remove() not
-    /// to wait for its user; `scanClearsOnlyTheOwner` checks the scan without any front end.)
-    @Test func lastVFIODeviceUnbindLeavesTheUserDomain() {
+    /// The last VFIO device cannot leave while its user holds the group: vfio-pci's remove() waits
+    /// (DOMAIN §3.1), so Robin's scan never drops VFIO's ownership from under qemu's attached domain.
+    /// Once qemu has released, the default domain is back and a DMA-API driver binds safely.
+    @Test func lastVFIODeviceUnbindWaitsForTheUser() {
         var (run, w) = Fixture.start(.robin, setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"],
-                                     threads: ["unbind 01:00.0", "bind 01:00.1 e1000e"])
+                                     threads: ["unbind 01:00.0", "bind 01:00.1 e1000e", "release 7 qemu"])
         Fixture.finish(0, run, &w)
-        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .user(0)))
-        #expect(Fixture.advance(1, run, &w, toFunction: "driver_bound"))
-        #expect(Fixture.group(w) == .init(owner: .dmaAPI, count: 0, domain: .user(0)))
-        #expect(run.broken(in: w) == InvariantSet(.isolation))
+        guard case .blocked(_, let b) = run.status(of: 0, in: w) else { Issue.record("the unbind should wait"); return }
+        #expect(b.lock == .user(owner: 0, device: 0) && b.waitsForUser)
+        Fixture.finish(1, run, &w)
+        #expect(Fixture.results(run, w) == [nil, "-EBUSY", nil], "the group is still qemu's")
+        Fixture.finish(2, run, &w)
+        Fixture.finish(0, run, &w)
+        #expect(Fixture.results(run, w) == ["0", "-EBUSY", "0"])
+        #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
     }
 
     /// The scan's action alone, on a world set by hand so no front end decides whether the state

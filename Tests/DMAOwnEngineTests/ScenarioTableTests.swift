@@ -155,11 +155,17 @@ struct ScenarioRow: Sendable, CustomTestStringConvertible {
         #expect(Fixture.group(w) == .init(owner: .user(0), count: 0, domain: .user(0)))
     }
 
-    /// S2 before 5.19: VFIO's viability check refuses the claim, without any count.
-    @Test func s2NotifierRefusesNonViableGroup() {
+    /// S2 before 5.19 (DOMAIN §5.1, changed by §3.1): SET_CONTAINER checks no sibling and attaches
+    /// the VM's domain under e1000e's DMA (isolation broken, no BUG_ON); only the device fd is refused
+    /// for the non-viable group (-EINVAL), and QEMU closes the group, giving the default domain back.
+    @Test func s2NotifierAttachesThenRefusesTheDeviceFd() {
         var (run, w) = Fixture.start(.notifier, setup: ["bind 01:00.1 e1000e", "bind 01:00.0 vfio-pci"], threads: ["claim 7 qemu"])
+        #expect(Fixture.advance(0, run, &w, toFunction: "vfio_group_get_device_fd"))
+        #expect(run.broken(in: w) == InvariantSet(.isolation))
+        #expect(run.violations(in: w).map(\.message) == ["e1000e on 0000:01:00.1 is doing DMA while group 7 is owned by qemu"])
         Fixture.finish(0, run, &w)
-        #expect(Fixture.results(run, w) == ["-EPERM"])
+        #expect(Fixture.results(run, w) == ["-EINVAL"])
         #expect(Fixture.group(w) == .init(owner: .none, count: 0, domain: .default))
+        #expect(run.broken(in: w).isEmpty)
     }
 }

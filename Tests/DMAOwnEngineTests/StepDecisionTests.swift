@@ -77,8 +77,11 @@ import DMAOwnEngine
                                      drivers: [.init(name: "vfio-pci", managedDMA: true), .init(name: "e1000e", managedDMA: false)],
                                      owners: ["qemu"])
         let run = Run(topology: topology, scheme: Schemes.scheme(.merged), operations: [.claim(group: 0, owner: 0), .bind(device: 1, driver: 1)])
-        var w = run.start(from: World(topology: topology))
-        for _ in 0..<4 { run.step(&w, thread: 0) }
+        // /dev/vfio/7 exists only with a device of the group on a VFIO driver (DOMAIN §3.1).
+        let bound = try Run.runSequentially([.bind(device: 0, driver: 0)], topology: topology, scheme: Schemes.scheme(.merged),
+                                            from: World(topology: topology)).get()
+        var w = run.start(from: bound)
+        for _ in 0..<5 { run.step(&w, thread: 0) }  // VFIO's open, then the claim's four steps
         #expect(w[thread: 0].done && w[thread: 0].result == .ok)
         var last: String?
         while !w[thread: 1].done && w[thread: 1].result == .ok {

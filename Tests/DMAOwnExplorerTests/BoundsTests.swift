@@ -10,7 +10,7 @@ import DMAOwnExplorer
     func maxStatesMakesTheResultPartial(por: Bool) {
         let full = Fixture.explore(.merged, setup: ["bind 01:00.0 e1000e"], threads: Self.threads, options: .init(partialOrderReduction: por))
         #expect(full.complete)
-        let cut = Fixture.explore(.merged, setup: ["bind 01:00.0 e1000e"], threads: Self.threads,
+        let cut = Fixture.explore(.merged, setup: ["bind 01:00.0 vfio-pci"], threads: Self.threads,
                                   options: .init(maxStates: full.states / 2, partialOrderReduction: por))
         #expect(!cut.complete)
         #expect(!cut.cancelled)
@@ -18,7 +18,7 @@ import DMAOwnExplorer
     }
 
     @Test func maxDepthMakesTheResultPartial() {
-        let cut = Fixture.explore(.merged, setup: ["bind 01:00.0 e1000e"], threads: Self.threads, options: .init(maxDepth: 3))
+        let cut = Fixture.explore(.merged, setup: ["bind 01:00.0 vfio-pci"], threads: Self.threads, options: .init(maxDepth: 3))
         #expect(!cut.complete)
         #expect(cut.outcomes.isEmpty)
     }
@@ -35,10 +35,10 @@ import DMAOwnExplorer
     /// A bound the reduced verdict pass stays under but the unreduced counting pass hits: the
     /// verdict and the outcome set stay complete, and only the counts are reported as unknown.
     @Test func aBoundOnlyTheCountingPassHitsKeepsTheVerdict() {
-        let full = Fixture.explore(.merged, setup: ["bind 01:00.0 e1000e"], threads: Self.threads)
+        let full = Fixture.explore(.merged, setup: ["bind 01:00.0 vfio-pci"], threads: Self.threads)
         #expect(full.complete && full.schedulesCounted)
         #expect(full.states < full.countingStates, "reduction must leave room for a bound between the two passes")
-        let cut = Fixture.explore(.merged, setup: ["bind 01:00.0 e1000e"], threads: Self.threads,
+        let cut = Fixture.explore(.merged, setup: ["bind 01:00.0 vfio-pci"], threads: Self.threads,
                                   options: .init(maxStates: full.states + 1))
         #expect(cut.complete)
         #expect(!cut.schedulesCounted)

@@ -44,7 +44,9 @@ import DMAOwnEngine
         let names = (0..<70).map { "0000:05:\(String(format: "%02x", $0)).0" }
         let topo = Topology.make(groups: [(5, names)], drivers: [.init(name: "e1000e", managedDMA: false), .init(name: "vfio-pci", managedDMA: true)],
                                  owners: ["qemu"])
-        let ops: [Operation] = [.bind(device: 0, driver: 0), .bind(device: 1, driver: 0), .bind(device: 2, driver: 0), .claim(group: 0, owner: 0)]
+        // An in-kernel claim touches only the group record; a VFIO claim's open reads every member
+        // (is one bound to a VFIO driver?), which would share the binds' device records too.
+        let ops: [Operation] = [.bind(device: 0, driver: 0), .bind(device: 1, driver: 0), .bind(device: 2, driver: 0), .kclaim(group: 0, owner: 0)]
         let run = Run(topology: topo, scheme: Schemes.scheme(scheme), operations: ops)
         let world = run.start(from: World(topology: topo))
         let reduced = Explorer(run: run, world: world, options: .init(countSchedules: false)).explore()

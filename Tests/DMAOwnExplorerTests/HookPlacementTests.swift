@@ -13,7 +13,7 @@ import DMAOwnExplorer
         #expect(e.complete)
         #expect(e.broken == [.staleOwner])
         #expect(Set(e.outcomes.map(\.results)) == [["0", "0"], ["0", "-ENODEV"]])
-        #expect(FidelityFixture.shortest(e, .staleOwner) == 17)
+        #expect(FidelityFixture.shortest(e, .staleOwner) == 18, "17 steps and the unbind's unlocked unbind_store check")
     }
 
     /// The placements the schemes declare: the kernel's order everywhere but Robin's unbind.

@@ -42,8 +42,10 @@ import DMAOwnExplorer
             #expect(Set(full.outcomes.map(\.results)) == Set(reduced.outcomes.map(\.results)), "\(s)")
             if Self.someThreadWaits(s) { waitedSomewhere += 1 }
         }
-        // The generator must really produce waiters, or the sweep shows nothing.
-        #expect(waitedSomewhere * 2 >= Self.draws, "only \(waitedSomewhere) of \(Self.draws) draws have a thread waiting on a lock")
+        // The generator must really produce waiters, or the sweep shows nothing. Two in five: an
+        // unbind of an unbound device now stops at unbind_store's unlocked check without waiting
+        // for device_lock, and the notifier's binds take no group mutex, so it sees fewer waits.
+        #expect(waitedSomewhere * 5 >= Self.draws * 2, "only \(waitedSomewhere) of \(Self.draws) draws have a thread waiting on a lock")
     }
 
     /// Whether, on the round-robin schedule (each runnable thread one step in turn), some thread

@@ -2,7 +2,8 @@ import DMAOwnEngine
 import DMAOwnExplorer
 
 /// Small scenarios drawn from a seeded generator: one or two groups of up to three devices, a
-/// setup that succeeds, and two or three concurrent operations of every kind.
+/// setup that succeeds, and two or three concurrent operations of every kind (VFIO group claims,
+/// iommufd device claims and in-kernel claims included).
 struct RandomScenarios {
     var rng: SplitMix
 
@@ -42,13 +43,25 @@ struct RandomScenarios {
         let owner = ["qemu", "ctx2"][Int(rng.next() % 2)]
         let drivers = setup ? ["vfio-pci", "e1000e", "pci-stub"] : ["vfio-pci", "e1000e", "pci-stub", "pcieport", "flaky"]
         let driver = drivers[Int(rng.next() % UInt64(drivers.count))]
-        switch rng.next() % (setup ? 3 : 6) {
+        // Every kind, VFIO's and iommufd's front ends included: setup may hold a group through VFIO,
+        // a device through iommufd or a group through an in-kernel claim (a setup that fails is drawn again).
+        if setup {
+            switch rng.next() % 5 {
+            case 0, 2: return "bind \(dev) \(driver)"
+            case 1: return "claim \(group) \(owner)"
+            case 3: return "dclaim \(dev) \(owner)"
+            default: return "kclaim \(group) \(owner)"
+            }
+        }
+        switch rng.next() % 8 {
         case 0: return "bind \(dev) \(driver)"
         case 1: return "claim \(group) \(owner)"
-        case 2: return setup ? "bind \(dev) \(driver)" : "unbind \(dev)"
+        case 2: return "unbind \(dev)"
         case 3: return "release \(group) \(owner)"
         case 4: return "dclaim \(dev) \(owner)"
-        default: return "drelease \(dev) \(owner)"
+        case 5: return "drelease \(dev) \(owner)"
+        case 6: return "kclaim \(group) \(owner)"
+        default: return "krelease \(group) \(owner)"
         }
     }
 }

@@ -14,8 +14,9 @@ import DMAOwnExplorer
         #expect(e.complete)
         #expect(e.broken == [.deadlock, .lockOrder])
         #expect(Set(e.outcomes.map(\.results)) == [["0", "0"], ["deadlocked", "deadlocked"]])
-        #expect(FidelityFixture.shortest(e, .lockOrder) == 5)
-        #expect(FidelityFixture.shortest(e, .deadlock) == 8)
+        // One more than the scan's own steps: the unbind's unlocked unbind_store check comes first.
+        #expect(FidelityFixture.shortest(e, .lockOrder) == 6)
+        #expect(FidelityFixture.shortest(e, .deadlock) == 9)
         let message = e.violations.first { $0.invariant == .deadlock }?.message
         #expect(message == "thread 1 (unbind 0000:01:00.0) waits for device_lock(0000:01:00.1) held by thread 2 (bind 0000:01:00.1 e1000e), which waits for group 7 mutex held by thread 1")
     }

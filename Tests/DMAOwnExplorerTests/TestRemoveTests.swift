@@ -18,7 +18,7 @@ import DMAOwnExplorer
         #expect(e.complete)
         #expect(e.broken == [.staleOwner])
         #expect(Set(e.outcomes.map(\.results)) == [["0", "-EPERM"], ["-EBUSY", "0"]])
-        #expect(FidelityFixture.shortest(e, .staleOwner) == 17)
+        #expect(FidelityFixture.shortest(e, .staleOwner) == 18, "17 steps and the unbind's unlocked unbind_store check")
     }
 
     /// 6.6: the count is given back before the re-probe; a claim may slip in between, and then the

@@ -145,7 +145,7 @@ import DMAOwnEngine
 
     @Test func robinPinctrlFailureAfterTheScanLeavesAStaleOwner() throws {
         // r8169 to its pinctrl step, the whole unbind, then the failure branch at pinctrl and the unwind.
-        let (run, w) = try Self.replay("robin-stale-owner", [2, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2], fail: [9])
+        let (run, w) = try Self.replay("robin-stale-owner", [2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 2, 2], fail: [10])
         #expect(run.isFinished(w))
         #expect(run.result(of: 1, in: w) == "-EINVAL")
         #expect(run.broken(in: w).members == [.staleOwner])

@@ -35,7 +35,7 @@ enum ExportFixture {
         setup: [.bind(device: 0, driver: 0)], threads: [.unbind(device: 0), .bind(device: 1, driver: 1)], source: "test:robin")
     /// T1 up to its release scan, T2 into really_probe, T1 scans, T2 fails at pinctrl, both finish.
     static let robinSchedule: [(thread: Int, fail: Bool)] =
-        [(0, false), (0, false), (0, false), (0, false), (1, false), (1, false), (1, false),
+        [(0, false), (0, false), (0, false), (0, false), (0, false), (1, false), (1, false), (1, false),
          (0, false), (1, true), (0, false), (1, false)]
 
     /// The scenario's run and initial world.

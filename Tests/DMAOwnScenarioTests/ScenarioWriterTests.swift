@@ -29,7 +29,7 @@ import Testing
             threads = ["bind 0000:01:00.1 e1000e", "release 7 qemu"]
 
             [drivers]
-            vfio-pci = { managed_dma = true }
+            vfio-pci = { managed_dma = true, vfio = true }
             e1000e = { managed_dma = false }
             flaky = { managed_dma = false, may_fail = ["pinctrl", "probe"] }
 

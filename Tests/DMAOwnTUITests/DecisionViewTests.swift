@@ -5,10 +5,11 @@ import Testing
 
 /// Every view says why a step went the way it did, from the one record the history keeps.
 @Suite struct DecisionViewTests {
-    /// S5 after the claim took the group and the bind ran into its ownership check.
+    /// S5 after the claim took the group (VFIO's open, the mutex, the check) and the bind ran into
+    /// its ownership check.
     static func bindRefused() -> AppState {
         var s = Fixture.builtin("s5-bind-vs-claim")
-        for k in "22111111" { Fixture.press(&s, .char(k)) }
+        for k in "222111111" { Fixture.press(&s, .char(k)) }
         return s
     }
 
@@ -18,7 +19,7 @@ import Testing
 
     @Test func theHistoryRecordsTheDecisionOnceAndTheStatusLineSaysIt() throws {
         let s = Self.bindRefused()
-        let taken = try #require(s.history.step(at: 8))
+        let taken = try #require(s.history.step(at: 9))
         #expect(taken.decision?.contains("owner_cnt 1 (qemu's claim)") == true)
         #expect(taken.decision?.hasSuffix("→ -EBUSY (unwinding)") == true)
         #expect(s.message?.text == "thread 1 iommu_device_use_default_domain: \(taken.decision!)")
@@ -52,10 +53,10 @@ import Testing
     @Test func undoAndRedoSayWhatTheRowNowShownDid() {
         var s = Self.bindRefused()
         Fixture.press(&s, .char("u"))
-        #expect(s.message?.text == "undone: step 8; now at thread 1 iommu_device_use_default_domain: mutex_lock(&group->mutex)")
+        #expect(s.message?.text == "undone: step 9; now at thread 1 iommu_device_use_default_domain: mutex_lock(&group->mutex)")
         Fixture.press(&s, .ctrl("r"))
-        #expect(s.message?.text.hasPrefix("redone: step 8; now at thread 1 iommu_device_use_default_domain: owner_cnt 1 (qemu's claim)") == true)
-        for _ in 0..<8 { Fixture.press(&s, .char("u")) }
+        #expect(s.message?.text.hasPrefix("redone: step 9; now at thread 1 iommu_device_use_default_domain: owner_cnt 1 (qemu's claim)") == true)
+        for _ in 0..<9 { Fixture.press(&s, .char("u")) }
         #expect(s.message?.text == "undone: step 1; back at the start")
     }
 
@@ -67,7 +68,7 @@ import Testing
 
     @Test func theDetailsPaneAt200ColumnsShowsTheRowInFull() {
         let screen = Self.screen(Self.bindRefused(), 200, 60)
-        #expect(screen.contains("details of row 8"))
+        #expect(screen.contains("details of row 9"))
         #expect(screen.contains("decision"))
         #expect(screen.contains("changes"))
         #expect(!Self.screen(Self.bindRefused(), 159, 40).contains("details of row"))

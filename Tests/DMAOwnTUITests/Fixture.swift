@@ -75,10 +75,10 @@ extension Fixture {
                  source: "built-in:robin", text: "")
     }
 
-    /// S5 after T1 took three steps and T2 one: T2 holds the group mutex, T1 sits at dma_configure.
+    /// S5 after T1 took three steps and T2 two (VFIO open, then the mutex): T2 holds the group mutex, T1 sits at dma_configure.
     static func s5Midway() -> AppState {
         var s = state()
-        press(&s, .char("1"), .char("1"), .char("1"), .char("2"))
+        press(&s, .char("1"), .char("1"), .char("1"), .char("2"), .char("2"))
         return s
     }
 

@@ -39,8 +39,8 @@ import DMAOwnExplorer
 
     @Test func steppingABlockedThreadRingsAndSaysWhoHoldsTheLock() {
         var s = Fixture.state()
-        // T2's claim takes the group mutex at its first step; T1 then reaches its own mutex step.
-        Fixture.press(&s, .char("2"))
+        // T2's claim opens the VFIO group, then takes the group mutex; T1 then reaches its own mutex step.
+        Fixture.press(&s, .char("2"), .char("2"))
         var effects: [Effect] = []
         for _ in 0..<8 where effects.isEmpty { effects = Fixture.press(&s, .char("1")) }
         #expect(effects == [.bell])

@@ -54,12 +54,12 @@ import DMAOwnScenario
 
     @Test func changedFieldsAreHighlighted() {
         var s = Fixture.state()
-        Fixture.press(&s, .char("2"))  // T2 takes the group mutex
+        Fixture.press(&s, .char("2"), .char("2"))  // T2 opens the VFIO group, then takes the group mutex
         let buf = App.render(s, size: App.minimumSize, glyphs: .unicode)
         let row = buf.lines.firstIndex { $0.contains("mutex ◆T2") }!
         let col = Array(buf.line(row)).firstIndex(of: "◆")!
         #expect(buf[col, row].role == .changed)
-        Fixture.press(&s, .char("u"))
+        Fixture.press(&s, .char("u"), .char("u"))
         let after = App.render(s, size: App.minimumSize, glyphs: .unicode)
         #expect(!after.cells.contains { $0.role == .changed })
     }
@@ -91,6 +91,7 @@ extension RenderRobustnessTests {
         var w = s.history.initial
         w[device: 1].lockHolder = 1
         w[group: 0].mutexHolder = 0
+        w.setPC(ofThread: 1, 1)  // T2's claim is past VFIO's open, at its mutex step
         s.history.record(Choice(thread: 0), world: w)
         #expect(s.run.broken(in: s.world).contains(InvariantSet(.deadlock)))
         let text = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .ascii))
@@ -121,7 +122,7 @@ extension RenderRobustnessTests {
     /// in it says whom the holder waits for.
     @Test func deadlockCycleInWords() throws {
         var s = Fixture.state(try BuiltinScenarios.load("robin-locked-deadlock"))
-        for key in ["2", "1", "1", "1", "1", "2", "2", "2"] { Fixture.press(&s, .char(Character(key))) }
+        for key in ["2", "1", "1", "1", "1", "1", "2", "2", "2"] { Fixture.press(&s, .char(Character(key))) }
         #expect(s.run.waitCycle(in: s.world) == [0, 1])
         let text = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .ascii))
         #expect(text.contains("deadlock: T1 waits for device_lock(0000:0d:00.1) held by T2, which waits for group 13 mutex held by T1"), "\(text)")

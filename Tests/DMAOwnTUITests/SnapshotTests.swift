@@ -4,18 +4,18 @@ import Testing
 /// The expected screens, reviewed by eye: text, then one letter per cell for its role.
 enum Expected {
     static let s5Text = #"""
- scheme merged │ step 4 of 4 │ seed 1 │ unsaved │ S5: bind races claim
+ scheme merged │ step 5 of 5 │ seed 1 │ unsaved │ S5: bind races claim
 ┌ Topology ───────────────────────────────┐┌ Threads ──────────────────────────────────────────────────────────────────┐
 │┌ group 7 ──────────────────────────────┐││▶1 bind 0000:01:00.1 e1000e                                                │
 ││owner nobody  owner_cnt 0              │││  runnable › pinctrl_bind_pins                                             │
 ││domain default  mutex ◆T2              │││▶2 claim 7 qemu                                                            │
 ││  01:00.0 vfio-pci bound               │││  runnable › iommu_group_claim_dma_owner                                   │
 ││  01:00.1 e1000e   probing  ◆T1        │││steps of thread 2:                                                         │
-│└───────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mutex_lock(&group->mutex)               │
-│                                         ││  ›2  iommu_group_claim_dma_owner  if (owner_cnt) return -EPERM; if (domai…│
-│                                         ││   3  iommu_attach_group  mutex_lock(&group->mutex)                        │
-│                                         ││   4  iommu_attach_group  group->domain = user domain; mutex_unlock; retur…│
-│                                         ││                                                                           │
+│└───────────────────────────────────────┘││   1  vfio_group_fops_open  if (!group->drivers) return -ENODEV; if (group…│
+│                                         ││   2  iommu_group_claim_dma_owner  mutex_lock(&group->mutex)               │
+│                                         ││  ›3  iommu_group_claim_dma_owner  if (owner_cnt) return -EPERM; if (domai…│
+│                                         ││   4  vfio_iommu_type1_attach_group  mutex_lock(&group->mutex)             │
+│                                         ││   5  vfio_iommu_type1_attach_group  group->domain = user domain; mutex_un…│
 │                                         ││                                                                           │
 │                                         ││                                                                           │
 │                                         ││                                                                           │
@@ -30,8 +30,8 @@ enum Expected {
 │                                         ││   1●  │   G7 device_driver_attach: device_lock(dev)                       │
 │                                         ││   2●  │   G7 driver_probe_device: if (dev->driver) return -EBUSY          │
 │                                         ││   3●  │   G7 really_probe: dev->driver = drv                              │
-│                                         ││›  4│  ●   G7 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)       │
-│                                         ││                                                                           │
+│                                         ││   4│  ●   G7 vfio_group_fops_open: if (!group… ⇒ qemu opens it → continues│
+│                                         ││›  5│  ●   G7 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)       │
 │                                         ││                                                                           │
 │                                         ││                                                                           │
 │                                         ││                                                                           │
@@ -53,11 +53,11 @@ bbddddddnnnnnndddddddddddd...............bbB..rrrrrrrr..........................
 bbdddddddDDDDDDDddddddddCCC..............bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
 bbM......................................bbB..CCCCCCCC.................................................................B
 bbM...........................LLL........bbBdddddddddddddddddd.........................................................B
-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................ddddddddddddddddddddddddddd...............B
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd....................dddddddddddddddddddddddddddddddddddddddddddddddddB
+b.........................................bB...ddd...........................ddddddddddddddddddddddddddd...............B
 b.........................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTddddddddddddddddddddddddddddddddddddddddddB
-b.........................................bB...ddd..................ddddddddddddddddddddddddddd........................B
-b.........................................bB...ddd..................dddddddddddddddddddddddddddddddddddddddddddddddddddB
-b.........................................bB...........................................................................B
+b.........................................bB...ddd.............................ddddddddddddddddddddddddddd.............B
+b.........................................bB...ddd.............................ddddddddddddddddddddddddddddddddddddddddB
 b.........................................bB...........................................................................B
 b.........................................bB...........................................................................B
 b.........................................bB...........................................................................B
@@ -72,8 +72,8 @@ b.........................................bb....................................
 b.........................................bb....rrrdddddd..............................................................b
 b.........................................bb....rrrdddddd..............................................................b
 b.........................................bb....rrrdddddd..............................................................b
+b.........................................bb....dddrrrddd..................................EEEEEEEEEEEEEEEEEEEEEEEEEEEEb
 b.........................................bb....dddrrrddd..............................................................b
-b.........................................bb...........................................................................b
 b.........................................bb...........................................................................b
 b.........................................bb...........................................................................b
 b.........................................bb...........................................................................b
@@ -88,20 +88,20 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let robinText = #"""
- scheme robin │ step 7 of 7 │ seed 1 │ unsaved │ Robin: release scan meets a mid-bind sibling
+ scheme robin │ step 8 of 8 │ seed 1 │ unsaved │ Robin: release scan meets a mid-bind sibling
 ┌ Topology ───────────────────────────────┐┌ Threads ──────────────────────────────────────────────────────────────────┐
 │┌ group 7 ──────────────────────────────┐││▶1 unbind 0000:01:00.0                                                     │
 ││owner the kernel DMA API               │││  runnable › iommu_device_unuse_default_domain                             │
 ││domain default  mutex ◆T1              │││▶2 bind 0000:01:00.1 e1000e                                                │
 ││  01:00.0 -        removing ◆T1        │││  runnable › pinctrl_bind_pins                                             │
 ││  01:00.1 e1000e   probing  ◆T2 2.a.i  │││steps of thread 1:                                                         │
-│└───────────────────────────────────────┘││   1  device_release_driver  device_lock(dev); if (!dev->driver) return -E…│
-│                                         ││   2  __device_release_driver  drv->remove(dev)                            │
-│                                         ││   3  __device_release_driver  dev->driver = NULL                          │
-│                                         ││   4  iommu_device_unuse_default_domain  mutex_lock(&group->mutex)         │
-│                                         ││  ›5  iommu_device_unuse_default_domain  for each tmp != dev: if (T(tmp) =…│
-│                                         ││   6  __device_release_driver  device_unlock(dev); return 0                │
-│                                         ││                                                                           │
+│└───────────────────────────────────────┘││   1  unbind_store  if (dev->driver != drv) return -ENODEV                 │
+│                                         ││   2  device_driver_detach  device_lock(dev); if (!dev->driver) { device_u…│
+│                                         ││   3  __device_release_driver  drv->remove(dev) (vfio-pci: vfio_unregister…│
+│                                         ││   4  __device_release_driver  dev->driver = NULL                          │
+│                                         ││   5  iommu_device_unuse_default_domain  mutex_lock(&group->mutex)         │
+│                                         ││  ›6  iommu_device_unuse_default_domain  for each tmp != dev: if (T(tmp) =…│
+│                                         ││   7  __device_release_driver  device_unlock(dev); return 0                │
 │                                         ││                                                                           │
 │                                         ││                                                                           │
 │                                         ││                                                                           │
@@ -114,11 +114,11 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │                                         ││   1│  ●   G7 device_driver_attach: device_lock(dev)                       │
 │                                         ││   2│  ●   G7 driver_probe_device: if (dev->driver) return -EBUSY          │
 │                                         ││   3│  ●   G7 really_probe: dev->driver = drv                              │
-│                                         ││   4●  │   G7 device_release_driver: device_lock(dev); if (!dev->driver) r…│
-│                                         ││   5●  │   G7 __device_release_driver: drv->remove(dev)                    │
-│                                         ││   6●  │   G7 __device_release_driver: dev->driver = NULL                  │
-│                                         ││›  7●  │   G7 iommu_device_unuse_default_domain: mutex_loc… [01:00.1 2.a.i]│
-│                                         ││                                                                           │
+│                                         ││   4●  │   G7 unbind_store: if (dev->driver != drv) return -ENODEV         │
+│                                         ││   5●  │   G7 device_driver_detach: device_lock(dev); if (!dev->driver) { …│
+│                                         ││   6●  │   G7 __device_release_driver: drv->remove(dev) (vfio-pci: vfio_un…│
+│                                         ││   7●  │   G7 __device_release_driver: dev->driver = NULL                  │
+│                                         ││›  8●  │   G7 iommu_device_unuse_default_domain: mutex_loc… [01:00.1 2.a.i]│
 │                                         ││                                                                           │
 │                                         ││                                                                           │
 │2.a.i: mid-bind DMA-API driver, group    ││                                                                           │
@@ -137,13 +137,13 @@ BbddddddKKKKKKKKKKKKKKKKKK...............bBb..CCCCCCCC..........................
 BbdddddddDDDDDDDddddddddCCC..............bBbrTT........................................................................b
 BbM.........dddddddd..........LLL........bBb..rrrrrrrr.................................................................b
 BbSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSbBbdddddddddddddddddd.........................................................b
-BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBb...ddd.....................ddddddddddddddddddddddddddddddddddddddddddddddddb
-B.........................................Bb...ddd.......................dddddddddddddddddd............................b
+BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBb...ddd............dddddddddddddddddddddddddddddddddddddddd.................b
+B.........................................Bb...ddd....................dddddddddddddddddddddddddddddddddddddddddddddddddb
+B.........................................Bb...ddd.......................ddddddddddddddddddddddddddddddddddddddddddddddb
 B.........................................Bb...ddd.......................dddddddddddddddddddd..........................b
 B.........................................Bb...ddd.................................ddddddddddddddddddddddddddd.........b
 B.........................................BbSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTddddddddddddddddddddddddddddddddddddb
 B.........................................Bb...ddd.......................dddddddddddddddddddddddddddddd................b
-B.........................................Bb...........................................................................b
 B.........................................Bb...........................................................................b
 B.........................................Bb...........................................................................b
 B.........................................Bb...........................................................................b
@@ -159,8 +159,8 @@ B.........................................Bb....dddrrrddd.......................
 B.........................................Bb....rrrdddddd..............................................................b
 B.........................................Bb....rrrdddddd..............................................................b
 B.........................................Bb....rrrdddddd..............................................................b
+B.........................................Bb....rrrdddddd..............................................................b
 B.........................................Bb....rrrdddddd..............................................EEEEEEEEEEEEEEEEb
-B.........................................Bb...........................................................................b
 B.........................................Bb...........................................................................b
 B.........................................Bb...........................................................................b
 BRRRRR....................................Bb...........................................................................b
@@ -224,17 +224,17 @@ sVVVVVVVVVVVVsVVVVVVVVVsssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let asciiText = #"""
- scheme merged | step 4 of 4 | seed 1 | unsaved | S5: bind races claim
+ scheme merged | step 5 of 5 | seed 1 | unsaved | S5: bind races claim
 + Topology ----------------------------++ Threads -----------------------------+
 |+ group 7 ---------------------------+||*1 bind 0000:01:00.1 e1000e           |
 ||owner nobody  owner_cnt 0           |||  runnable > pinctrl_bind_pins        |
 ||domain default  mutex #T2           |||*2 claim 7 qemu                       |
 ||  01:00.0 vfio-pci bound            |||  runnable > iommu_group_claim_dma_own|
 ||  01:00.1 e1000e   probing  #T1     |||steps of thread 2:                    |
-|+------------------------------------+||   1  iommu_group_claim_dma_owner  mu.|
-|                                      ||  >2  iommu_group_claim_dma_owner  if.|
-|                                      ||   3  iommu_attach_group  mutex_lock(.|
-|                                      ||   4  iommu_attach_group  group->doma.|
+|+------------------------------------+||   1  vfio_group_fops_open  if (!grou.|
+|                                      ||   2  iommu_group_claim_dma_owner  mu.|
+|                                      ||  >3  iommu_group_claim_dma_owner  if.|
+|                                      ||   4  vfio_iommu_type1_attach_group  .|
 |                                      |+--------------------------------------+
 |                                      |+ Timeline ----------------------------+
 |                                      ||   #T1 T2  step                       |
@@ -242,8 +242,8 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 |                                      ||   1o  |   G7 device_driver_attach: d.|
 |                                      ||   2o  |   G7 driver_probe_device: if.|
 |                                      ||   3o  |   G7 really_probe: dev->driv.|
-|                                      ||>  4|  o   G7 iommu_group_claim_dma_o.|
-|                                      ||                                      |
+|                                      ||   4|  o   G7 vfio_group_fops_open: i.|
+|                                      ||>  5|  o   G7 iommu_group_claim_dma_o.|
 +--------------------------------------++--------------------------------------+
  thread 2 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)
  v isolation  v bug-on  v stale-owner  v warn  v deadlock  v lock-order
@@ -257,10 +257,10 @@ bbddddddnnnnnndddddddddddd............bbB..rrrrrrrr............................B
 bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
 bbM...................................bbB..CCCCCCCC............................B
 bbM...........................LLL.....bbBdddddddddddddddddd....................B
-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddB
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd....................ddddddddddddB
+b......................................bB...ddd...........................dddddB
 b......................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddB
-b......................................bB...ddd..................ddddddddddddddB
-b......................................bB...ddd..................ddddddddddddddB
+b......................................bB...ddd.............................dddB
 b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 b......................................bbddddTTTTTTddddd.......................b
@@ -269,24 +269,24 @@ b......................................bb....rrrdddddd.........................b
 b......................................bb....rrrdddddd.........................b
 b......................................bb....rrrdddddd.........................b
 b......................................bb....dddrrrddd.........................b
-b......................................bb......................................b
+b......................................bb....dddrrrddd.........................b
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 ................................................................................
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 """#
     static let s5minText = #"""
- scheme merged │ step 4 of 4 │ seed 1 │ unsaved │ S5: bind races claim
+ scheme merged │ step 5 of 5 │ seed 1 │ unsaved │ S5: bind races claim
 ┌ Topology ────────────────────────────┐┌ Threads ─────────────────────────────┐
 │┌ group 7 ───────────────────────────┐││▶1 bind 0000:01:00.1 e1000e           │
 ││owner nobody  owner_cnt 0           │││  runnable › pinctrl_bind_pins        │
 ││domain default  mutex ◆T2           │││▶2 claim 7 qemu                       │
 ││  01:00.0 vfio-pci bound            │││  runnable › iommu_group_claim_dma_own│
 ││  01:00.1 e1000e   probing  ◆T1     │││steps of thread 2:                    │
-│└────────────────────────────────────┘││   1  iommu_group_claim_dma_owner  mu…│
-│                                      ││  ›2  iommu_group_claim_dma_owner  if…│
-│                                      ││   3  iommu_attach_group  mutex_lock(…│
-│                                      ││   4  iommu_attach_group  group->doma…│
+│└────────────────────────────────────┘││   1  vfio_group_fops_open  if (!grou…│
+│                                      ││   2  iommu_group_claim_dma_owner  mu…│
+│                                      ││  ›3  iommu_group_claim_dma_owner  if…│
+│                                      ││   4  vfio_iommu_type1_attach_group  …│
 │                                      │└──────────────────────────────────────┘
 │                                      │┌ Timeline ────────────────────────────┐
 │                                      ││   #T1 T2  step                       │
@@ -294,8 +294,8 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │                                      ││   1●  │   G7 device_driver_attach: d…│
 │                                      ││   2●  │   G7 driver_probe_device: if…│
 │                                      ││   3●  │   G7 really_probe: dev->driv…│
-│                                      ││›  4│  ●   G7 iommu_group_claim_dma_o…│
-│                                      ││                                      │
+│                                      ││   4│  ●   G7 vfio_group_fops_open: i…│
+│                                      ││›  5│  ●   G7 iommu_group_claim_dma_o…│
 └──────────────────────────────────────┘└──────────────────────────────────────┘
  thread 2 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)
  ✓ isolation  ✓ bug-on  ✓ stale-owner  ✓ warn  ✓ deadlock  ✓ lock-order
@@ -309,10 +309,10 @@ bbddddddnnnnnndddddddddddd............bbB..rrrrrrrr............................B
 bbdddddddDDDDDDDddddddddCCC...........bbBSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB
 bbM...................................bbB..CCCCCCCC............................B
 bbM...........................LLL.....bbBdddddddddddddddddd....................B
-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd...........................dddddB
+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbB...ddd....................ddddddddddddB
+b......................................bB...ddd...........................dddddB
 b......................................bBSSSdddTTTTTTTTTTTTTTTTTTTTTTTTTTTdddddB
-b......................................bB...ddd..................ddddddddddddddB
-b......................................bB...ddd..................ddddddddddddddB
+b......................................bB...ddd.............................dddB
 b......................................bBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 b......................................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 b......................................bbddddTTTTTTddddd.......................b
@@ -321,7 +321,7 @@ b......................................bb....rrrdddddd.........................b
 b......................................bb....rrrdddddd.........................b
 b......................................bb....rrrdddddd.........................b
 b......................................bb....dddrrrddd.........................b
-b......................................bb......................................b
+b......................................bb....dddrrrddd.........................b
 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 ................................................................................
 ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss

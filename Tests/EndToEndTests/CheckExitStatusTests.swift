@@ -172,9 +172,10 @@ extension CheckExitStatusTests {
     /// Issue 11's built-in scenarios: each is BROKEN (exit 1) with a shortest schedule per broken
     /// invariant; lock-order and deadlock each have one that breaks them.
     @Test(arguments: [
-        ("robin-failed-probe", ["stale-owner": 17]),
-        ("robin-locked-deadlock", ["deadlock": 8, "lock-order": 5]),
-        ("test-remove-leak", ["stale-owner": 17]),
+        // Each shortest trace has one unbind, whose unlocked unbind_store check is a step of its own.
+        ("robin-failed-probe", ["stale-owner": 18]),
+        ("robin-locked-deadlock", ["deadlock": 9, "lock-order": 6]),
+        ("test-remove-leak", ["stale-owner": 18]),
     ])
     func newScenariosBreakWithAShortestTrace(_ name: String, _ lengths: [String: Int]) throws {
         let r = try Self.run(["check", name, "--json"])

@@ -10,9 +10,9 @@ public enum Invariant: String, CaseIterable, Sendable, Hashable, Codable {
     /// One sentence on what breaking it means.
     public var meaning: String {
         switch self {
-        case .isolation: "a DMA-API driver does DMA in a group a user owns or whose domain is not the default"
+        case .isolation: "a DMA-API driver does DMA in a group a user owns or whose domain is not the default, or a user does DMA through a domain that is not its own"
         case .bugOn: "the kernel hit BUG_ON and the machine is dead"
-        case .staleOwner: "with every operation finished, a group's ownership disagrees with its devices"
+        case .staleOwner: "with every operation finished, a group's ownership disagrees with its devices or its users"
         case .warn: "a WARN_ON fired"
         case .deadlock: "unfinished operations remain and every one of them is blocked"
         case .lockOrder: "a thread took a device_lock while holding a group->mutex"

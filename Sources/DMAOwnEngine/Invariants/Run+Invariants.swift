@@ -43,7 +43,8 @@ extension Run {
                 if (0..<topology.groups.count).contains(where: { scheme.staleOwnership(ofGroup: $0, in: world, run: self) != nil }) {
                     set.insert(InvariantSet(.staleOwner))
                 }
-            case .deadlocked: set.insert(InvariantSet(.deadlock))
+            // Waiting on user space (vfio-pci's remove()) is not a deadlock: the user can let go.
+            case .deadlocked: if !isWaitingOnUsers(world) { set.insert(InvariantSet(.deadlock)) }
             case .running: break
             }
         }
@@ -55,7 +56,8 @@ extension Run {
         var out: [Violation] = []
         let broken = broken(in: world)
         if broken.isEmpty { return out }
-        if let (d, g) = isolationBreach(in: world) {
+        switch isolationBreach(in: world) {
+        case .kernel(let d, let g):
             let ds = world[device: d], gs = world[group: g]
             let who = "\(topology.drivers[ds.driver ?? 0].name) on \(topology.devices[d].name)"
             let why: String = switch gs.owner {
@@ -63,6 +65,11 @@ extension Run {
             default: "group \(topology.groups[g].id)'s domain is \(describe(gs.domain))"
             }
             out.append(Violation(.isolation, "\(who) is doing DMA while \(why)"))
+        case .user(let o, let g):
+            let gs = world[group: g]
+            out.append(Violation(.isolation, "\(topology.owners[o]) is doing DMA through group \(topology.groups[g].id), whose attached domain is \(describe(gs.domain)), not its own"))
+        case nil:
+            break
         }
         if broken.contains(InvariantSet(.bugOn)) {
             out.append(Violation(.bugOn, "vfio_iommu_group_notifier hit BUG_ON: a non-viable driver bound in a group with container users"))
@@ -90,15 +97,48 @@ extension Run {
         return out
     }
 
-    /// The first device doing DMA through the DMA API in a group it may not use, with its group.
-    func isolationBreach(in world: World) -> (device: Int, group: Int)? {
+    /// Who does DMA through a domain that is not theirs (DOMAIN 4).
+    public enum IsolationBreach: Equatable, Sendable {
+        /// A DMA-API driver on `device` does DMA in a group a user owns or whose domain is not the default.
+        case kernel(device: Int, group: Int)
+        /// User `owner` does DMA through `group` while the attached domain is not its own.
+        case user(owner: Int, group: Int)
+    }
+
+    /// The first isolation breach in `world`, if any. Reads the front-end bytes directly: the
+    /// explorer calls this on every state.
+    public func isolationBreach(in world: World) -> IsolationBreach? {
         for g in 0..<topology.groups.count {
             let gs = world[group: g]
+            let holder = world.vfioByte(ofGroup: g)
+            if holder & 0x80 != 0, gs.domain != .user(Int(holder & 0x7F) - 1) { return .user(owner: Int(holder & 0x7F) - 1, group: g) }
             let userOwned: Bool = switch gs.owner { case .user, .driver: true; default: false }
-            guard userOwned || gs.domain != .default else { continue }
-            for d in topology.groups[g].devices where world[device: d].doingDMA { return (d, g) }
+            let restricted = userOwned || gs.domain != .default
+            for d in topology.groups[g].devices {
+                if restricted && world[device: d].doingDMA { return .kernel(device: d, group: g) }
+                let b = world.bindingByte(ofDevice: d)
+                if b & 0x80 != 0, gs.domain != .user(Int(b & 0x7F) - 1) { return .user(owner: Int(b & 0x7F) - 1, group: g) }
+            }
         }
         return nil
+    }
+
+    /// In a state where no thread can move: whether every blocked thread waits for a user to let go,
+    /// directly (vfio-pci's `remove()`) or behind the lock holders it waits for. Such a state is not
+    /// a deadlock: user space can close its file descriptors (and vfio-pci asks it to).
+    public func isWaitingOnUsers(_ world: World) -> Bool {
+        var anyBlocked = false
+        for t in operations.indices {
+            guard case .blocked(_, var b) = status(of: t, in: world) else { continue }
+            anyBlocked = true
+            var hops = 0
+            while !b.waitsForUser {
+                guard hops < operations.count, case .blocked(_, let next) = status(of: b.holder, in: world) else { return false }
+                b = next
+                hops += 1
+            }
+        }
+        return anyBlocked
     }
 
     /// Each thread's result as check reports spell it: "0", "-EBUSY", or "crashed"; nil while running.

@@ -6,6 +6,10 @@ public enum Operation: Hashable, Sendable {
     case release(group: Int, owner: Int)
     case dclaim(device: Int, owner: Int)
     case drelease(device: Int, owner: Int)
+    /// An in-kernel caller of `iommu_group_claim_dma_owner`, with no VFIO front end before it.
+    case kclaim(group: Int, owner: Int)
+    /// The same caller's `iommu_group_release_dma_owner`.
+    case krelease(group: Int, owner: Int)
 
     /// The verb as written in the operation grammar.
     public var verb: String {
@@ -16,6 +20,8 @@ public enum Operation: Hashable, Sendable {
         case .release: "release"
         case .dclaim: "dclaim"
         case .drelease: "drelease"
+        case .kclaim: "kclaim"
+        case .krelease: "krelease"
         }
     }
 
@@ -23,14 +29,14 @@ public enum Operation: Hashable, Sendable {
     public var device: Int? {
         switch self {
         case .bind(let d, _), .unbind(let d), .dclaim(let d, _), .drelease(let d, _): d
-        case .claim, .release: nil
+        case .claim, .release, .kclaim, .krelease: nil
         }
     }
 
     /// The group index the operation's ownership steps lock.
     public func group(in topology: Topology) -> Int {
         switch self {
-        case .claim(let g, _), .release(let g, _): g
+        case .claim(let g, _), .release(let g, _), .kclaim(let g, _), .krelease(let g, _): g
         case .bind(let d, _), .unbind(let d), .dclaim(let d, _), .drelease(let d, _): topology.devices[d].group
         }
     }
@@ -38,7 +44,7 @@ public enum Operation: Hashable, Sendable {
     /// The user owner named by the operation, if any.
     public var owner: Int? {
         switch self {
-        case .claim(_, let o), .release(_, let o), .dclaim(_, let o), .drelease(_, let o): o
+        case .claim(_, let o), .release(_, let o), .dclaim(_, let o), .drelease(_, let o), .kclaim(_, let o), .krelease(_, let o): o
         case .bind, .unbind: nil
         }
     }
@@ -60,6 +66,8 @@ extension Topology {
         case .release(let g, let o): "release \(groups[g].id) \(owners[o])"
         case .dclaim(let d, let o): "dclaim \(devices[d].name) \(owners[o])"
         case .drelease(let d, let o): "drelease \(devices[d].name) \(owners[o])"
+        case .kclaim(let g, let o): "kclaim \(groups[g].id) \(owners[o])"
+        case .krelease(let g, let o): "krelease \(groups[g].id) \(owners[o])"
         }
     }
 }

@@ -8,6 +8,7 @@ public enum OperationGrammar {
         ("bind", [.device, .driver]), ("unbind", [.device]),
         ("claim", [.group, .owner]), ("release", [.group, .owner]),
         ("dclaim", [.device, .owner]), ("drelease", [.device, .owner]),
+        ("kclaim", [.group, .owner]), ("krelease", [.group, .owner]),
     ]
 
     /// The kind of name an operand position takes.
@@ -58,7 +59,9 @@ public enum OperationGrammar {
         case "claim": .claim(group: resolved[0], owner: resolved[1])
         case "release": .release(group: resolved[0], owner: resolved[1])
         case "dclaim": .dclaim(device: resolved[0], owner: resolved[1])
-        default: .drelease(device: resolved[0], owner: resolved[1])
+        case "drelease": .drelease(device: resolved[0], owner: resolved[1])
+        case "kclaim": .kclaim(group: resolved[0], owner: resolved[1])
+        default: .krelease(group: resolved[0], owner: resolved[1])
         }
         return .success(op)
     }

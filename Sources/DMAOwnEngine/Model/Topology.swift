@@ -25,8 +25,20 @@ public struct Topology: Hashable, Sendable {
         public var name: String
         public var managedDMA: Bool
         public var mayFail: Set<FailPoint>
-        public init(name: String, managedDMA: Bool, mayFail: Set<FailPoint> = []) {
+        /// A VFIO driver (vfio-pci, vfio-platform, the vfio-pci variants): while one is bound to a
+        /// device of a group, `/dev/vfio/N` exists and a user can open the group or the device's cdev.
+        /// `driver_managed_dma` alone is not enough: pci-stub and pcieport are managed but not VFIO.
+        public var vfio: Bool
+        /// `vfio` nil takes the naming rule of `Driver.isVFIOName`; an explicit value wins.
+        public init(name: String, managedDMA: Bool, mayFail: Set<FailPoint> = [], vfio: Bool? = nil) {
             self.name = name; self.managedDMA = managedDMA; self.mayFail = mayFail
+            self.vfio = vfio ?? Driver.isVFIOName(name)
+        }
+
+        /// The default for `vfio`: names beginning `vfio` (vfio-pci, vfio-platform, vfio-amba) or
+        /// ending `-vfio-pci` / `_vfio_pci` (the vfio-pci variant drivers, e.g. mlx5_vfio_pci).
+        public static func isVFIOName(_ name: String) -> Bool {
+            name.hasPrefix("vfio") || name.hasSuffix("-vfio-pci") || name.hasSuffix("_vfio_pci")
         }
     }
 

@@ -2,13 +2,15 @@
 ///
 /// One allocation per copy and a byte-wise hash keep the explorer's millions of states and the
 /// TUI's undo history cheap. Layout: a 6-byte header (flags, group count, device count), then
-/// 4 bytes per group, 4 per device, 4 per thread. Names live in `Topology`.
+/// 4 bytes per group, 4 per device, the user-space front ends (2 bytes per group, 1 per device),
+/// 4 per thread. Names live in `Topology`.
 public struct World: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
     /// Where the device and thread records start. Derived from the header, but kept so the
     /// explorer's millions of record reads do not decode it again each time; threads are appended
     /// at the end, so neither moves once the world is made.
     private let deviceBase: Int32
+    private let frontEndBase: Int32
     private let threadBase: Int32
 
     static let headerSize = 6
@@ -17,9 +19,10 @@ public struct World: Hashable, Sendable {
     /// A world with every group unowned on its default domain, every device idle, no threads.
     public init(topology: Topology) {
         let g = topology.groups.count, d = topology.devices.count
-        bytes = [UInt8](repeating: 0, count: World.headerSize + World.recordSize * (g + d))
+        bytes = [UInt8](repeating: 0, count: World.headerSize + World.recordSize * (g + d) + 2 * g + d)
         deviceBase = Int32(World.headerSize + World.recordSize * g)
-        threadBase = deviceBase + Int32(World.recordSize * d)
+        frontEndBase = deviceBase + Int32(World.recordSize * d)
+        threadBase = frontEndBase + Int32(2 * g + d)
         bytes[2] = UInt8(truncatingIfNeeded: g); bytes[3] = UInt8(truncatingIfNeeded: g >> 8)
         bytes[4] = UInt8(truncatingIfNeeded: d); bytes[5] = UInt8(truncatingIfNeeded: d >> 8)
         for i in 0..<g { self[group: i].domain = .default }
@@ -122,6 +125,78 @@ public struct World: Hashable, Sendable {
             setRecord(at: Int(threadBase) + World.recordSize * i,
                       (UInt8(newValue.pc), newValue.done ? 1 : 0, newValue.result.rawValue, newValue.local))
         }
+    }
+
+    // MARK: User-space front ends (VFIO group, VFIO device cdev bound to iommufd, in-kernel claimers)
+
+    /// Who holds a group from outside the IOMMU core: the VFIO user that has `/dev/vfio/N` open with
+    /// its container set, and the in-kernel caller of `iommu_group_claim_dma_owner` (`kclaim`).
+    ///
+    /// The IOMMU core's `owner` cannot say this: Robin's scheme stores a driver token there, the
+    /// notifier scheme has no ownership at all, and a claim refused by VFIO never reaches the core.
+    public struct GroupHolders: Hashable, Sendable {
+        /// The user holding the VFIO group (from its open until its close), or nil.
+        public var vfioUser: Int?
+        /// The VFIO user's claim has returned and it may do DMA through its domain (cleared when
+        /// its release starts: the user stops DMA before it lets go).
+        public var userDMA: Bool
+        /// The owner whose in-kernel claim (`kclaim`) holds the group, or nil.
+        public var kernelClaimer: Int?
+        public init(vfioUser: Int? = nil, userDMA: Bool = false, kernelClaimer: Int? = nil) {
+            self.vfioUser = vfioUser; self.userDMA = userDMA; self.kernelClaimer = kernelClaimer
+        }
+    }
+
+    /// A device's binding to an iommufd context through its VFIO cdev (`VFIO_DEVICE_BIND_IOMMUFD`).
+    public struct DeviceBinding: Hashable, Sendable {
+        /// The iommufd context the device is bound to, or nil.
+        public var context: Int?
+        /// The context's attach has returned and it may do DMA through the device.
+        public var userDMA: Bool
+        public init(context: Int? = nil, userDMA: Bool = false) { self.context = context; self.userDMA = userDMA }
+    }
+
+    public subscript(holders g: Int) -> GroupHolders {
+        get {
+            let o = Int(frontEndBase) + 2 * g
+            precondition(g >= 0 && g < groupCount, "group \(g) is outside the world")
+            let a = bytes[o], b = bytes[o + 1]
+            return GroupHolders(vfioUser: World.decodeOwner(a), userDMA: a & 0x80 != 0, kernelClaimer: World.decodeOwner(b))
+        }
+        set {
+            let o = Int(frontEndBase) + 2 * g
+            precondition(g >= 0 && g < groupCount, "group \(g) is outside the world")
+            bytes[o] = World.encodeOwner(newValue.vfioUser) | (newValue.userDMA ? 0x80 : 0)
+            bytes[o + 1] = World.encodeOwner(newValue.kernelClaimer)
+        }
+    }
+
+    public subscript(binding d: Int) -> DeviceBinding {
+        get {
+            precondition(d >= 0 && d < deviceCount, "device \(d) is outside the world")
+            let b = bytes[Int(frontEndBase) + 2 * groupCount + d]
+            return DeviceBinding(context: World.decodeOwner(b), userDMA: b & 0x80 != 0)
+        }
+        set {
+            precondition(d >= 0 && d < deviceCount, "device \(d) is outside the world")
+            bytes[Int(frontEndBase) + 2 * groupCount + d] = World.encodeOwner(newValue.context) | (newValue.userDMA ? 0x80 : 0)
+        }
+    }
+
+    /// The raw front-end byte of group `g` (VFIO user + 1 in the low 7 bits, bit 7 its DMA), for
+    /// the invariant checks the explorer runs on every state.
+    @inline(__always)
+    func vfioByte(ofGroup g: Int) -> UInt8 { bytes[Int(frontEndBase) + 2 * g] }
+
+    /// The raw binding byte of device `d` (context + 1 in the low 7 bits, bit 7 its DMA).
+    @inline(__always)
+    func bindingByte(ofDevice d: Int) -> UInt8 { bytes[Int(frontEndBase) + 2 * groupCount + d] }
+
+    private static func decodeOwner(_ b: UInt8) -> Int? { b & 0x7F == 0 ? nil : Int(b & 0x7F) - 1 }
+    private static func encodeOwner(_ o: Int?) -> UInt8 {
+        guard let o else { return 0 }
+        precondition(o >= 0 && o < 127, "owner \(o) does not fit a front-end byte")
+        return UInt8(o + 1)
     }
 
     /// Thread `i`'s program counter and whether it has finished, without decoding the rest.

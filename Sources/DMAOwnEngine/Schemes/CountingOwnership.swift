@@ -16,12 +16,14 @@ struct CountingOwnership: Sendable {
         switch op {
         case .bind(let d, let drv): bind(d, drv, topology)
         case .unbind(let d): unbind(d, topology)
-        case .claim(let g, let o): claim(group: g, owner: o, device: nil, topology)
-        case .release(let g, let o): release(group: g, owner: o, device: nil, topology)
+        case .claim(let g, let o): claim(group: g, owner: o, path: .vfioGroup, topology)
+        case .release(let g, let o): release(group: g, owner: o, path: .vfioGroup, topology)
+        case .kclaim(let g, let o): claim(group: g, owner: o, path: .kernel, topology)
+        case .krelease(let g, let o): release(group: g, owner: o, path: .kernel, topology)
         case .dclaim(let d, let o):
-            deviceClaims ? claim(group: topology.devices[d].group, owner: o, device: d, topology) : KernelSteps.unsupported(op, scheme: id)
+            deviceClaims ? claim(group: topology.devices[d].group, owner: o, path: .iommufdDevice(d), topology) : KernelSteps.unsupported(op, scheme: id)
         case .drelease(let d, let o):
-            deviceClaims ? release(group: topology.devices[d].group, owner: o, device: d, topology) : KernelSteps.unsupported(op, scheme: id)
+            deviceClaims ? release(group: topology.devices[d].group, owner: o, path: .iommufdDevice(d), topology) : KernelSteps.unsupported(op, scheme: id)
         }
     }
 
@@ -113,19 +115,52 @@ struct CountingOwnership: Sendable {
 
     // MARK: Users: claim and release
 
-    /// A group claim (`iommu_group_claim_dma_owner`), or with `device` an iommufd device claim.
-    private func claim(group g: Int, owner o: Int, device: Int?, _ topology: Topology) -> Program {
+    /// How a claim or release reaches the IOMMU core: through VFIO's group front end (`claim`),
+    /// through a VFIO device cdev bound to iommufd (`dclaim`), or from an in-kernel caller (`kclaim`).
+    enum Path: Equatable {
+        case vfioGroup
+        case iommufdDevice(Int)
+        case kernel
+    }
+
+    /// `claim`, `dclaim` or `kclaim`: the front end's checks (none for an in-kernel caller), then
+    /// `iommu_{group,device}_claim_dma_owner`, then the owner attaches its own domain.
+    private func claim(group g: Int, owner o: Int, path: Path, _ topology: Topology) -> Program {
+        let device: Int? = if case .iommufdDevice(let d) = path { d } else { nil }
         let fn = device == nil ? "iommu_group_claim_dma_owner" : "iommu_device_claim_dma_owner"
         let nests = device != nil || nestSameOwner
         let check = nests
-            ? "if (owner_cnt) { if (owner != token) return -EPERM; owner_cnt++; return 0; } else take ownership"
+            ? "if (owner_cnt) { if (owner != token) return -EPERM; owner_cnt++; } else take ownership"
             : "if (owner_cnt) return -EPERM; if (domain != default) return -EBUSY; take ownership"
         let claimDomain = self.claimDomain
-        let attachFn = device == nil ? "iommu_attach_group" : "iommufd_device_attach"
-        return Program([
-            KernelSteps.lockGroup(fn, note: "Claims are decided under group->mutex, so no probe can slip in between check and take."),
+        let attachFn = switch path {
+        case .vfioGroup: "vfio_iommu_type1_attach_group"
+        case .iommufdDevice: "iommufd_device_attach"
+        case .kernel: "iommu_attach_group"
+        }
+        /// Undoes the front end when the core refuses: the user closes the group fd (QEMU does after
+        /// SET_CONTAINER fails), or `vfio_df_ioctl_bind_iommufd` unwinds the device's binding.
+        @Sendable func refuse(_ w: inout World, _ e: Errno) -> Flow {
+            switch path {
+            case .vfioGroup: VFIOFrontEnd.closeGroup(&w, g)
+            case .iommufdDevice(let d): w[binding: d] = World.DeviceBinding()
+            case .kernel: break
+            }
+            return .finish(e)
+        }
+        var steps: [Step] = []
+        switch path {
+        case .vfioGroup: steps.append(VFIOFrontEnd.openGroup(g, owner: o, topology: topology))
+        case .iommufdDevice(let d): steps.append(VFIOFrontEnd.bindIommufd(d, owner: o, topology: topology))
+        case .kernel: break
+        }
+        steps += [
+            KernelSteps.lockGroup(fn, note: path == .kernel
+                ? "An in-kernel caller asks the IOMMU core directly: no VFIO front end refuses a second claim first."
+                : "Claims are decided under group->mutex, so no probe can slip in between check and take."),
             Step(fn, check + "; mutex_unlock",
-                 note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.", scope: .group,
+                 note: nests ? "The same owner may claim again (the count nests); anyone else is refused." : "Any kernel user, or any existing owner (even the same one), refuses the claim.",
+                 scope: device == nil ? .group : .deviceDMAAndGroup,
                  explain: { b, a, c in
                      let gs = b[group: g], who = topology.owners[o]
                      let why: String
@@ -142,96 +177,116 @@ struct CountingOwnership: Sendable {
                  }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
-                defer { w[group: g] = gs }
                 if gs.ownerCount != 0 {
-                    guard nests, gs.owner == .user(o) else { return .finish(.EPERM) }
-                    // The owner's domain is already attached (or being attached by its first claim):
-                    // a nested claim only counts, so no attach of its own is left for a release to overtake.
+                    guard nests, gs.owner == .user(o) else { w[group: g] = gs; return refuse(&w, .EPERM) }
                     gs.ownerCount += 1
-                    return .finish(.ok)
+                    w[group: g] = gs
+                    // A nested in-kernel claim only counts: its owner's domain is already attached (or
+                    // being attached by its first claim). A device claim still attaches (below).
+                    return path == .kernel ? .finish(.ok) : .next
                 }
-                if gs.domain != .none && gs.domain != .default { return .finish(.EBUSY) }
+                if gs.domain != .none && gs.domain != .default { w[group: g] = gs; return refuse(&w, .EBUSY) }
                 gs.domain = claimDomain
                 gs.owner = .user(o)
                 gs.ownerCount = 1
+                w[group: g] = gs
                 return .next
             },
             KernelSteps.lockGroup(attachFn, note: "The owner now attaches its own domain."),
-            Step(attachFn, "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.", scope: .group) { w, _ in
+            Step(attachFn, "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.",
+                 scope: device == nil ? .group : .deviceDMAAndGroup) { w, _ in
                 w[group: g].domain = .user(o)
                 w.unlockGroup(g)
+                switch path {
+                case .vfioGroup: w[holders: g].userDMA = true
+                case .iommufdDevice(let d): w[binding: d].userDMA = true
+                case .kernel: w[holders: g].kernelClaimer = o
+                }
                 return .finish(.ok)
             },
-        ])
+        ]
+        return Program(steps)
     }
 
-    /// A group release (`VFIO_GROUP_UNSET_CONTAINER`), or with `device` an iommufd device release.
+    /// `release`, `drelease` or `krelease`.
     ///
     /// Two critical sections, as in the kernel: the owner detaches its own domain first (VFIO's
     /// `iommu_detach_group`, iommufd's detach), then `iommu_{group,device}_release_dma_owner` decides
     /// on the count under the mutex again. The count is read in the second section, not carried over
     /// from the first, so a nested claim landing between the two keeps its share of the ownership.
-    private func release(group g: Int, owner o: Int, device: Int?, _ topology: Topology) -> Program {
+    /// Neither section checks who asks: the IOMMU core trusts its caller, and only the front end
+    /// (VFIO's container, the cdev's binding) refuses a user that holds nothing.
+    private func release(group g: Int, owner o: Int, path: Path, _ topology: Topology) -> Program {
+        let device: Int? = if case .iommufdDevice(let d) = path { d } else { nil }
         let nests = device != nil || nestSameOwner
         let fn = device == nil ? "iommu_group_release_dma_owner" : "iommu_device_release_dma_owner"
         let detachFn = device == nil ? "iommu_detach_group" : "iommufd_device_detach"
         let claimDomain = self.claimDomain
-        let detached = claimDomain == .none ? "NULL" : "blocking"
+        let core = claimDomain == .none ? "NULL" : "blocking"
         let detachCode = nests
-            ? "if (owner != token || domain != user domain) return -EINVAL; if (owner_cnt == 1) domain = \(detached); mutex_unlock"
-            : "if (owner != token || domain != user domain) return -EINVAL; domain = blocking; mutex_unlock"
-        let releaseCode: String
-        switch (device != nil, nests) {
-        case (true, _): releaseCode = "if (owner_cnt > 1) owner_cnt--; else { owner_cnt = 0; owner = NULL; domain = default; } mutex_unlock"
-        case (false, true): releaseCode = "if (WARN_ON(!owner_cnt || !owner)) goto out; if (--owner_cnt > 0) goto out; owner = NULL; domain = default; mutex_unlock"
-        case (false, false): releaseCode = "if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; mutex_unlock"
+            ? "if (owner_cnt <= 1) domain = owner ? \(core) : default; mutex_unlock"
+            : "domain = owner ? \(core) : default; mutex_unlock"
+        let releaseCode = device != nil
+            ? "if (owner_cnt > 1) owner_cnt--; else { if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; } mutex_unlock"
+            : nests ? "if (WARN_ON(!owner_cnt || !owner)) goto out; if (--owner_cnt > 0) goto out; owner = NULL; domain = default; mutex_unlock"
+            : "if (WARN_ON(!owner_cnt || !owner)) goto out; owner_cnt = 0; owner = NULL; domain = default; mutex_unlock"
+        var steps: [Step] = []
+        switch path {
+        case .vfioGroup: steps.append(VFIOFrontEnd.unsetContainer(g, owner: o, topology: topology))
+        case .iommufdDevice(let d): steps.append(VFIOFrontEnd.unbindIommufd(d, owner: o, topology: topology))
+        case .kernel: break
         }
-        return Program([
+        steps += [
             KernelSteps.lockGroup(detachFn, note: "The owner first detaches its own domain."),
             Step(detachFn, detachCode,
                  note: nests ? "Only the last claim's release detaches the owner's domain; the others leave it for the claims still held."
-                     : "Only an owner whose claim has returned (its domain attached) can release; the group stays blocked until ownership is dropped.",
+                     : "The group falls back to the core domain: blocking while still owned, so no DMA gets through until ownership is dropped.",
                  scope: .group,
                  explain: { b, a, c in
-                     let gs = b[group: g], who = topology.owners[o]
-                     let why = gs.owner == .user(o) && gs.domain == .user(o)
-                         ? "\(who)'s domain is detached, domain \(topology.describeDomain(a[group: g].domain))"
-                         : "\(who) holds no claim whose domain is attached"
+                     let gs = b[group: g]
+                     let why = !nests || gs.ownerCount <= 1
+                         ? "the owner's domain is detached, domain \(topology.describeDomain(a[group: g].domain))"
+                         : "other claims remain (owner_cnt \(gs.ownerCount)), so the owner's domain stays attached"
                      return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
                  }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
-                defer { w[group: g] = gs }
-                // VFIO sets group->container (iommufd: the bound idev exists) only once the claim's
-                // attach is done, so a release cannot overtake its own claim.
-                guard gs.owner == .user(o), gs.domain == .user(o) else { return .finish(.EINVAL) }
-                if !nests || gs.ownerCount <= 1 { gs.domain = claimDomain }
+                if !nests || gs.ownerCount <= 1 { gs.domain = gs.owner == .none ? .default : claimDomain }
+                w[group: g] = gs
                 return .next
             },
             KernelSteps.lockGroup(fn, note: "Dropping ownership happens under group->mutex, deciding on the count as it is now."),
             Step(fn, releaseCode,
                  note: nests ? "A claim still counted keeps the group owned; the last one gives the default domain back."
                      : "The default domain returns, so kernel drivers may bind again.",
-                 scope: .group,
+                 scope: device == nil ? .group : .deviceDMAAndGroup,
                  explain: { b, a, c in
                      let gs = b[group: g]
-                     let why = gs.ownerCount == 0 || gs.owner == .none
-                         ? (device == nil ? "the group is not owned: WARN_ON(!owner_cnt || !owner) fires" : "the group is not owned: nothing to release")
-                         : nests && gs.ownerCount > 1 ? "other claims remain, owner_cnt becomes \(gs.ownerCount - 1)"
+                     let why = nests && gs.ownerCount > 1 ? "other claims remain, owner_cnt becomes \(gs.ownerCount - 1)"
+                         : gs.ownerCount == 0 || gs.owner == .none ? "the group is not owned: WARN_ON(!owner_cnt || !owner) fires"
                          : "ownership is dropped: owner NULL, owner_cnt 0, domain default"
                      return "\(Decide.group(g, b, topology)): \(why) \(Decide.outcome(a, c))"
                  }) { w, _ in
                 var gs = w[group: g]
                 gs.mutexHolder = nil
-                defer { w[group: g] = gs }
-                if gs.ownerCount == 0 || gs.owner == .none {
-                    // Both release paths end in __iommu_release_dma_ownership (the device path when it
-                    // holds the last claim), whose WARN_ON fires on an unowned group.
-                    w.warn(.releaseDMAOwnership)
-                    return .finish(.ok)
+                defer {
+                    w[group: g] = gs
+                    // The user has let go: VFIO unsets the container and wakes container_q; iommufd
+                    // destroys the idev. A VFIO driver's remove() waiting for it may go on.
+                    switch path {
+                    case .vfioGroup: VFIOFrontEnd.closeGroup(&w, g)
+                    case .iommufdDevice(let d): w[binding: d] = World.DeviceBinding()
+                    case .kernel: if gs.owner == .none { w[holders: g].kernelClaimer = nil }
+                    }
                 }
                 if nests && gs.ownerCount > 1 {
                     gs.ownerCount -= 1
+                    return .finish(.ok)
+                }
+                // __iommu_release_dma_ownership: both release paths end here (the device path when it
+                // holds the last claim), and its WARN_ON fires on an unowned group.
+                if gs.ownerCount == 0 || gs.owner == .none {
+                    w.warn(.releaseDMAOwnership)
                     return .finish(.ok)
                 }
                 gs.ownerCount = 0
@@ -239,7 +294,8 @@ struct CountingOwnership: Sendable {
                 gs.domain = .default
                 return .finish(.ok)
             },
-        ])
+        ]
+        return Program(steps)
     }
 
     // MARK: Judging the end state
@@ -253,9 +309,20 @@ struct CountingOwnership: Sendable {
             return "group \(gid) has owner_cnt \(gs.ownerCount) but \(bound) DMA-API driver\(bound == 1 ? " is" : "s are") bound"
         case .user(let o) where gs.ownerCount == 0:
             return "group \(gid) is owned by \(run.topology.owners[o]) with owner_cnt 0"
+        case .user(let o) where !Self.isHeld(g, by: o, in: w, topology: run.topology):
+            return "group \(gid) is owned by \(run.topology.owners[o]) (owner_cnt \(gs.ownerCount)) but no user holds it: no VFIO container, no bound iommufd device, no in-kernel claim"
         default:
             return nil
         }
+    }
+}
+
+extension CountingOwnership {
+    /// Whether owner `o` holds group `g` through some front end: VFIO's group, a device bound to
+    /// its iommufd context, or an in-kernel claim.
+    static func isHeld(_ g: Int, by o: Int, in w: World, topology: Topology) -> Bool {
+        let h = w[holders: g]
+        return h.vfioUser == o || h.kernelClaimer == o || topology.groups[g].devices.contains { w[binding: $0].context == o }
     }
 }
 

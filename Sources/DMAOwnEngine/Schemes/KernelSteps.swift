@@ -184,21 +184,33 @@ enum KernelSteps {
         return steps
     }
 
-    /// Unbind device `d` (`__device_release_driver`); the thread's `local` keeps the driver found.
+    /// Unbind device `d` through sysfs (`unbind_store`, drivers/base/bus.c, then
+    /// `device_driver_detach` → `__device_release_driver`); the thread's `local` keeps the driver found.
     static func unbind(device d: Int, topology: Topology, hooks: UnbindHooks) -> Program {
         var steps: [Step] = [
-            Step("device_release_driver", "device_lock(dev); if (!dev->driver) return -ENODEV", note: "Unbind holds the device lock from start to end.",
+            Step("unbind_store", "if (dev->driver != drv) return -ENODEV", note: "sysfs checks the driver without device_lock: two unbinds of one device can both pass here.",
+                 scope: .device,
+                 explain: { b, a, c in "\(Decide.driver(d, b, topology)), read without device_lock \(Decide.outcome(a, c))" }) { w, _ in
+                w[device: d].driver == nil ? .finish(.ENODEV) : .next
+            },
+            Step("device_driver_detach", "device_lock(dev); if (!dev->driver) { device_unlock(dev); return 0 }",
+                 note: "device_release_driver_internal(dev, NULL): if another unbind got here first there is nothing to release, and unbind_store still returns success.",
                  acquires: .deviceLock, scope: .device,
-                 explain: { b, a, c in "\(Decide.driver(d, b, topology)) \(Decide.outcome(a, c))" }) { w, c in
+                 explain: { b, a, c in
+                     let why = b[device: d].driver == nil ? ": another unbind released it first, so there is nothing to do" : ", under device_lock"
+                     return "\(Decide.driver(d, b, topology))\(why) \(Decide.outcome(a, c))"
+                 }) { w, c in
                 guard let drv = w[device: d].driver else {
                     w.unlockDevice(d)
-                    return .finish(.ENODEV)
+                    return .finish(.ok)
                 }
                 w[thread: c.thread].local = UInt8(drv)
                 w[device: d].phase = .removing
                 return .next
             },
-            Step("__device_release_driver", "drv->remove(dev)", note: "The driver stops its DMA; only after this may ownership be dropped.", scope: .deviceDMA) { w, _ in
+            Step("__device_release_driver", "drv->remove(dev) (vfio-pci: vfio_unregister_group_dev waits for the user)",
+                 note: "The driver stops its DMA. A VFIO driver's remove() sleeps, device_lock held, until the user holding the device lets go (vfio_unregister_group_dev).",
+                 acquires: .userLetGo, scope: .deviceDMAAndGroup) { w, _ in
                 w[device: d].doingDMA = false
                 return .next
             },
@@ -232,8 +244,13 @@ enum KernelSteps {
 
     /// The operation does not exist in this scheme.
     static func unsupported(_ op: Operation, scheme: SchemeID) -> Program {
-        Program([
-            Step("ioctl", "return -EINVAL", note: "\(op.verb) does not exist in the \(scheme.rawValue) scheme (device claims came with iommufd, 6.2).",
+        let why = switch op {
+        case .dclaim, .drelease: "device claims came with iommufd, 6.2"
+        case .kclaim, .krelease: "it has no iommu_group_claim_dma_owner() for an in-kernel caller"
+        default: "it does not model it"
+        }
+        return Program([
+            Step("ioctl", "return -EINVAL", note: "\(op.verb) does not exist in the \(scheme.rawValue) scheme (\(why)).",
                  // It reads and writes nothing but its own thread: declaring its device keeps it from coupling the machine.
                  scope: .device) { _, _ in .finish(.EINVAL) },
         ])

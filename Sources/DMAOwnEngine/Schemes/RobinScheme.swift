@@ -49,7 +49,7 @@ struct RobinScheme: Scheme {
         case .unbind(let d): unbind(d, topology)
         case .claim(let g, let o): claim(g, o, topology)
         case .release(let g, let o): release(g, o, topology)
-        case .dclaim, .drelease: KernelSteps.unsupported(op, scheme: id)
+        case .dclaim, .drelease, .kclaim, .krelease: KernelSteps.unsupported(op, scheme: id)
         }
     }
 
@@ -106,6 +106,7 @@ struct RobinScheme: Scheme {
     private func claim(_ g: Int, _ o: Int, _ topology: Topology) -> Program {
         let members = topology.groups[g].devices
         return Program([
+            VFIOFrontEnd.openGroup(g, owner: o, topology: topology),
             KernelSteps.lockGroup("iommu_group_claim_dma_owner", note: "VFIO claims on behalf of its own device."),
             Step("iommu_group_claim_dma_owner", "T = T(vfio dev); if (!owner) owner = T; else if (owner != T) return -EBUSY; domain = blocking; mutex_unlock",
                  note: "A managed driver's explicit claim owns the group as that driver: T(its device). This project's reading: VFIO's device is the first member bound to a VFIO driver (none: -ENODEV, as /dev/vfio/G does not exist), and the claim attaches the blocking domain as the merged scheme does.",
@@ -123,9 +124,10 @@ struct RobinScheme: Scheme {
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
-                guard let vfio = Self.claimant(members, in: w, topology: topology) else { return .finish(.ENODEV) }
+                // A refused claim: the user closes the group fd it opened (VFIOFrontEnd.openGroup).
+                guard let vfio = Self.claimant(members, in: w, topology: topology) else { VFIOFrontEnd.closeGroup(&w, g); return .finish(.ENODEV) }
                 let t = Self.token(of: vfio, in: w, topology: topology)
-                if gs.owner != .none && gs.owner != t { return .finish(.EBUSY) }
+                if gs.owner != .none && gs.owner != t { VFIOFrontEnd.closeGroup(&w, g); return .finish(.EBUSY) }
                 gs.owner = t
                 gs.domain = .blocking
                 return .next
@@ -134,6 +136,7 @@ struct RobinScheme: Scheme {
             Step("iommu_attach_group", "group->domain = user domain; mutex_unlock; return 0", note: "From here the user may do DMA through the group.", scope: .group) { w, _ in
                 w[group: g].domain = .user(o)
                 w.unlockGroup(g)
+                w[holders: g].userDMA = true
                 return .finish(.ok)
             },
         ])
@@ -141,6 +144,7 @@ struct RobinScheme: Scheme {
 
     private func release(_ g: Int, _ o: Int, _ topology: Topology) -> Program {
         Program([
+            VFIOFrontEnd.unsetContainer(g, owner: o, topology: topology),
             KernelSteps.lockGroup("iommu_group_release_dma_owner", note: "VFIO gives the group back."),
             Step("iommu_group_release_dma_owner", "if (domain != user domain) return -EINVAL; owner = NULL; domain = default; mutex_unlock",
                  note: "This project's reading: VFIO detaches its domain and drops its explicit claim, so the default domain returns.", scope: .group,
@@ -152,6 +156,8 @@ struct RobinScheme: Scheme {
                 var gs = w[group: g]
                 gs.mutexHolder = nil
                 defer { w[group: g] = gs }
+                // The user lets go either way: the container is unset and the group fd closed.
+                VFIOFrontEnd.closeGroup(&w, g)
                 guard gs.domain == .user(o) else { return .finish(.EINVAL) }
                 gs.owner = .none
                 gs.domain = .default

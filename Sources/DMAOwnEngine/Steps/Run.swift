@@ -61,13 +61,22 @@ public struct Run: Sendable {
     /// What stops a thread from taking its next step.
     public struct Blocker: Hashable, Sendable {
         public let lock: LockRef
+        /// The thread holding the lock, or `Blocker.userSpace` when the thread waits for a user.
         public let holder: Int
+
+        /// The `holder` of a wait on user space: no thread of the run holds it, any may end it.
+        public static let userSpace = -1
+
+        /// The thread waits for a user to let go (vfio-pci's `remove()`), not for a kernel lock.
+        public var waitsForUser: Bool { if case .user = lock { true } else { false } }
     }
 
-    /// A specific lock in the world.
+    /// A specific lock in the world, or the user a VFIO driver's `remove()` waits for.
     public enum LockRef: Hashable, Sendable {
         case device(Int)
         case group(Int)
+        /// `owner` still holds device `device` (its VFIO group, or its cdev bound to iommufd).
+        case user(owner: Int, device: Int)
     }
 
     /// Where a thread stands in a world.
@@ -131,26 +140,42 @@ public struct Run: Sendable {
         }
     }
 
-    private func lockRef(_ kind: LockKind, thread t: Int) -> LockRef {
+    private func lockRef(_ kind: LockKind, thread t: Int) -> LockRef? {
         switch kind {
         case .deviceLock: return .device(locks[t].device!)
         case .groupMutex: return .group(locks[t].group)
+        case .userLetGo: return nil
         case .siblingLock(let d): return .device(d)
         }
     }
 
     private func blocker(for kind: LockKind?, thread t: Int, in world: World) -> Blocker? {
         guard let kind else { return nil }
-        let ref = lockRef(kind, thread: t)
-        let holder: Int? = switch ref {
-        case .device(let d): world.lockHolder(ofDevice: d)
-        case .group(let g): world.mutexHolder(ofGroup: g)
+        switch kind {
+        case .deviceLock:
+            let d = locks[t].device!
+            return world.lockHolder(ofDevice: d).map { Blocker(lock: .device(d), holder: $0) }
+        case .groupMutex:
+            let g = locks[t].group
+            return world.mutexHolder(ofGroup: g).map { Blocker(lock: .group(g), holder: $0) }
+        case .siblingLock(let d):
+            return world.lockHolder(ofDevice: d).map { Blocker(lock: .device(d), holder: $0) }
+        case .userLetGo:
+            let d = locks[t].device!
+            return userHolding(d, in: world).map { Blocker(lock: .user(owner: $0, device: d), holder: Blocker.userSpace) }
         }
-        return holder.map { Blocker(lock: ref, holder: $0) }
+    }
+
+    /// The user a VFIO driver's `remove()` on device `d` must wait for: the VFIO user holding its
+    /// group, or the iommufd context its cdev is bound to. Nil when `d` is not on a VFIO driver.
+    public func userHolding(_ d: Int, in world: World) -> Int? {
+        guard let drv = world[device: d].driver, topology.drivers[drv].vfio else { return nil }
+        return world[holders: topology.devices[d].group].vfioUser ?? world[binding: d].context
     }
 
     private func acquire(_ kind: LockKind, thread t: Int, in world: inout World) {
-        switch lockRef(kind, thread: t) {
+        guard let ref = lockRef(kind, thread: t) else { return }
+        switch ref {
         case .device(let d):
             // Lock order is device_lock before group->mutex; the reverse can deadlock against probe.
             // A thread only ever takes its own operation's group mutex, so that is the one to look at
@@ -161,21 +186,30 @@ public struct Run: Sendable {
             world[device: d].lockHolder = t
         case .group(let g):
             world[group: g].mutexHolder = t
+        case .user:
+            break
         }
     }
 
     // MARK: Words for people
 
-    /// "group 7 mutex held by thread 2".
+    /// "group 7 mutex held by thread 2", or for a wait on user space "qemu to let go of 0000:01:00.0".
     public func describe(_ b: Blocker) -> String {
-        "\(describe(b.lock)) held by thread \(b.holder + 1)"
+        b.waitsForUser ? describe(b.lock) : "\(describe(b.lock)) held by thread \(b.holder + 1)"
     }
 
-    /// "group 7 mutex" or "device_lock(0000:01:00.1)".
+    /// Why a blocked thread cannot move, as a phrase: "blocked on group 7 mutex held by thread 2" or
+    /// "waiting for qemu to let go of 0000:01:00.0".
+    public func blockedReason(_ b: Blocker) -> String {
+        b.waitsForUser ? "waiting for \(describe(b))" : "blocked on \(describe(b))"
+    }
+
+    /// "group 7 mutex", "device_lock(0000:01:00.1)" or "qemu to let go of 0000:01:00.0".
     public func describe(_ lock: LockRef) -> String {
         switch lock {
         case .device(let d): "device_lock(\(topology.devices[d].name))"
         case .group(let g): "group \(topology.groups[g].id) mutex"
+        case .user(let o, let d): "\(topology.owners[o]) to let go of \(topology.devices[d].name)"
         }
     }
 

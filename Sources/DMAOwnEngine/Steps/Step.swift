@@ -67,17 +67,24 @@ public enum Scope: Sendable, Hashable {
     case group
     /// The group record and every member device's record (a scan of the siblings' drivers).
     case groupAndMembers
+    /// As `deviceDMA`, and it reads the group's front-end record (vfio-pci's `remove()` waits
+    /// for the user holding the group).
+    case deviceDMAAndGroup
     /// Anything at all (a `BUG_ON` stops every thread).
     case machine
 }
 
-/// The kinds of lock the model knows: the operation's own device or group, or a named sibling.
+/// What a step waits for before it runs: a lock of the operation's own device or group, a named
+/// sibling's device lock, or the user holding the operation's device.
 public enum LockKind: Sendable, Hashable {
     case deviceLock
     case groupMutex
     /// `device_lock(tmp)` of device `tmp`, another member of the operation's group: only a scan
     /// that locks its siblings (the `robin-locked` variant) takes a lock that is not its own.
     case siblingLock(Int)
+    /// A VFIO driver's `remove()` sleeps in `vfio_unregister_group_dev` until the user holding the
+    /// device lets go; for any other driver the step does not wait. Nothing is taken.
+    case userLetGo
 }
 
 /// What a step's action sees besides the world: who runs it and which branch of a choice was taken.

@@ -76,7 +76,9 @@ struct ScenarioReader {
                 }
                 mayFail.insert(p)
             }
-            out.append(Topology.Driver(name: name, managedDMA: managed, mayFail: mayFail))
+            // Absent: the naming rule (vfio*, *-vfio-pci); an explicit value wins (DOMAIN §3.1).
+            let vfio = try bool(path + ["vfio"], in: entry)
+            out.append(Topology.Driver(name: name, managedDMA: managed, mayFail: mayFail, vfio: vfio))
         }
         return out
     }

@@ -3,7 +3,7 @@ public enum ScenarioSchema {
     static let topLevel = ["title", "scheme", "description", "try", "owners", "setup", "threads", "drivers", "groups", "devices", "kernel", "expect"]
     /// Keys without which a scenario means nothing.
     static let required = ["scheme", "groups", "threads"]
-    static let driver = ["managed_dma", "may_fail"]
+    static let driver = ["managed_dma", "may_fail", "vfio"]
     static let device = ["bridge"]
     static let expect = ["invariants", "outcomes"]
     static let kernel = ["debug_test_remove"]

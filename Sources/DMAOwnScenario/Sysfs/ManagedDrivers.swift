@@ -21,6 +21,20 @@ public enum ManagedDrivers {
         return !excluded && names.contains { !$0.hasPrefix("!") && matches(d, normalized($0)) }
     }
 
+    /// The in-tree VFIO drivers: binding one creates `/dev/vfio/N` for the device's group.
+    /// pci-stub and pcieport are managed but not VFIO.
+    public static let knownVFIO: Set<String> = [
+        "vfio-pci", "vfio-platform", "vfio-amba", "vfio-fsl-mc", "vfio-ap", "vfio-ccw",
+        "mlx5_vfio_pci", "hisi_acc_vfio_pci", "pds_vfio_pci", "nvgrace_gpu_vfio_pci", "virtio_vfio_pci",
+        "vfio-*", "*_vfio_pci",
+    ]
+
+    /// Whether `driver` is a VFIO driver the importer knows (`-` and `_` the same letter).
+    public static func isVFIO(_ driver: String) -> Bool {
+        let d = normalized(driver)
+        return knownVFIO.contains { matches(d, normalized($0)) }
+    }
+
     private static func matches(_ d: String, _ p: String) -> Bool {
         if p.hasPrefix("*") { return d.hasSuffix(p.dropFirst()) }
         if p.hasSuffix("*") { return d.hasPrefix(p.dropLast()) }

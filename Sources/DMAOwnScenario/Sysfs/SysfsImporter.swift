@@ -39,7 +39,9 @@ public enum SysfsImporter {
             throw .tooLarge(path: groupsDir, what: "drivers", count: driverNames.count, limit: ScenarioSchema.maxDrivers)
         }
 
-        let drivers = driverNames.map { Topology.Driver(name: $0, managedDMA: ManagedDrivers.isManaged($0, by: managed)) }
+        let drivers = driverNames.map {
+            Topology.Driver(name: $0, managedDMA: ManagedDrivers.isManaged($0, by: managed), vfio: ManagedDrivers.isVFIO($0))
+        }
         let all = groups.flatMap(\.devices)
         let topology = Topology.make(
             groups: groups.map { (id: $0.id, devices: $0.devices.map(\.name)) },

@@ -42,7 +42,7 @@ extension App {
     static func describeStatus(_ s: AppState, _ t: Int, at k: Int) -> String {
         switch s.run.status(of: t, in: s.history.world(at: k)) {
         case .runnable(_, let canFail): canFail ? "runnable, may fail" : "runnable, cannot fail"
-        case .blocked(_, let b): "blocked on \(s.run.describe(b))"
+        case .blocked(_, let b): s.run.blockedReason(b)
         case .done(let e): "done, \(e.name)"
         case .crashed: "crashed"
         }

@@ -11,7 +11,7 @@ extension App {
         let before = s.world
         switch s.run.status(of: t, in: before) {
         case .blocked(_, let b):
-            s.message = StatusMessage(.error, "thread \(t + 1) is blocked on \(s.run.describe(b))")
+            s.message = StatusMessage(.error, "thread \(t + 1) is \(s.run.blockedReason(b))")
             return [.bell]
         case .done(let e):
             s.message = StatusMessage(.error, "thread \(t + 1) is done: \(e.name)")

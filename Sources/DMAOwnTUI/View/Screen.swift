@@ -60,6 +60,9 @@ struct ViewContext {
                 if (userOwned || gs.domain != .default), topo.groups[g].devices.contains(where: { s.world[device: $0].doingDMA }) {
                     gv[g, default: []].append(.isolation)
                 }
+                if case .user(_, let ug)? = s.run.isolationBreach(in: s.world), ug == g, gv[g]?.contains(.isolation) != true {
+                    gv[g, default: []].append(.isolation)
+                }
                 if broken.contains(InvariantSet(.staleOwner)), s.run.scheme.staleOwnership(ofGroup: g, in: s.world, run: s.run) != nil {
                     gv[g, default: []].append(.staleOwner)
                 }
@@ -70,7 +73,7 @@ struct ViewContext {
                     guard case .blocked(_, let b) = s.run.status(of: t, in: s.world) else { continue }
                     let g = switch b.lock {
                     case .group(let g): g
-                    case .device(let d): topo.devices[d].group
+                    case .device(let d), .user(_, let d): topo.devices[d].group
                     }
                     if gv[g]?.contains(.deadlock) != true { gv[g, default: []].append(.deadlock) }
                 }

@@ -140,9 +140,11 @@ enum ThreadsPane {
             }
             if canFail { buf.put(" (may fail: f)", x: x, y: y, role: .dimText, in: area) }
         case .blocked(_, let b):
-            var x = buf.put("blocked", x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
+            // "blocked on group 7 mutex held by thread 2", or "waiting for qemu to let go of 0000:01:00.0".
+            let word = b.waitsForUser ? "waiting" : "blocked"
+            var x = buf.put(word, x: x0, y: y, role: changed ? .changed : .threadBlocked, in: area)
             if let pending = StepWords.pendingResult(v.world, thread: t) { x = buf.put(" " + pending, x: x, y: y, role: .resultErrno, in: area) }
-            x = buf.put(" on \(v.run.describe(b))", x: x, y: y, role: .text, in: area)
+            x = buf.put(String(v.run.blockedReason(b).dropFirst(word.count)), x: x, y: y, role: .text, in: area)
             // A thread in a wait cycle never moves again: say so where its wait is shown.
             if let cycle = v.run.waitCycle(in: v.world), cycle.contains(t) {
                 let back = cycle.count == 2 ? "which waits for T\(t + 1)" : "in a wait cycle of \(cycle.count) threads"

@@ -1,0 +1,144 @@
+/// The user-space front ends that stand between a VM and the IOMMU core (DOMAIN 3.1): the VFIO
+/// group (`/dev/vfio/N`, drivers/vfio/group.c, vfio.c before 6.2) and a VFIO device's cdev bound
+/// to an iommufd context (drivers/vfio/device_cdev.c, drivers/iommu/iommufd/device.c).
+///
+/// Every scheme runs these checks before it asks the IOMMU core anything, because the kernel did:
+/// one user per group, and only while a device of the group is bound to a VFIO driver. The state
+/// they keep lives in `World.GroupHolders` and `World.DeviceBinding`.
+enum VFIOFrontEnd {
+    /// Whether `/dev/vfio/N` exists: some device of group `g` has finished binding to a VFIO driver
+    /// (its probe registered the vfio_device; `vfio_group_fops_open` fails once none is left).
+    static func groupIsOpenable(_ g: Int, in w: World, topology: Topology) -> Bool {
+        topology.groups[g].devices.contains { d in
+            let ds = w[device: d]
+            guard let drv = ds.driver, ds.phase == .bound else { return false }
+            return topology.drivers[drv].vfio
+        }
+    }
+
+    /// Whether device `d` has a VFIO cdev to open: it has finished binding to a VFIO driver.
+    static func deviceIsOpenable(_ d: Int, in w: World, topology: Topology) -> Bool {
+        let ds = w[device: d]
+        guard let drv = ds.driver, ds.phase == .bound else { return false }
+        return topology.drivers[drv].vfio
+    }
+
+    /// `claim G OWNER` begins here: open `/dev/vfio/G` and `VFIO_GROUP_SET_CONTAINER` up to the
+    /// point where the IOMMU core is asked. On success the user holds the group (not yet doing DMA).
+    ///
+    /// `extra` names what the scheme's step also does in the same moment (the notifier's
+    /// `container_users++`), so it reads in the step's code.
+    static func openGroup(_ g: Int, owner o: Int, topology: Topology, extra: String = "",
+                          then: (@Sendable (inout World) -> Void)? = nil) -> Step {
+        let members = topology.groups[g].devices
+        return Step("vfio_group_fops_open",
+                    "if (!group->drivers) return -ENODEV; if (group->opened_file || cdev_device_open_cnt) return -EBUSY; if (group->container) return -EINVAL" + extra,
+                    note: "VFIO comes before the IOMMU core: /dev/vfio/N exists only while a device of the group is bound to a VFIO driver, the group fd is single-open (another user: -EBUSY), and SET_CONTAINER refuses a group already in a container (the same user: -EINVAL).",
+                    scope: .groupAndMembers,
+                    explain: { b, a, c in
+                        let gid = topology.groups[g].id, who = topology.owners[o]
+                        let why: String
+                        if !groupIsOpenable(g, in: b, topology: topology) {
+                            why = "no device of group \(gid) is bound to a VFIO driver, so /dev/vfio/\(gid) does not exist"
+                        } else if let holder = b[holders: g].vfioUser {
+                            why = holder == o ? "\(who) already has the group in its container" : "\(topology.owners[holder]) has /dev/vfio/\(gid) open"
+                        } else if members.contains(where: { b[binding: $0].context != nil }) {
+                            why = "a device of group \(gid) is bound to iommufd through its cdev"
+                        } else {
+                            why = "/dev/vfio/\(gid) exists and is free: \(who) opens it"
+                        }
+                        return "\(why) \(Decide.outcome(a, c))"
+                    }) { w, _ in
+            guard groupIsOpenable(g, in: w, topology: topology) else { return .finish(.ENODEV) }
+            var h = w[holders: g]
+            if let holder = h.vfioUser { return .finish(holder == o ? .EINVAL : .EBUSY) }
+            if members.contains(where: { w[binding: $0].context != nil }) { return .finish(.EBUSY) }
+            h.vfioUser = o
+            w[holders: g] = h
+            then?(&w)
+            return .next
+        }
+    }
+
+    /// `release G OWNER` begins here: `VFIO_GROUP_UNSET_CONTAINER` refuses a group this user does
+    /// not hold in a container; the user has stopped its DMA before it asks.
+    static func unsetContainer(_ g: Int, owner o: Int, topology: Topology, function: String = "vfio_group_unset_container") -> Step {
+        Step(function, "if (!group->container) return -EINVAL; /* the user has stopped its DMA */",
+             note: "Only the user holding the group with its claim complete can unset the container; VFIO serialises SET and UNSET of one group, so a release never overtakes its own claim.",
+             scope: .group,
+             explain: { b, a, c in
+                 let h = b[holders: g], who = topology.owners[o]
+                 let why = h.vfioUser == o && h.userDMA ? "\(who) holds the group in its container"
+                     : h.vfioUser == o ? "\(who)'s claim has not returned yet"
+                     : "\(who) holds no container on this group"
+                 return "\(why) \(Decide.outcome(a, c))"
+             }) { w, _ in
+            var h = w[holders: g]
+            guard h.vfioUser == o, h.userDMA else { return .finish(.EINVAL) }
+            h.userDMA = false
+            w[holders: g] = h
+            return .next
+        }
+    }
+
+    /// The user lets go of the group (the container is unset, the group fd closed): a VFIO driver's
+    /// `remove()` waiting in `vfio_unregister_group_dev` may go on.
+    static func closeGroup(_ w: inout World, _ g: Int) {
+        var h = w[holders: g]
+        h.vfioUser = nil
+        h.userDMA = false
+        w[holders: g] = h
+    }
+
+    /// `dclaim DEVICE CTX` begins here: open the device's cdev and `VFIO_DEVICE_BIND_IOMMUFD` up to
+    /// `iommufd_device_bind`'s `iommu_device_claim_dma_owner`. On success the device is bound to the
+    /// context (not yet doing DMA).
+    static func bindIommufd(_ d: Int, owner o: Int, topology: Topology) -> Step {
+        let g = topology.devices[d].group
+        return Step("vfio_df_ioctl_bind_iommufd",
+                    "if (!vfio_device_try_get_registration(dev)) return -ENODEV; if (group->opened_file) return -EBUSY; if (device->open_count) return -EINVAL",
+                    note: "The cdev exists only while the device is bound to a VFIO driver; vfio_device_block_group refuses a group opened through /dev/vfio/N (-EBUSY); a device is bound to one context once (vfio_df_open: -EINVAL).",
+                    scope: .deviceDMAAndGroup,
+                    explain: { b, a, c in
+                        let name = topology.devices[d].name
+                        let why: String
+                        if !deviceIsOpenable(d, in: b, topology: topology) {
+                            why = "\(name) is not bound to a VFIO driver, so it has no cdev"
+                        } else if let holder = b[holders: g].vfioUser {
+                            why = "\(topology.owners[holder]) has the group open through /dev/vfio"
+                        } else if let ctx = b[binding: d].context {
+                            why = "\(name) is already bound to \(topology.owners[ctx])"
+                        } else {
+                            why = "\(name) is free: it is bound to \(topology.owners[o])"
+                        }
+                        return "\(why) \(Decide.outcome(a, c))"
+                    }) { w, _ in
+            guard deviceIsOpenable(d, in: w, topology: topology) else { return .finish(.ENODEV) }
+            if w[holders: g].vfioUser != nil { return .finish(.EBUSY) }
+            if w[binding: d].context != nil { return .finish(.EINVAL) }
+            w[binding: d] = World.DeviceBinding(context: o, userDMA: false)
+            return .next
+        }
+    }
+
+    /// `drelease DEVICE CTX` begins here: only a device bound to this context, its attach complete,
+    /// can be unbound; any other device's claim is left alone.
+    static func unbindIommufd(_ d: Int, owner o: Int, topology: Topology) -> Step {
+        Step("vfio_df_unbind_iommufd", "if (!df->access_granted) return -EINVAL; /* the user has stopped its DMA */",
+             note: "Unbinding from the context is only possible for a device bound to it; releasing a device that is not claimed is an error and never drops another device's claim.",
+             scope: .deviceDMA,
+             explain: { b, a, c in
+                 let bd = b[binding: d], name = topology.devices[d].name, who = topology.owners[o]
+                 let why = bd.context == o && bd.userDMA ? "\(name) is bound to \(who)"
+                     : bd.context == o ? "\(name)'s bind to \(who) has not returned yet"
+                     : "\(name) is not bound to \(who)"
+                 return "\(why) \(Decide.outcome(a, c))"
+             }) { w, _ in
+            var b = w[binding: d]
+            guard b.context == o, b.userDMA else { return .finish(.EINVAL) }
+            b.userDMA = false
+            w[binding: d] = b
+            return .next
+        }
+    }
+}
