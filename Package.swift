@@ -82,6 +82,6 @@ let package = Package(
         .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI", "DMAOwnBench"]),
         .testTarget(name: "DMAOwnHelpTests", dependencies: ["DMAOwnEngine", "DMAOwnHelp"]),
         .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "DMAOwnScenario", "CNCurses"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnEngine", "DMAOwnTerminal", "DMAOwnBench"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnEngine", "DMAOwnScenario", "DMAOwnTerminal", "DMAOwnBench"]),
     ]
 )

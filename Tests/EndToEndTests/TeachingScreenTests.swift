@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DMAOwnScenario
 
 /// What a newcomer reads on screen when a race is decided, in a real terminal at three sizes:
 /// the decision with its values on the step that made it, the violation's whole sentence, the
@@ -18,12 +19,12 @@ import Testing
     @Test(arguments: sizes) func s5ShowsTheBindsDecisionOnTheStepThatMadeIt(width: Int, height: Int) throws {
         let t = try Tmux.dmaown(["s5-bind-vs-claim"], width: width, height: height)
         guard t.waitFor(words: "bind 0000:01:00.1 e1000e") else { return }
-        // The claim takes group->mutex and decides (owner_cnt 0: it takes the group), then the bind
-        // runs to its ownership check: the key sequence the issue names.
-        for k in ["2", "2", "1", "1", "1", "1", "1", "1"] { t.send(k) }
+        // The claim opens the group (VFIO's front end), takes group->mutex and decides (owner_cnt 0:
+        // it takes the group), then the bind runs to its ownership check.
+        for k in ["2", "2", "2", "1", "1", "1", "1", "1", "1"] { t.send(k) }
         t.waitFor("the bind's decision with owner_cnt and -EBUSY") { screen in
             let w = Self.words(screen)
-            return w.contains("step 8 of 8")
+            return w.contains("step 9 of 9")
                 && w.contains("owner_cnt 1 (qemu's claim)")
                 && w.contains("→ -EBUSY (unwinding)")
                 && w.contains("thread 1 iommu_device_use_default_domain")
@@ -36,10 +37,10 @@ import Testing
         guard t.waitFor(words: "bind 0000:01:00.1 e1000e") else { return }
         for _ in 0..<8 { t.send("1") }
         guard t.waitFor(words: "step 8 of 8") else { return }
-        t.send("2"); t.send("2")
+        t.send("2"); t.send("2"); t.send("2")
         t.waitFor("the claim's decision") { screen in
             let w = Self.words(screen)
-            return w.contains("step 10 of 10") && w.contains("owner_cnt 1 (one kernel DMA-API user)") && w.contains("→ returns -EPERM")
+            return w.contains("step 11 of 11") && w.contains("owner_cnt 1 (one kernel DMA-API user)") && w.contains("→ returns -EPERM")
         }
     }
 
@@ -62,7 +63,8 @@ import Testing
         let t = try Tmux.dmaown(["s5-bind-vs-claim"], width: 80, height: 24)
         guard t.waitFor(words: "bind 0000:01:00.1 e1000e") else { return }
         t.send("?")
-        let tryNote = "Run the claim's first two steps, then step the bind: it stops at iommu_device_use_default_domain with -EBUSY. Go back and run the bind to probe() first: the claim is refused. Switch to the notifier scheme: its claim only reads the siblings' drivers, so find the order where the claim succeeds, e1000e probes in the VM's group and the notifier crashes the machine."
+        // The scenario's own text, so the test follows the file rather than a copy of it.
+        let tryNote = try BuiltinScenarios.load("s5-bind-vs-claim").tryNote
         t.waitFor("the whole try note in the help") { Self.words($0).contains(tryNote) }
     }
 }
