@@ -22,11 +22,10 @@ enum KernelSteps {
     static func isDMAAPI(_ driver: Int, _ topology: Topology) -> Bool { !topology.drivers[driver].managedDMA }
 
     /// A VFIO driver (vfio-pci, vfio-platform, the vfio-pci variants): one a user can open the
-    /// group through. Until scenarios say so per driver (issue 10's `vfio` property, which this
-    /// naming rule matches), a managed driver named `vfio…`, `…-vfio-pci` or `…_vfio_pci`.
+    /// group through. The scenario's `vfio` key says so per driver (its default is the naming rule
+    /// of `Topology.Driver.isVFIOName`), so Robin's claimant and VFIO's front end agree.
     static func isVFIO(_ driver: Int, _ topology: Topology) -> Bool {
-        let d = topology.drivers[driver]
-        return d.managedDMA && (d.name.hasPrefix("vfio") || d.name.hasSuffix("-vfio-pci") || d.name.hasSuffix("_vfio_pci"))
+        topology.drivers[driver].vfio
     }
 
     /// Bind a driver `drv` to device `d` (`really_probe`), kernel step numbering in comments.
