@@ -25,6 +25,11 @@ enum FirstFrameBenchmark {
             // tmux leaves the socket file behind; remove it, but only if it is ours.
             if socketPath.hasSuffix("/" + socket) { unlink(socketPath) }
         }
+        // A session that outlives the timed ones keeps the server up between launches: killing the
+        // last session of a server makes it exit, and a new-session racing that exit fails with
+        // "server exited unexpectedly" (what made the bench test flaky on a loaded machine).
+        let keeper = Subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "keeper", "cat"])
+        guard keeper.status == 0 else { return .failure(Failure("tmux new-session failed: \(keeper.stderr)")) }
         var times: [Double] = []
         for i in 0..<runs {
             let session = "b\(i)"
