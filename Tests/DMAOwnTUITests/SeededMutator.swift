@@ -1,22 +1,17 @@
+import DMAOwnTUI
+
 /// The mutation fuzzer's input maker: from a valid file (a built-in scenario, a trace, a theme)
 /// it derives a hostile one, deterministically from a seed, so any failure the fuzz tests report
-/// is reproduced by its seed alone. Public so every test suite, and a person reproducing a
-/// report, mutates the same way.
-public struct SeededMutator {
-    private var state: UInt64
+/// is reproduced by its seed alone. Test-only: it lives beside the fuzz tests, not in the product.
+struct SeededMutator {
+    /// The TUI's own SplitMix64, seeded as the fuzz campaigns' recorded seeds expect.
+    private var random: SeededRandom
 
-    public init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    init(seed: UInt64) { random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 | 1) }
 
-    /// SplitMix64: fast, and the same on every machine.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
-    public mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
 
     /// Bytes and fragments that have broken parsers before: NUL, ESC sequences, C1, bidi
     /// controls, invalid UTF-8, quotes and brackets, signs, and numbers at every limit.
@@ -31,7 +26,7 @@ public struct SeededMutator {
 
     /// One to four mutations of `input`: replace, insert or delete bytes, insert a fragment,
     /// duplicate or drop a line, or swap two lines.
-    public mutating func mutate(_ input: [UInt8]) -> [UInt8] {
+    mutating func mutate(_ input: [UInt8]) -> [UInt8] {
         var b = input
         for _ in 0...below(4) {
             let at = below(b.count + 1)
