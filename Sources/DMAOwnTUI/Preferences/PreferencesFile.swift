@@ -1,4 +1,5 @@
 import DMAOwnEngine
+import DMAOwnScenario
 import Foundation
 import TOMLKit
 
@@ -68,7 +69,7 @@ public enum PreferencesFile {
     /// `theme`: the line is replaced in place, or added before the first table, so the person's
     /// other lines and comments stay as they wrote them.
     public static func settingTheme(_ theme: String, in text: String?) -> String {
-        let line = "theme = \(quoted(theme))"
+        let line = "theme = \(ScenarioWriter.quote(theme))"
         guard let text, !text.isEmpty else { return "# dmaown preferences: theme, scheme, mouse (see 'man dmaown')\n\(line)\n" }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let firstTable = lines.firstIndex { $0.drop { $0 == " " || $0 == "\t" }.hasPrefix("[") } ?? lines.count
@@ -90,25 +91,9 @@ public enum PreferencesFile {
         return false
     }
 
-    /// A value as the file wrote it, on one short line.
+    /// A value as the file wrote it, on one short line, through the one output sanitiser.
     private static func shown(_ value: TOMLValueConvertible) -> String {
-        let text = value.debugDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let text = DisplayText.line(value.debugDescription)
         return text.count > 40 ? String(text.prefix(39)) + "…" : text
-    }
-
-    /// A TOML basic string.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 || ch.value == 0x7f { out += String(format: "\\u%04X", ch.value) } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
     }
 }
