@@ -36,7 +36,9 @@ extension Run {
         if flags.contains(.bugOn) { set.insert(InvariantSet(.bugOn)) }
         if flags.contains(.warned) { set.insert(InvariantSet(.warn)) }
         if flags.contains(.lockOrder) { set.insert(InvariantSet(.lockOrder)) }
-        if isolationBreach(in: world) != nil { set.insert(InvariantSet(.isolation)) }
+        let isolation = world.anyIsolationBreach(deviceGroup: deviceGroup)
+        assert(isolation == (isolationBreach(in: world) != nil), "the isolation scan disagrees with isolationBreach")
+        if isolation { set.insert(InvariantSet(.isolation)) }
         if !flags.contains(.bugOn) {
             switch progress {
             case .finished:

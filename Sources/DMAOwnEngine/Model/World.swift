@@ -9,9 +9,9 @@ public struct World: Hashable, Sendable {
     /// Where the device and thread records start. Derived from the header, but kept so the
     /// explorer's millions of record reads do not decode it again each time; threads are appended
     /// at the end, so neither moves once the world is made.
-    private let deviceBase: Int32
-    private let frontEndBase: Int32
-    private let threadBase: Int32
+    let deviceBase: Int32
+    let frontEndBase: Int32
+    let threadBase: Int32
 
     static let headerSize = 6
     static let recordSize = 4

@@ -11,6 +11,8 @@ public struct Run: Sendable {
     /// Per thread, what its steps lock, worked out once: `status` runs for every thread of every
     /// state the explorer visits and should not walk the operation and topology each time.
     private var locks: [ThreadLocks]
+    /// Each device's group index, for the raw-byte isolation scan the explorer runs on every state.
+    let deviceGroup: [Int32]
 
     /// The locks of one thread: its own device and group, and the lock kind each step takes.
     private struct ThreadLocks: Sendable {
@@ -32,6 +34,7 @@ public struct Run: Sendable {
         let programs = operations.map { scheme.program(for: $0, in: topology) }
         self.programs = programs
         self.locks = zip(operations, programs).map { ThreadLocks($0, $1, in: topology) }
+        self.deviceGroup = topology.devices.map { Int32($0.group) }
     }
 
     /// Adds a thread for `op` to the run and to `world`; returns the new thread's index.
