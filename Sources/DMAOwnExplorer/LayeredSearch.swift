@@ -89,6 +89,8 @@ final class LayeredSearch {
     }
 
     func search(progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
+        // A local copy: the loop then reads the run's tables without going through `self`.
+        let run = self.run
         let threads = run.operations.count
         precondition(threads <= 32, "the explorer handles at most 32 threads")
         let stride = initial.bytes.count
@@ -113,17 +115,30 @@ final class LayeredSearch {
         let judge = config.judge, count = config.count
         let maxStates = config.maxStates ?? Int.max
         let maxDepth = config.maxDepth ?? Int.max
+        // The tallies live in locals while the loop runs: every access to a stored `var` of this
+        // class is a dynamic exclusivity check, and the loop touches them several times per state.
+        var states = self.states, transitions = self.transitions, maxDepthSeen = self.maxDepthSeen
+        var parents = self.parents, choices = self.choices, outcomes = self.outcomes, best = self.best
+        var shortestTerminal = self.shortestTerminal, shortestFinished = self.shortestFinished
+        var complete = self.complete, cancelled = self.cancelled, stop = self.stop
+        self.parents = []; self.choices = []; self.outcomes = [:]
+        defer {
+            self.states = states; self.transitions = transitions; self.maxDepthSeen = maxDepthSeen
+            self.parents = parents; self.choices = choices; self.outcomes = outcomes; self.best = best
+            self.shortestTerminal = shortestTerminal; self.shortestFinished = shortestFinished
+            self.complete = complete; self.cancelled = cancelled; self.stop = stop
+        }
 
         levels: for level in phi0...top {
             guard let layer = layers[level] else { continue }
             layers[level] = nil
             // The expanded level stays alive until its last state is expanded, so it counts as live.
-            func liveBytes() -> Int {
-                var live = layer.heapBytes + parents.capacity * 4 + choices.capacity + outcomes.count * 64
+            func liveBytes(_ layers: [StateLayer?], _ tables: Int) -> Int {
+                var live = layer.heapBytes + tables
                 for l in layers where l != nil { live += l!.heapBytes }
                 return live
             }
-            let live = liveBytes()
+            let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
             peakBytes = max(peakBytes, live)
             if live > maxBytes { complete = false; stop = .memory; break levels }
 
@@ -132,7 +147,7 @@ final class LayeredSearch {
                 if states & 1023 == 0 {
                     if isCancelled() { cancelled = true; complete = false; stop = .cancelled; break levels }
                     if states & 4095 == 0 && config.maxBytes != nil {
-                        let live = liveBytes()
+                        let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
                         peakBytes = max(peakBytes, live)
                         if live > maxBytes { complete = false; stop = .memory; break levels }
                     }
@@ -168,7 +183,7 @@ final class LayeredSearch {
                        !own.contains(where: { run.scheme.staleOwnership(ofGroup: $0, in: base, run: run) != nil }) {
                         broken.remove(InvariantSet(.staleOwner))
                     }
-                    if !broken.isEmpty { record(broken, id: id, depth: depth) }
+                    if !broken.isEmpty { Self.record(broken, id: id, depth: depth, in: &best) }
                     if enabled == 0 {
                         if shortestTerminal.map({ depth < $0.depth }) ?? true { shortestTerminal = (id, depth) }
                         if blocked == 0 && !base.flags.contains(.bugOn), shortestFinished.map({ depth < $0.depth }) ?? true {
@@ -230,7 +245,7 @@ final class LayeredSearch {
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
     }
 
-    private func record(_ broken: InvariantSet, id: Int, depth: Int) {
+    private static func record(_ broken: InvariantSet, id: Int, depth: Int, in best: inout [(id: Int, depth: Int)?]) {
         for (k, inv) in Invariant.allCases.enumerated() where broken.contains(InvariantSet(inv)) {
             if let b = best[k], b.depth <= depth { continue }
             best[k] = (id, depth)
