@@ -54,6 +54,8 @@ final class LayeredSearch {
     private(set) var states = 0
     private(set) var transitions = 0
     private(set) var peakBytes = 0
+    /// What the cache-warming reads of `StateLayer.touch` added up to: stored so the compiler keeps them.
+    private(set) var touchSink: UInt64 = 0
     private(set) var maxDepthSeen = 0
     private(set) var complete = true
     private(set) var cancelled = false
@@ -110,6 +112,13 @@ final class LayeredSearch {
         var holders = [Int](repeating: 0, count: threads)
         var branches = [Int](repeating: 0, count: threads)
         var key = [UInt8](repeating: 0, count: threads)
+        // One state's successors, generated before any is looked up (see `touch`): their bytes,
+        // hashes, levels and choices. A thread has at most two branches.
+        var batch = [UInt8](repeating: 0, count: stride * 2 * threads)
+        var batchHash = [UInt64](repeating: 0, count: 2 * threads)
+        var batchLevel = [Int](repeating: 0, count: 2 * threads)
+        var batchChoice = [UInt8](repeating: 0, count: 2 * threads)
+        var sink: UInt64 = 0
         let clock = ContinuousClock()
         var lastReport = clock.now
         let judge = config.judge, count = config.count
@@ -215,6 +224,7 @@ final class LayeredSearch {
                 }
                 let paths = count ? layer.paths[i] : 0
                 let crashed = base.flags.contains(.bugOn)
+                var n = 0
                 while expand != 0 {
                     let t = expand.trailingZeroBitCount
                     expand &= expand &- 1
@@ -234,14 +244,29 @@ final class LayeredSearch {
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count) }
-                        succ.bytes.withUnsafeBytes {
-                            layers[phi]!.reach($0, paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: UInt8(t << 1 | f),
-                                               count: count, judge: judge)
+                        batchHash[n] = succ.bytes.withUnsafeBytes { raw in
+                            batch.withUnsafeMutableBytes { ($0.baseAddress! + n * stride).copyMemory(from: raw.baseAddress!, byteCount: stride) }
+                            return StateHash.hash(raw)
                         }
+                        batchLevel[n] = phi
+                        batchChoice[n] = UInt8(t << 1 | f)
+                        n += 1
+                    }
+                }
+                // The level tables are far bigger than the cache and a lookup almost always misses
+                // it: reading every successor's slot first lets those misses overlap instead of
+                // queueing behind one another (the lookups were a quarter of the pass).
+                for j in 0..<n { sink &+= layers[batchLevel[j]]!.touch(hash: batchHash[j]) }
+                batch.withUnsafeBytes { raw in
+                    for j in 0..<n {
+                        layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(rebasing: raw[j * stride ..< (j + 1) * stride]), hash: batchHash[j],
+                                                     paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j],
+                                                     count: count, judge: judge)
                     }
                 }
             }
         }
+        touchSink = sink
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
     }
 

@@ -58,9 +58,9 @@ struct StateLayer {
     /// Records a step into `world` from a predecessor with `paths` interleavings at `depth - 1`:
     /// adds the state when new, else adds its paths and keeps the shorter schedule.
     @inline(__always)
-    mutating func reach(_ world: UnsafeRawBufferPointer, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8,
+    mutating func reach(_ world: UnsafeRawBufferPointer, hash: UInt64, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8,
                         count: Bool, judge: Bool) {
-        let (j, inserted) = findOrInsert(world, hash: StateHash.hash(world))
+        let (j, inserted) = findOrInsert(world, hash: hash)
         if inserted {
             if count { self.paths.append(paths) }
             self.depth.append(depth)
@@ -72,6 +72,17 @@ struct StateLayer {
                 if judge { self.parent[j] = parent; self.choice[j] = choice }
             }
         }
+    }
+
+    /// Reads the slot a lookup of `hash` starts at and, when its tag matches, the first byte of the
+    /// state it names: the reads `findOrInsert` will wait on, issued early so several lookups'
+    /// cache misses overlap. The value means nothing; the caller keeps it so the reads stay.
+    @inline(__always)
+    func touch(hash: UInt64) -> UInt64 {
+        let entry = table.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & mask] }
+        guard entry != 0, entry & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 else { return entry }
+        let i = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        return bytes.withUnsafeBufferPointer { UInt64($0[i * stride]) &+ UInt64($0[i * stride + stride - 1]) }
     }
 
     /// The packed bytes of state `i`.
