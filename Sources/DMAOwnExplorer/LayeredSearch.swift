@@ -1,5 +1,7 @@
 import DMAOwnEngine
 
+private typealias LockTable = Run.LockTable
+
 /// One exhaustive pass over a run's state graph, level by level of the progress measure.
 ///
 /// Every step raises Φ = Σ (pc + finished) + crashed, so the graph is a DAG and expanding states
@@ -119,6 +121,8 @@ final class LayeredSearch {
         var batchLevel = [Int](repeating: 0, count: 2 * threads)
         var batchChoice = [UInt8](repeating: 0, count: 2 * threads)
         var sink: UInt64 = 0
+        let locks = run.lockTable(for: initial)
+        let lockStart = locks.start, lockByte = locks.holderByte, lockCanFail = locks.canFail, record = locks.threadRecord
         let clock = ContinuousClock()
         var lastReport = clock.now
         let judge = config.judge, count = config.count
@@ -174,16 +178,42 @@ final class LayeredSearch {
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
                 var enabled: UInt32 = 0, blocked: UInt32 = 0
-                for t in 0..<threads {
-                    switch run.status(of: t, in: base) {
-                    case .runnable(let pc, let canFail):
-                        enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = canFail ? 2 : 1
-                    case .blocked(let pc, let b):
-                        blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = b.holder; key[t] = Self.deadlockedByte
-                    case .done(let e): key[t] = e.rawValue
-                    case .crashed: key[t] = Self.crashedByte
+                // `run.status(of:in:)` for every thread, read from the packed bytes through the
+                // lock table; only a wait on user space takes the long way.
+                base.bytes.withUnsafeBufferPointer { p in
+                    let halted = p[0] & World.Flags.bugOn.rawValue != 0
+                    for t in 0..<threads {
+                        let r = record[t]
+                        let pc = Int(p[r])
+                        let lock = p[r + 1] != 0 || halted ? LockTable.none : lockByte[lockStart[t] + pc]
+                        if p[r + 1] != 0 {
+                            key[t] = (Errno(rawValue: p[r + 2]) ?? .ok).rawValue
+                        } else if halted {
+                            key[t] = Self.crashedByte
+                        } else if lock == LockTable.slow {
+                            switch run.status(of: t, in: base) {
+                            case .runnable(let pc, let canFail):
+                                enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = canFail ? 2 : 1
+                            case .blocked(let pc, let b):
+                                blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = b.holder; key[t] = Self.deadlockedByte
+                            case .done(let e): key[t] = e.rawValue
+                            case .crashed: key[t] = Self.crashedByte
+                            }
+                        } else if lock >= 0 && p[Int(lock)] != 0 {
+                            blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = Int(p[Int(lock)]) - 1; key[t] = Self.deadlockedByte
+                        } else {
+                            enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = lockCanFail[lockStart[t] + pc] ? 2 : 1
+                        }
                     }
                 }
+                assert((0..<threads).allSatisfy { t in
+                    switch run.status(of: t, in: base) {
+                    case .runnable(let pc, let canFail): enabled & (1 << UInt32(t)) != 0 && pcs[t] == pc && branches[t] == (canFail ? 2 : 1)
+                    case .blocked(let pc, let b): blocked & (1 << UInt32(t)) != 0 && pcs[t] == pc && holders[t] == b.holder
+                    case .done(let e): key[t] == e.rawValue && (enabled | blocked) & (1 << UInt32(t)) == 0
+                    case .crashed: key[t] == Self.crashedByte && (enabled | blocked) & (1 << UInt32(t)) == 0
+                    }
+                }, "the lock-table status scan disagrees with Run.status")
                 if judge {
                     parents.append(layer.parent[i])
                     choices.append(layer.choice[i])
