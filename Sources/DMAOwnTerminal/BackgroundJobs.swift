@@ -3,10 +3,12 @@ import Synchronization
 import DMAOwnExplorer
 import DMAOwnTUI
 
-/// A search the shell can run off the main thread: it reports progress and checks for cancellation.
+/// A search the shell can run off the main thread: it reports progress, checks for cancellation,
+/// and may hand over the verdict before its final result (the schedule counts come later).
 public typealias ExplorerWork = @Sendable (
     _ progress: @escaping @Sendable (ExplorationProgress) -> Void,
-    _ isCancelled: @escaping @Sendable () -> Bool
+    _ isCancelled: @escaping @Sendable () -> Bool,
+    _ verdict: @escaping @Sendable (Exploration) -> Void
 ) -> Exploration
 
 /// Runs the explorer on its own thread and hands its reports to the main loop through a queue and
@@ -28,7 +30,7 @@ final class BackgroundJobs: Sendable {
         let flag = Flag()
         current.withLock { $0?.raised.store(true, ordering: .relaxed); $0 = flag }
         let thread = Thread { [self] in
-            let result = work({ p in self.post(job, .progress(p)) }, { flag.raised.load(ordering: .relaxed) })
+            let result = work({ p in self.post(job, .progress(p)) }, { flag.raised.load(ordering: .relaxed) }, { v in self.post(job, .verdict(v)) })
             self.post(job, .finished(result))
         }
         thread.stackSize = 8 << 20

@@ -70,10 +70,18 @@ struct TUICommand: ParsableCommand {
     }
 
     /// The search behind the `x` key: every interleaving from the state's initial world.
+    ///
+    /// The verdict comes first (the reduced pass alone, no counting) and is handed over at once;
+    /// then the default search runs again with the schedule counts, repeating the reduced pass,
+    /// which is small next to the unreduced counting pass it precedes.
     static func explorerWork(_ state: AppState) -> ExplorerWork? {
         let job = state.explorerJob
-        return { progress, isCancelled in
-            Explorer(run: job.run, world: job.world).explore(progress: progress, isCancelled: isCancelled)
+        return { progress, isCancelled, verdict in
+            let first = Explorer(run: job.run, world: job.world, options: .init(countSchedules: false))
+                .explore(progress: progress, isCancelled: isCancelled)
+            guard !first.cancelled else { return first }
+            verdict(first)
+            return Explorer(run: job.run, world: job.world).explore(progress: progress, isCancelled: isCancelled)
         }
     }
 

@@ -16,7 +16,7 @@ import Testing
     }
 
     static func work(_ gate: Gate) -> ExplorerWork {
-        { _, isCancelled in
+        { _, isCancelled, _ in
             let deadline = Date().addingTimeInterval(10)
             while !gate.open.load(ordering: .relaxed), Date() < deadline { usleep(1_000) }
             gate.sawCancel.store(isCancelled(), ordering: .relaxed)

@@ -30,6 +30,9 @@ public struct FileError: Error, Sendable, Equatable {
 /// Reports from background work: the explorer runs off the main thread and reports here.
 public enum BackgroundReport: Sendable {
     case progress(ExplorationProgress)
+    /// The verdict and the outcome set, before the schedules are counted: the counting goes on in
+    /// the background and reports `.finished` when done, so a reviewer reads the verdict at once.
+    case verdict(Exploration)
     case finished(Exploration)
 }
 

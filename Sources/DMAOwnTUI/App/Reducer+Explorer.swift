@@ -4,7 +4,13 @@ import DMAOwnExplorer
 extension App {
     /// Starts the explorer, or shows its last results while nothing changed.
     static func explore(_ s: inout AppState) -> [Effect] {
-        if s.explorerRunning { s.overlay = .explorer(ExplorerView()); return [] }
+        if s.explorerRunning {
+            // While the counts are still coming, the verdict already arrived is what to show.
+            var v = ExplorerView(result: s.lastExploration)
+            v.counting = s.lastExploration != nil
+            s.overlay = .explorer(v)
+            return []
+        }
         let job = s.explorerJob
         if Explorer(run: job.run, world: job.world).oversizedCluster != nil {
             // Refused up front: an empty result would read like a verdict.
@@ -12,6 +18,7 @@ extension App {
             return []
         }
         s.explorerRunning = true
+        s.lastExploration = nil
         s.overlay = .explorer(ExplorerView())
         s.explorerJobID += 1
         return [.startExplorer(job: s.explorerJobID)]
@@ -24,8 +31,20 @@ extension App {
         case .progress(let p):
             if s.explorerRunning, case .explorer(var v) = s.overlay { v.progress = p; s.overlay = .explorer(v) }
             return []
+        case .verdict(let e):
+            guard s.explorerRunning else { return [] }
+            s.lastExploration = e
+            if case .explorer(var v) = s.overlay {
+                v.result = e; v.counting = true
+                s.overlay = .explorer(v)
+            }
+            s.message = StatusMessage(e.violations.isEmpty ? .info : .violation,
+                                      "explorer: \(Self.verdictWords(e)); counting schedules in the background")
+            return []
         case .finished(let e):
             s.explorerRunning = false
+            // The verdict was shown and its overlay closed since: the counts do not reopen it.
+            let verdictShown = s.lastExploration != nil
             s.lastExploration = e
             if e.cancelled {
                 // The progress shown counted both passes; say the same number.
@@ -33,13 +52,24 @@ extension App {
                 if case .explorer = s.overlay { s.overlay = nil }
                 return []
             }
-            s.overlay = .explorer(ExplorerView(result: e))
-            let verdict = e.violations.isEmpty ? "no invariant broken" : "\(e.violations.count) invariant(s) broken"
-            let partial = e.complete ? "" : e.stop == .memory ? " (partial: memory bound)" : " (partial)"
-            s.message = StatusMessage(e.violations.isEmpty ? .info : .violation,
-                                      "explorer: \(e.states) states, \(e.outcomeCount) outcome(s), \(verdict)\(partial)")
+            if case .explorer(var v) = s.overlay {
+                // Keep the counterexample picked while the counts were coming.
+                v.result = e; v.counting = false; v.progress = nil
+                v.selected = min(v.selected, max(0, e.violations.count - 1))
+                s.overlay = .explorer(v)
+            } else if !verdictShown {
+                s.overlay = .explorer(ExplorerView(result: e))
+            }
+            s.message = StatusMessage(e.violations.isEmpty ? .info : .violation, "explorer: \(Self.verdictWords(e))")
             return []
         }
+    }
+
+    /// "4711 states, 3 outcome(s), no invariant broken", with "(partial…)" when a bound stopped it.
+    static func verdictWords(_ e: Exploration) -> String {
+        let verdict = e.violations.isEmpty ? "no invariant broken" : "\(e.violations.count) invariant(s) broken"
+        let partial = e.complete ? "" : e.stop == .memory ? " (partial: memory bound)" : " (partial)"
+        return "\(e.states) states, \(e.outcomeCount) outcome(s), \(verdict)\(partial)"
     }
 
     /// Keys in the explorer overlay: Esc cancels a running search or closes the results; Enter

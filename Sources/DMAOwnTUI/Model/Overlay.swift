@@ -33,6 +33,8 @@ public struct ExplorerView: Sendable, Equatable {
     public var result: Exploration?
     /// Index into `result.violations` of the counterexample Enter would load.
     public var selected: Int = 0
+    /// `result` is the verdict and the schedules are still being counted in the background.
+    public var counting = false
     public init(progress: ExplorationProgress? = nil, result: Exploration? = nil) {
         self.progress = progress; self.result = result
     }

@@ -110,9 +110,9 @@ enum OverlayViews {
     }
 
     /// One line per outcome: every combined one when they are listed, else each cluster's own.
-    static func outcomeLines(_ result: Exploration) -> [String] {
+    static func outcomeLines(_ result: Exploration, counting: Bool = false) -> [String] {
         func count(_ n: ScheduleCount) -> String {
-            !result.schedulesCounted ? "not counted" : n == .max ? "at least \(n) schedules" : "\(n) schedule\(n == 1 ? "" : "s")"
+            !result.schedulesCounted ? (counting ? "counting…" : "not counted") : n == .max ? "at least \(n) schedules" : "\(n) schedule\(n == 1 ? "" : "s")"
         }
         if result.outcomesListed {
             return result.outcomes.map { o in
@@ -149,7 +149,7 @@ enum OverlayViews {
         }
         // Outcomes as many as fit beside the violations and the selected one's full message. With
         // independent clusters too many to combine, each cluster's own outcomes are listed.
-        let outcomeLines = Self.outcomeLines(result)
+        let outcomeLines = Self.outcomeLines(result, counting: e.counting)
         let messageLines = result.violations.isEmpty ? 0 : 2
         let fixed = 6 + max(1, result.violations.count) + messageLines
         let outcomeRows = min(outcomeLines.count, max(1, screen.height - 4 - fixed - 1))
