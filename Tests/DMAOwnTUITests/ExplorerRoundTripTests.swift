@@ -15,6 +15,7 @@ import DMAOwnScenario
         let result = Explorer(run: job.run, world: job.world).explore()
         try #require(!result.violations.isEmpty)
         App.update(&s, .background(job: s.explorerJobID, .finished(result)))
+        #expect(!result.violations.isEmpty, "the loop below checks something")
         for (i, c) in result.violations.enumerated() {
             if i > 0 { Fixture.press(&s, .char("x")); App.update(&s, .background(job: s.explorerJobID, .finished(result))) }
             for _ in 0..<i { Fixture.press(&s, .down) }
