@@ -16,7 +16,6 @@ import DMAOwnEngine
             var w = s.world
             while true {
                 let enabled = (0..<s.run.operations.count).filter { s.run.choices(of: $0, in: w) > 0 }
-                #expect(!enabled.isEmpty, "the loop below checks something")
                 for a in enabled {
                     for b in enabled where b > a {
                         let pa = w[thread: a].pc, pb = w[thread: b].pc

@@ -51,6 +51,11 @@ import Testing
         return try Exporter.export(format, scenario: scenario, run: timeline.run, initial: timeline.initial, schedule: schedule)
     }
 
+    /// Case `i`'s meaning, timeline and export in `format`.
+    static func exported(_ format: ExportFormat, _ i: Int) throws -> (Meaning, Timeline, String) {
+        (meanings[i], try timeline(i).1, try export(format, i))
+    }
+
     // MARK: What the timeline means, derived here
 
     /// The group's owner as the tables name it: kernel users counted with no owner are the DMA API's.
@@ -129,10 +134,8 @@ import Testing
     /// at their steps, and each thread's result.
     @Test(arguments: 0..<4)
     func markdownMeansTheTimeline(caseIndex i: Int) throws {
-        let m = Self.meanings[i]
-        let (_, timeline) = try Self.timeline(i)
+        let (m, timeline, text) = try Self.exported(.markdown, i)
         let run = timeline.run, topo = run.topology
-        let text = try Self.export(.markdown, i)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let header = try #require(lines.first { $0.hasPrefix("| # | thread |") })
         let columns = Self.cells(header)
@@ -166,10 +169,8 @@ import Testing
     /// worlds, its violations, and the results.
     @Test(arguments: 0..<4)
     func textMeansTheTimeline(caseIndex i: Int) throws {
-        let m = Self.meanings[i]
-        let (_, timeline) = try Self.timeline(i)
+        let (m, timeline, text) = try Self.exported(.text, i)
         let run = timeline.run, topo = run.topology
-        let text = try Self.export(.text, i)
         let blocks = Self.stepBlocks(text)
         #expect(blocks.count == m.steps, "\(m.name)")
         try #require(blocks.count == timeline.entries.count)
