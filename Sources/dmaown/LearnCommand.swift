@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DMAOwnEngine
+import DMAOwnExplorer
 import DMAOwnScenario
 import DMAOwnTUI
 
@@ -45,9 +46,8 @@ struct LearnCommand: ParsableCommand {
             print(try Self.listing(progress), terminator: "")
             return
         }
-        var tui = TUICommand()
-        tui.theme = theme
-        tui.challenge = challenge
+        // The TUI's own options, parsed as it parses them, so both commands open the terminal alike.
+        let tui = try TUICommand.parse((theme.map { ["--theme", $0] } ?? []) + (challenge ? ["--challenge"] : []))
         try tui.runUI(extraWarnings: warning.map { [$0] } ?? []) { themeNames, seed in
             do throws(LessonError) {
                 return try AppState.course(progress: progress, progressPath: path, opening: lesson, themeNames: themeNames, seed: seed)
@@ -57,7 +57,7 @@ struct LearnCommand: ParsableCommand {
         }
     }
 
-    /// The course as `--list` prints it: number, mark, title and goal; a mark says solved (✓) and
+    /// The course as `--list` prints it: number, mark, title, the explorer's shortest solution and goal; a mark says solved (✓) and
     /// solved in the fewest steps possible (★), as the lesson list in the TUI does.
     static func listing(_ progress: CourseProgress) throws -> String {
         var out = ""
@@ -68,7 +68,9 @@ struct LearnCommand: ParsableCommand {
             let record = progress.lessons[entry.name]
             if record != nil { solved += 1 }
             let mark = record.map { r in r.shortest ? "✓★" : "✓ " } ?? "  "
-            let steps = record.map { " (solved in \($0.steps) steps)" } ?? ""
+            let scheme = lesson.goal?.schemes.first ?? lesson.scheme
+            let shortest = GoalSearch.shortest(for: lesson, scheme: scheme)?.schedule.map { "shortest \($0.count) steps" } ?? "shortest unknown"
+            let steps = record.map { " (\(shortest); solved in \($0.steps))" } ?? " (\(shortest))"
             out += DisplayText.line("\(i + 1 < 10 ? " " : "")\(i + 1) \(mark) \(lesson.title)\(steps)") + "\n"
             out += "      " + DisplayText.line(lesson.goal?.text ?? "") + "\n"
         }

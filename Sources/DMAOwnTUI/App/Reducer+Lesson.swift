@@ -12,6 +12,8 @@ extension App {
     static func lessonKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect]? {
         if let course = s.course {
             if let row = course.listSelection { return lessonListKey(&s, row, key) }
+            // A lesson's steps are play, not work to keep: progress is saved as it is made.
+            if s.overlay == nil, KeyTable.binding(for: key)?.action == .quit { return [.quit] }
             if let lesson = course.lesson {
                 if lesson.showingWin { return winKey(&s, lesson, key) }
                 if case .click(let x, let y) = key, s.overlay == nil {

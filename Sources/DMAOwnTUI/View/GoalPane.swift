@@ -63,7 +63,7 @@ enum GoalPane {
         var score = "Your schedule: \(steps) steps. Shortest possible: " + (lesson.shortest.map { "\($0) steps (the explorer's)" } ?? "unknown")
         if let m = lesson.shortest, steps <= m { score += " \(star(glyphs)) the fewest possible" }
         let next = lesson.number < course.lessons.count ? "n: next lesson (\(course.lessons[lesson.number].title))" : "n: the lesson list (the course is done)"
-        let keys = Drawing.wrap("\(next)   L: lessons   Esc: keep exploring   q: quit", width: text)
+        let keys = Drawing.wrap("\(next) · L: lessons · Esc: keep exploring · q: quit", width: text)
         let body = min(explain.count, max(1, buf.height - 10 - keys.count))
         let height = body + keys.count + Drawing.wrap(score, width: text).count + 6
         let r = Rect(x: (buf.width - width) / 2, y: max(0, (buf.height - height) / 2), width: width, height: min(height, buf.height))
