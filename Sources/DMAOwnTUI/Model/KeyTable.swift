@@ -7,6 +7,7 @@ public enum KeyAction: Sendable, Hashable {
     case switchScheme, randomStep, randomRun, explore, violations
     case save, load, export, pickScenario
     case toggleMouse, cycleTheme, rememberTheme, redraw, help, quit
+    case hint, lessons, challenge
 }
 
 /// One row of the key table: the keys, how the help writes them, what they do, and the panes
@@ -85,6 +86,12 @@ public enum KeyTable {
                    help: "mouse on/off: click a thread steps it, a timeline row jumps", hint: nil, panes: []),
         KeyBinding(keys: [.ctrl("l")], label: "^L", action: .redraw,
                    help: "redraw the screen", hint: nil, panes: []),
+        KeyBinding(keys: [.char("H")], label: "H", action: .hint,
+                   help: "next hint of the lesson (dmaown learn)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("L")], label: "L", action: .lessons,
+                   help: "the course's lesson list (dmaown learn)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("X")], label: "X", action: .challenge,
+                   help: "challenge mode: hide the explorer's verdict until you break an invariant by hand", hint: nil, panes: []),
         KeyBinding(keys: [.char("?"), .function(1)], label: "? F1", action: .help,
                    help: "this help", hint: "? help", panes: []),
         KeyBinding(keys: [.char("q")], label: "q", action: .quit,
