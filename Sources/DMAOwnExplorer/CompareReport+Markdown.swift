@@ -33,7 +33,7 @@ extension CompareReport {
         out.append("")
         let rows = rows, columns = columns
         if rows.isEmpty {
-            out.append("No outcome is listed under any scheme" + (unlistedNotes.isEmpty ? "." : " (too many to list; see the notes)."))
+            out.append("Outcomes: " + noOutcomeWords)
         } else {
             out.append("Each row is one end result (each thread's operation and what it returned); each scheme's column gives the number of complete interleavings that end that way, or *impossible* when its complete search never does.")
             out.append("")

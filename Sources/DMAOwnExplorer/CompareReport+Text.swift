@@ -41,7 +41,7 @@ extension CompareReport {
     var matrixLines: [String] {
         let rows = rows, columns = columns
         guard !rows.isEmpty else {
-            return ["Outcomes: none listed under any scheme" + (unlistedNotes.isEmpty ? "." : " (too many to list; see the notes).")]
+            return ["Outcomes: " + noOutcomeWords]
         }
         var out = ["Outcomes (each thread's result; per scheme, the complete interleavings ending that way, or impossible):"]
         let head = [""] + columns.map(heading) + ["outcome"]

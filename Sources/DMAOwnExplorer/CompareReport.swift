@@ -19,7 +19,7 @@ public struct CompareReport: Sendable {
     }
 
     /// What one scheme says about one outcome.
-    public enum Cell: Sendable, Equatable {
+    public enum Cell: Sendable, Hashable {
         /// Possible: this many complete interleavings end this way.
         case schedules(ScheduleCount)
         /// Possible; the interleavings were not counted.
@@ -232,6 +232,15 @@ public struct CompareReport: Sendable {
     /// Schemes the scenario cannot run under, each with the reason.
     public var failureNotes: [String] {
         entries.compactMap { entry in entry.failure.map { "\(entry.scheme.rawValue): cannot run: \($0)" } }
+    }
+
+    /// Why the matrix is empty: nothing found by partial searches, or too many outcomes to list.
+    var noOutcomeWords: String {
+        if !unlistedNotes.isEmpty { return "none listed under any scheme (too many to list; see the notes)." }
+        if entries.contains(where: { $0.check.map { !$0.exploration.complete } ?? false }) {
+            return "none found: the searches stopped before any schedule finished (partial; see the notes)."
+        }
+        return "none: no scheme could run the scenario."
     }
 
     /// The one-line summary: which schemes break an invariant, which do not.
