@@ -67,7 +67,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char("R")], label: "R", action: .randomRun,
                    help: "random run to the end", hint: nil, panes: []),
         KeyBinding(keys: [.char("x")], label: "x", action: .explore,
-                   help: "explore every interleaving (Esc cancels)", hint: "x explore", panes: []),
+                   help: "explore every interleaving from the selected row (Esc cancels)", hint: "x explore", panes: []),
         KeyBinding(keys: [.char("v")], label: "v", action: .violations,
                    help: "list every invariant broken so far, with its step (Enter jumps there)", hint: "v violations", panes: [.timeline]),
         KeyBinding(keys: [.char("w")], label: "w", action: .save,
@@ -102,7 +102,8 @@ public enum KeyTable {
     public static let overlayKeys: [(label: String, help: String)] = [
         ("Esc", "back out of any overlay or prompt"),
         ("Tab", "complete a word on the : line"),
-        ("Enter", "accept (in explorer results: load the counterexample)"),
+        ("Enter", "accept (in explorer results: load a shortest schedule to the selected outcome or violation)"),
+        ("f", "in explorer results: search again from the start, or from the selected row"),
     ]
 
     private static let index: [KeyEvent: Int] = {
