@@ -51,6 +51,10 @@ public struct AppState: Sendable {
     public var schemeSwitch: SchemeSwitch?
     /// The path last exported to; its extension picks the format.
     public var exportPath = "dmaown-timeline.md"
+    /// The split view's other side (`c`): the schedule replayed under a second scheme, or nil.
+    public var compare: CompareSession?
+    /// The path `W` last wrote the scenario to.
+    public var scenarioPath = "dmaown-scenario.toml"
 
     /// Opens `scenario` under `scheme` (its own by default); a failing setup is the file's error.
     public init(scenario: Scenario, scheme: SchemeID? = nil, themeNames: [String] = ["default"], seed: UInt64 = 1) throws(SetupError) {
