@@ -68,32 +68,41 @@ public struct CompareSession: Sendable {
         let name = run.scheme.id.rawValue
         var notes: [String] = []
         let before = history.position
+        // The result the operation returns on screen at this row, if it ends here.
+        let endsHere = mainRun.result(of: t, in: main.world(at: k - 1)) == nil ? mainRun.result(of: t, in: main.world(at: k)) : nil
+        var skipped = true
         switch run.status(of: t, in: history.current) {
-        case .blocked(_, let b): return "\(tag) blocks under \(name): \(run.blockedReason(b))"
-        case .done(let e): return "\(tag) already finished under \(name) (\(e.name))"
-        case .crashed: return "the kernel crashed under \(name): nothing runs"
+        case .blocked(_, let b):
+            let why = run.blockedReason(b)
+            notes.append(endsHere.map { "\(tag) returns \($0) here; under \(name) it blocks: \(why)" } ?? "\(tag) blocks under \(name): \(why)")
+        case .done(let e):
+            if let here = endsHere, here != e.name { notes.append("\(tag) returns \(here) here, \(e.name) under \(name) (finished earlier)") }
+            if endsHere == nil { notes.append("\(tag) already finished under \(name) (\(e.name))") }
+        case .crashed: notes.append("the kernel crashed under \(name): nothing runs")
         case .runnable(_, let canFail):
+            skipped = false
             if c.fail && !canFail {
                 // Walk the thread to its next failure point, as the failure on screen is taken at its own.
                 var n = 0
                 while n < catchUpLimit, case .runnable(_, false) = run.status(of: t, in: history.current) {
                     history.take(Choice(thread: t), run: run); n += 1
                 }
-                guard case .runnable(_, true) = run.status(of: t, in: history.current) else {
-                    return "\(tag) cannot fail under \(name) (no failure point ahead" + (n > 0 ? "; took \(n) steps" : "") + ")"
+                if case .runnable(_, true) = run.status(of: t, in: history.current) {
+                    notes.append("\(tag) reaches its failure point \(n) step\(n == 1 ? "" : "s") later under \(name)")
+                    history.take(c, run: run)
+                } else {
+                    notes.append("\(tag) cannot fail under \(name) (no failure point ahead" + (n > 0 ? "; took \(n) steps" : "") + ")")
                 }
-                notes.append("\(tag) reaches its failure point \(n) step\(n == 1 ? "" : "s") later under \(name)")
+            } else {
+                history.take(c, run: run)
             }
-            history.take(c, run: run)
         }
         // When the operation ends on screen, it is run to its end there too.
-        let mainAfter = main.world(at: k)
-        if mainRun.result(of: t, in: mainAfter) != nil, mainRun.result(of: t, in: main.world(at: k - 1)) == nil {
+        if !skipped, let here = endsHere {
             var n = 0
             while n < catchUpLimit, case .runnable = run.status(of: t, in: history.current) {
                 history.take(Choice(thread: t), run: run); n += 1
             }
-            let here = mainRun.result(of: t, in: mainAfter) ?? "?"
             switch run.status(of: t, in: history.current) {
             case .done(let e) where e.name != here: notes.append("\(tag) returns \(here) here, \(e.name) under \(name)")
             case .done: break
@@ -101,20 +110,21 @@ public struct CompareSession: Sendable {
             case .crashed: notes.append("\(tag) returns \(here) here; the kernel crashed under \(name)")
             case .runnable: notes.append("\(tag) returns \(here) here; under \(name) it is still running")
             }
-        } else if let there = run.result(of: t, in: history.current), run.result(of: t, in: history.world(at: before)) == nil {
+        } else if !skipped, let there = run.result(of: t, in: history.current), run.result(of: t, in: history.world(at: before)) == nil {
             notes.append("\(tag) finishes under \(name) already: \(there)")
         }
         // Which way the step went, where both sides decided.
         let mine = main.step(at: k)
-        if let d = mine?.decision, let theirs = history.step(at: history.position)?.decision,
+        if !skipped, let d = mine?.decision, let theirs = history.step(at: history.position)?.decision,
            StepWords.verdict(d) != StepWords.verdict(theirs) {
             notes.append("decides \(StepWords.verdict(theirs)) under \(name)")
         }
-        // Invariants broken here on one side only.
+        // Invariants this row breaks on one side while the other side's world keeps them.
         let brokenHere = Set((mine?.newViolations ?? []).map(\.invariant))
         let brokenThere = Set((before..<history.position).flatMap { history.step(at: $0 + 1)?.newViolations ?? [] }.map(\.invariant))
-        let onlyHere = Invariant.allCases.filter { brokenHere.contains($0) && !brokenThere.contains($0) }
-        let onlyThere = Invariant.allCases.filter { brokenThere.contains($0) && !brokenHere.contains($0) }
+        let stillHere = mainRun.broken(in: main.world(at: k)), stillThere = run.broken(in: history.current)
+        let onlyHere = Invariant.allCases.filter { brokenHere.contains($0) && !stillThere.contains(InvariantSet($0)) }
+        let onlyThere = Invariant.allCases.filter { brokenThere.contains($0) && !stillHere.contains(InvariantSet($0)) }
         if !onlyHere.isEmpty { notes.append("breaks \(onlyHere.map(\.rawValue).joined(separator: ", ")) here, not under \(name)") }
         if !onlyThere.isEmpty { notes.append("breaks \(onlyThere.map(\.rawValue).joined(separator: ", ")) under \(name) only") }
         return notes.isEmpty ? nil : notes.joined(separator: "; ")
