@@ -14,7 +14,7 @@ import Testing
         return (verdict, counted)
     }
 
-    @Test func theVerdictShowsFirstAndTheCountsReplaceIt() {
+    @Test func theVerdictShowsFirstAndTheCountsReplaceIt() throws {
         var s = Fixture.state(Fixture.s5())
         let (verdict, counted) = Self.results(s)
         #expect(!verdict.schedulesCounted && counted.schedulesCounted)
@@ -24,12 +24,22 @@ import Testing
         guard case .explorer(let shown) = s.overlay else { Issue.record("no explorer overlay after the verdict"); return }
         #expect(shown.result == verdict && shown.counting)
         #expect(s.message?.text.contains("counting schedules in the background") == true)
-        #expect(OverlayViews.outcomeLines(verdict, counting: true).allSatisfy { $0.hasSuffix("(counting…)") })
+        #expect(OverlayViews.outcomeLines(verdict, run: s.run, counting: true).allSatisfy { $0.hasSuffix("(counting…)") })
+        // Pick the last outcome row while counting: the pick follows its outcome when the counts
+        // reorder the rows (most frequent first).
+        let outcomeRows = ExplorerRow.rows(verdict).filter { if case .outcome = $0 { true } else { false } }
+        try #require(outcomeRows.count > 1, "s5 has one outcome: the carried pick is not tested")
+        while case .explorer(let v) = s.overlay, v.selected < outcomeRows.count - 1 { Fixture.press(&s, .char("j")) }
+        guard case .explorer(let picked) = s.overlay, case .outcome(let i) = ExplorerRow.rows(verdict)[picked.selected] else {
+            Issue.record("no outcome row picked"); return
+        }
         App.update(&s, .background(job: s.explorerJobID, .finished(counted)))
         #expect(!s.explorerRunning)
         guard case .explorer(let done) = s.overlay else { Issue.record("the counts closed the overlay"); return }
         #expect(done.result == counted && !done.counting)
-        #expect(OverlayViews.outcomeLines(counted).allSatisfy { $0.contains(" schedule") && !$0.contains("counting") })
+        guard case .outcome(let j) = ExplorerRow.rows(counted)[done.selected] else { Issue.record("the pick left the outcomes"); return }
+        #expect(counted.outcomes[j].results == verdict.outcomes[i].results)
+        #expect(OverlayViews.outcomeLines(counted, run: s.run).allSatisfy { $0.contains(" schedule") && !$0.contains("counting") })
     }
 
     @Test func escAfterTheVerdictClosesWithoutCancellingAndXShowsItAgain() {
