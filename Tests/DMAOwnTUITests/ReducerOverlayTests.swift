@@ -13,7 +13,7 @@ import DMAOwnScenario
         Fixture.press(&s, .down, .enter)  // unbind
         guard case .add(let d2) = s.overlay else { Issue.record("dialog closed early"); return }
         #expect(d2.words == ["unbind"])
-        #expect(d2.options == [Fixture.a, Fixture.b])
+        #expect(d2.options == [Fixture.a, Fixture.b, "new device…"])
         Fixture.press(&s, .enter)
         #expect(s.overlay == nil)
         #expect(s.run.operations.count == 3)

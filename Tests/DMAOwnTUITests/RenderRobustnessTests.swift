@@ -56,7 +56,7 @@ import DMAOwnScenario
         #expect(progress.contains("states 5  transitions 9  depth 2"))
         #expect(progress.contains("25%"))
         let results = Snapshot.text(App.render(all[all.count - 1], size: App.minimumSize, glyphs: .unicode))
-        #expect(results.contains("T1 0, T2 -EPERM  (3 schedules)"))
+        #expect(results.contains("bind 0000:01:00.1 e1000e → 0, claim 7 qemu → -EPERM  (3 schedules)"), "outcomes are labelled by operation:\n\(results)")
         #expect(results.contains("complete: 9 states, 12 transitions, 1 ms"))
         #expect(results.contains("⚠ isolation (1 step): m"))
     }
