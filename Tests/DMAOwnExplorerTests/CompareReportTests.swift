@@ -28,11 +28,18 @@ import DMAOwnScenario
         return try? String(contentsOf: url, encoding: .utf8)
     }
 
-    /// Writes golden file `name` when `DMAOWN_UPDATE_GOLDEN` is set, to regenerate after a deliberate change.
+    /// Writes golden file `name` when `DMAOWN_UPDATE_GOLDEN` is set, to regenerate after a
+    /// deliberate change, and fails the test: a run that compares files with what it just wrote
+    /// proves nothing, so it must never pass. Review the diff and run again without it.
     static func updateGolden(_ name: String, _ text: String) {
         guard ProcessInfo.processInfo.environment["DMAOWN_UPDATE_GOLDEN"] != nil else { return }
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        try? text.write(to: url, atomically: true, encoding: .utf8)
+        do {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("DMAOWN_UPDATE_GOLDEN is set: wrote Golden/\(name); review it with git diff and run again without the variable")
+        } catch {
+            Issue.record("DMAOWN_UPDATE_GOLDEN is set but Golden/\(name) could not be written: \(error)")
+        }
     }
 
     @Test(arguments: ["robin-stale-owner", "s5-bind-vs-claim", "busy-machine"], ["txt", "md", "json"])
@@ -43,6 +50,24 @@ import DMAOwnScenario
         Self.updateGolden(file, text)
         let golden = try #require(Self.golden(file), "missing golden file \(file) (DMAOWN_UPDATE_GOLDEN=1 writes it)")
         #expect(text == golden)
+        // Pinned by meaning too: each scheme's row gives the verdict and the invariants its own
+        // check found, so a wrong golden cannot be blessed by regenerating it.
+        guard ext != "json" else { return }
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(r.entries.count == SchemeID.allCases.count)
+        for entry in r.entries {
+            let check = try #require(entry.check, "\(name) under \(entry.scheme.rawValue)")
+            let broken = Invariant.allCases.filter(check.exploration.broken.contains).map(\.rawValue)
+            let verdict = broken.isEmpty ? "OK" : "BROKEN", invariants = broken.isEmpty ? "none" : broken.joined(separator: ", ")
+            let row = ext == "md" ? "| `\(entry.scheme.rawValue)` | \(verdict) | \(invariants) |" : nil
+            let found = lines.contains { line in
+                if let row { return line.hasPrefix(row) }
+                let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                return words.first == entry.scheme.rawValue && words.dropFirst().first == verdict
+                    && line.contains("  \(invariants)  ")
+            }
+            #expect(found, "\(file): no row says \(entry.scheme.rawValue) \(verdict) \(invariants)")
+        }
     }
 
     /// Every built-in scenario: the JSON matrix says, scheme by scheme, exactly what that scheme's
