@@ -39,4 +39,19 @@ import Testing
         #expect(try Self.role(buf, line: "✓ stale-owner", word: "⚠ isolation") == .violation)
         #expect(try Self.role(buf, line: "✓ stale-owner", word: "✓ stale-owner") == .statusBar)
     }
+
+    @Test func robinLabelsTheScannedSiblingsCase() throws {
+        let buf = App.render(SnapshotStates.robin(), size: Size(width: 120, height: 40), glyphs: .unicode)
+        #expect(try Self.role(buf, line: "owner the kernel DMA API", word: "the kernel DMA API") == .ownerKernel)
+        #expect(try Self.role(buf, line: "2.a.i: mid-bind DMA-API driver", word: "2.a.i") == .robinCase)
+        #expect(try Self.role(buf, line: "domain default  mutex ◆T1", word: "◆T1") == .changed)
+        // The selected device row is drawn as the selection, its label included.
+        #expect(try Self.role(buf, line: "probing  ◆T2 2.a.i", word: "2.a.i") == .selection)
+    }
+
+    @Test func theTooSmallNoticeIsAWarning() throws {
+        let buf = App.render(Fixture.state(), size: Size(width: 30, height: 5), glyphs: .unicode)
+        #expect(try Self.role(buf, line: "terminal too small", word: "terminal too small") == .violation)
+        #expect(try Self.role(buf, line: "need 80×24", word: "need") == .text)
+    }
 }
