@@ -82,6 +82,9 @@ final class LayeredSearch {
     /// Terminal results → complete interleavings ending there. With `byLength`, the key ends with
     /// two more bytes: the schedules' length, little-endian.
     private(set) var outcomes: [[UInt8]: ScheduleCount] = [:]
+    /// Terminal results → the expanded state ending that way with the shortest schedule, kept when
+    /// judging, so an outcome can be opened like a counterexample (`outcomeSchedules`).
+    private var shortestOutcome: [[UInt8]: (id: Int, depth: Int)] = [:]
 
     init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
         self.run = run; self.initial = initial; self.config = config; self.persistent = persistent
@@ -190,6 +193,7 @@ final class LayeredSearch {
                     let n = count ? layer.paths[i] : 0
                     // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
                     let key = blocked == 0 ? key : Self.terminalKey(key, run: run, world: base)
+                    if judge, shortestOutcome[key].map({ depth < $0.depth }) ?? true { shortestOutcome[key] = (id, depth) }
                     if byLength {
                         var k = key
                         k.append(UInt8(truncatingIfNeeded: depth)); k.append(UInt8(truncatingIfNeeded: depth >> 8))
@@ -285,6 +289,14 @@ final class LayeredSearch {
     /// With a goal: the shortest schedule ending in a goal step, nil when none does.
     func goalSchedule() -> [Choice]? {
         goalReached.map { schedule(to: $0.parent) + [$0.choice] }
+    }
+
+    /// Each outcome met (results in thread order) with the shortest schedule found ending that way:
+    /// the counterexample search's parent chains, read for terminal states instead of broken ones.
+    func outcomeSchedules() -> [[String]: [Choice]] {
+        var out: [[String]: [Choice]] = [:]
+        for (key, end) in shortestOutcome { out[key.map(Self.resultName)] = schedule(to: end.id) }
+        return out
     }
 
     /// Each invariant broken and the state (expanded id) and length of its shortest schedule.

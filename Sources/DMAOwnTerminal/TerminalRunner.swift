@@ -165,6 +165,8 @@ public final class TerminalRunner {
             return .traceLoaded(TraceFiles.load(path))
         case .writeExport(let path, let text, let overwrite):
             return .exported(path: path, error: TraceFiles.write(text, to: path, overwrite: overwrite))
+        case .writeScenario(let path, let text, let overwrite):
+            return .scenarioWritten(path: path, error: TraceFiles.write(text, to: path, overwrite: overwrite))
         case .startExplorer(let job):
             guard let work = explorer(state) else { session.bell(); return nil }
             jobs.start(job: job, work)

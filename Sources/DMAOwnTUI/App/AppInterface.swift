@@ -15,6 +15,8 @@ public enum Message: Sendable {
     case background(job: Int, BackgroundReport)
     /// An export finished (or failed); unlike a save it does not make the session saved.
     case exported(path: String, error: FileError?)
+    /// `W` wrote the scenario file (or could not).
+    case scenarioWritten(path: String, error: FileError?)
     /// The theme was written to the preferences file at `path` (or could not be).
     case themeRemembered(theme: String, path: String, error: FileError?)
     /// The course's progress was written to `path` (or could not be).
@@ -45,6 +47,8 @@ public enum Effect: Sendable, Equatable {
     case loadTrace(path: String)
     /// Write an export atomically; an existing file only with `overwrite`.
     case writeExport(path: String, text: String, overwrite: Bool)
+    /// Write the scenario file atomically; an existing file only with `overwrite`.
+    case writeScenario(path: String, text: String, overwrite: Bool)
     /// Start explorer job `job` (cancelling any other); its reports carry the same id.
     case startExplorer(job: Int)
     case cancelExplorer

@@ -12,10 +12,14 @@ enum Screen {
         if let course = GoalPane.render(s, size: size, glyphs: glyphs) { return course }
         let layout = Layout(size: size, state: s)
         let view = ViewContext(s, glyphs: glyphs)
-        TopologyPane.draw(&buf, view, in: layout.topology)
-        ThreadsPane.draw(&buf, view, in: layout.threads)
-        TimelinePane.draw(&buf, view, in: layout.timeline)
-        if layout.details.width > 0 { DetailsPane.draw(&buf, view, in: layout.details) }
+        if let c = s.compare {
+            CompareView.draw(&buf, view, c, layout: layout)
+        } else {
+            TopologyPane.draw(&buf, view, in: layout.topology)
+            ThreadsPane.draw(&buf, view, in: layout.threads)
+            TimelinePane.draw(&buf, view, in: layout.timeline)
+            if layout.details.width > 0 { DetailsPane.draw(&buf, view, in: layout.details) }
+        }
         StatusBar.draw(&buf, view, layout: layout)
         if let overlay = s.overlay { OverlayViews.draw(&buf, view, overlay, layout: layout) }
         if glyphs == .ascii { buf.mapCharacters(glyphs.drawable) }
