@@ -62,7 +62,7 @@ import DMAOwnScenario
         #expect(s.explorerPrefix == prefix)
         #expect(Explorer(run: s.run, world: s.history.current).explore().outcomes == result.outcomes)
         let screen = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
-        #expect(screen.contains("searched from timeline row 2"), "\(screen)")
+        #expect(screen.contains("explored from selected row 2; f: from the start"), "\(screen)")
         // The row's own future: the prefix is kept and the outcome reached after it.
         #expect(Fixture.press(&s, .enter) == [])
         #expect(Array(s.history.choices.prefix(2)) == prefix)
@@ -76,7 +76,7 @@ import DMAOwnScenario
         #expect(s.explorerFromStart && s.explorerPrefix.isEmpty && s.explorerJob.world == s.history.initial)
         App.update(&s, .background(job: s.explorerJobID, .finished(Explorer(run: s.run, world: s.history.initial).explore())))
         let again = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
-        #expect(again.contains("searched from the initial world; f: search from the selected row"), "\(again)")
+        #expect(again.contains("explored from the start (initial world); f: from the selected row"), "\(again)")
     }
 
     @Test func replacingUnsavedStepsAsksFirst() throws {
