@@ -165,6 +165,8 @@ public final class TerminalRunner {
             return .traceLoaded(TraceFiles.load(path))
         case .writeExport(let path, let text, let overwrite):
             return .exported(path: path, error: TraceFiles.write(text, to: path, overwrite: overwrite))
+        case .writeScenario(let path, let text, let overwrite):
+            return .scenarioWritten(path: path, error: TraceFiles.write(text, to: path, overwrite: overwrite))
         case .startExplorer(let job):
             guard let work = explorer(state) else { session.bell(); return nil }
             jobs.start(job: job, work)
@@ -179,6 +181,8 @@ public final class TerminalRunner {
                 return .themeRemembered(theme: name, path: "", error: FileError("neither XDG_CONFIG_HOME nor HOME is set"))
             }
             return .themeRemembered(theme: name, path: path, error: PreferencesWriter.rememberTheme(name, in: path))
+        case .saveProgress(let path, let text):
+            return .progressSaved(path: path, error: ProgressFile.write(text, to: path))
         case .bell:
             session.bell()
         }

@@ -342,14 +342,14 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 │ f           step the selected thread down its failure branch (may_fail)      │
 │ u Bksp      undo the last step                                               │
 │ ^R          redo an undone step                                              │
+│ b           list the branches: futures kept when stepping from an earlier row│
+│ [           switch to the previous branch, at the row where it parts         │
+│ ]           switch to the next branch, at the row where it parts             │
 │ Up k        previous device, thread or timeline row (shows that world)       │
 │ Down j      select next; stepping from an earlier timeline row branches      │
 │ PgUp        ten rows up                                                      │
 │ PgDn        ten rows down                                                    │
 │ Home g      first row (in the timeline: the initial world)                   │
-│ End G       last row (in the timeline: the newest step)                      │
-│ Left h      focus the pane to the left                                       │
-│ Right l     focus the pane to the right                                      │
 └───────────────────────────────────────────────────── j/k scroll, more below ─┘
  Threads: ? help  q quit  1-9 step  Enter step  f fail  u undo  ^R redo
 """#

@@ -5,16 +5,31 @@ public enum App {
     /// The smallest terminal the layout supports; below it a "need W×H" screen is drawn.
     public static let minimumSize = Size(width: 80, height: 24)
 
-    /// Applies `message` to `state` and returns the side effects for the shell to perform.
+    /// Applies `message` to `state` and returns the side effects for the shell to perform; the split
+    /// view's other side follows whatever the message changed.
     @discardableResult
     public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        let effects = dispatch(&state, message)
+        if let c = state.compare { state.compare = c.synced(with: state) }
+        return effects
+    }
+
+    static func dispatch(_ state: inout AppState, _ message: Message) -> [Effect] {
         switch message {
-        case .key(let key): return handleKey(&state, key)
+        // The course and challenge mode look at every key first and at the state after it.
+        case .key(let key): return (lessonKey(&state, key) ?? handleKey(&state, key)) + lessonProgress(&state)
         case .resize(let size): state.size = size; return []
         case .traceLoaded(let result): return traceLoaded(&state, result)
         case .saved(let path, let error): return saved(&state, path: path, error: error)
-        case .background(let job, let report): return background(&state, job: job, report)
+        case .background(let job, let report):
+            let effects = background(&state, job: job, report)
+            hideVerdictInChallenge(&state)
+            return effects
+        case .progressSaved(let path, let error):
+            if let error { state.message = StatusMessage(.error, "progress not saved to \(path): \(error.message)") }
+            return []
         case .exported(let path, let error): return exported(&state, path: path, error: error)
+        case .scenarioWritten(let path, let error): return scenarioWritten(&state, path: path, error: error)
         case .themeRemembered(let theme, let path, let error):
             state.message = error.map { StatusMessage(.error, "theme not remembered: \($0.message)") }
                 ?? StatusMessage(.info, "theme \(theme) remembered in \(path)")
@@ -49,6 +64,9 @@ public enum App {
         case .stepFailure: return step(&s, thread: s.selectedThread, fail: true)
         case .undo: return undo(&s)
         case .redo: return redo(&s)
+        case .branches: return openBranches(&s)
+        case .previousBranch: return cycleBranch(&s, by: -1)
+        case .nextBranch: return cycleBranch(&s, by: 1)
         case .up: return move(&s, by: -1)
         case .down: return move(&s, by: 1)
         case .pageUp: return move(&s, by: -10)
@@ -61,6 +79,7 @@ public enum App {
         case .addDialog: s.overlay = .add(AddDialog()); return []
         case .commandLine: s.message = nil; s.overlay = .command(CommandInput()); return []
         case .switchScheme: s.overlay = .picker(.schemes(current: s.scheme)); return []
+        case .compare: return toggleCompare(&s)
         case .randomStep: return randomStep(&s)
         case .randomRun: return randomRun(&s)
         case .explore: return explore(&s)
@@ -68,6 +87,7 @@ public enum App {
         case .save: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .save, text: s.tracePath)); return []
         case .load: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .load, text: s.tracePath)); return []
         case .export: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .export, text: s.exportPath)); return []
+        case .writeScenario: s.message = nil; s.overlay = .prompt(PathPrompt(purpose: .scenario, text: s.scenarioPath)); return []
         case .pickScenario: s.overlay = .picker(.scenarios(current: s.scenario.source)); return []
         case .toggleMouse:
             s.wantsMouse.toggle()
@@ -83,6 +103,9 @@ public enum App {
             return [.rememberTheme(s.themeName)]
         case .redraw: return [.redraw]
         case .help: s.overlay = .help; return []
+        case .hint: return nextHint(&s)
+        case .lessons: return showLessons(&s)
+        case .challenge: return toggleChallenge(&s)
         case .quit:
             if s.hasUnsavedSteps { s.overlay = .confirmQuit; return [] }
             return [.quit]

@@ -15,8 +15,12 @@ public enum Message: Sendable {
     case background(job: Int, BackgroundReport)
     /// An export finished (or failed); unlike a save it does not make the session saved.
     case exported(path: String, error: FileError?)
+    /// `W` wrote the scenario file (or could not).
+    case scenarioWritten(path: String, error: FileError?)
     /// The theme was written to the preferences file at `path` (or could not be).
     case themeRemembered(theme: String, path: String, error: FileError?)
+    /// The course's progress was written to `path` (or could not be).
+    case progressSaved(path: String, error: FileError?)
 }
 
 /// A failure reading or writing a file, already worded for the status line.
@@ -43,6 +47,8 @@ public enum Effect: Sendable, Equatable {
     case loadTrace(path: String)
     /// Write an export atomically; an existing file only with `overwrite`.
     case writeExport(path: String, text: String, overwrite: Bool)
+    /// Write the scenario file atomically; an existing file only with `overwrite`.
+    case writeScenario(path: String, text: String, overwrite: Bool)
     /// Start explorer job `job` (cancelling any other); its reports carry the same id.
     case startExplorer(job: Int)
     case cancelExplorer
@@ -50,5 +56,7 @@ public enum Effect: Sendable, Equatable {
     case applyTheme(String)
     /// Write this theme into the preferences file, so the next start uses it.
     case rememberTheme(String)
+    /// Write the course's progress file (atomically, creating its folder).
+    case saveProgress(path: String, text: String)
     case bell
 }

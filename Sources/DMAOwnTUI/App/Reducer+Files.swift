@@ -34,6 +34,11 @@ extension App {
             case .export:
                 s.overlay = nil
                 return export(&s, to: path, prompt: p)
+            case .scenario:
+                s.overlay = nil
+                s.scenarioPath = path
+                s.message = StatusMessage(.info, "writing the scenario to \(path)…")
+                return [.writeScenario(path: path, text: ScenarioGrowth.file(s.scenario, run: s.run), overwrite: p.confirming)]
             }
         default: return []
         }
@@ -80,6 +85,16 @@ extension App {
             return [.bell]
         }
         s.message = StatusMessage(.info, "exported \(steps(s.history.position)) to \(path)")
+        return []
+    }
+
+    static func scenarioWritten(_ s: inout AppState, path: String, error: FileError?) -> [Effect] {
+        if let error, error.exists { return askToReplace(&s, .scenario, path) }
+        if let error {
+            s.message = StatusMessage(.error, "could not write the scenario: \(error.message)")
+            return [.bell]
+        }
+        s.message = StatusMessage(.info, "wrote the scenario (\(s.run.operations.count) threads, scheme \(s.scheme.rawValue)) to \(path): dmaown check \(path) explores it")
         return []
     }
 

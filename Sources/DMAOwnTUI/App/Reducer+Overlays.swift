@@ -38,6 +38,7 @@ extension App {
             default: break
             }
             return []
+        case .branches(let selected): return branchesKey(&s, selected: selected, key)
         case .confirmQuit:
             switch key {
             // Only `y` confirms, as the dialog says: a second `q` (a habit, a key repeat) keeps the work.
@@ -64,9 +65,10 @@ extension App {
         case .enter:
             let line = c.text.trimmingSpaces
             if line.isEmpty { s.overlay = nil; return [] }
-            let effects = runCommand(&s, line: line)
-            // A bad line stays open for correction; a good one closes the prompt.
-            if effects.isEmpty { s.overlay = nil } else { s.overlay = .command(c) }
+            s.overlay = nil
+            let effects = runCommand(&s, line: line, resume: c.resume)
+            // A bad line stays open for correction; a good one closes the prompt (or opens what it led to).
+            if !effects.isEmpty { s.overlay = .command(c) }
             return effects
         default: return []
         }
@@ -88,6 +90,12 @@ extension App {
             d = AddDialog()
             for w in redo { d.selected = d.options.firstIndex(of: w) ?? 0; _ = d.pick(in: s.run.topology) }
         case .enter, .char(" "):
+            // "new owner…" and the like: the `:` line adds the name, then the dialog comes back.
+            if let command = d.newCommand {
+                s.overlay = .command(CommandInput(text: command, resume: d.words))
+                s.message = StatusMessage(.info, "name the new \(command.trimmingSpaces) (\(ScenarioGrowth.usages.first { $0.command == command.trimmingSpaces }?.usage ?? "")); Enter adds it and goes back to the dialog")
+                return []
+            }
             if let line = d.pick(in: s.run.topology) {
                 s.overlay = nil
                 return addOperation(&s, line: line)
@@ -98,10 +106,15 @@ extension App {
         return []
     }
 
-    /// `scheme NAME`, `seed N`, or an operation to add as a new thread.
-    static func runCommand(_ s: inout AppState, line: String) -> [Effect] {
+    /// `scheme NAME`, `seed N`, `owner`/`driver`/`device` (grow the scenario), or an operation to
+    /// add as a new thread.
+    static func runCommand(_ s: inout AppState, line: String, resume: [String]? = nil) -> [Effect] {
         let words = line.split(separator: " ").map(String.init)
         switch words.first {
+        case "owner", "driver", "device":
+            return growScenario(&s, words: words, resume: resume)
+        case "compare":
+            return compareCommand(&s, words: words)
         case "scheme":
             guard words.count == 2, let id = SchemeID(rawValue: words[1]) else {
                 s.message = StatusMessage(.error, "usage: scheme \(SchemeID.allCases.map(\.rawValue).joined(separator: "|"))")
@@ -121,7 +134,7 @@ extension App {
             let effects = addOperation(&s, line: line)
             // The : line also takes two commands of its own; an unknown first word should say so.
             if let m = s.message, m.kind == .error, m.text.hasPrefix("unknown operation") {
-                s.message = StatusMessage(.error, m.text + "; or scheme NAME, seed N")
+                s.message = StatusMessage(.error, m.text + "; or scheme NAME, seed N, owner NAME, driver NAME, device GROUP NAME")
             }
             return effects
         }

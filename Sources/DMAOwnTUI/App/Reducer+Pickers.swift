@@ -33,6 +33,10 @@ extension App {
             s.overlay = nil
             guard let id = SchemeID(rawValue: name) else { return [.bell] }
             return switchScheme(&s, to: id)
+        case .compare:
+            s.overlay = nil
+            guard let id = SchemeID(rawValue: name) else { return [.bell] }
+            return startCompare(&s, with: id)
         case .scenario:
             if s.hasUnsavedSteps && p.confirming != p.selected {
                 p.confirming = p.selected

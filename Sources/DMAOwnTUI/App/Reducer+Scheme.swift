@@ -48,11 +48,21 @@ extension App {
         }
     }
 
+    /// For a name the scenario lacks, the `:` command that adds it (the scenario can grow in place).
+    static func growthHint(_ e: OperationGrammar.ParseError, line: String) -> String {
+        let v = e.value
+        if e.message.hasPrefix("unknown owner") { return "; add it with :owner \(v)" }
+        if e.message.hasPrefix("unknown driver") { return "; add it with :driver \(v) [managed] [vfio] [may_fail=pinctrl,probe]" }
+        if e.message.hasPrefix("unknown device") { return "; add it with :device GROUP \(v)" }
+        if e.message.hasPrefix("unknown group") { return "; add a device to it with :device \(v) NAME" }
+        return ""
+    }
+
     /// Adds a thread for `line` (the operation grammar, README: Scenario files) live; the history keeps working with it.
     static func addOperation(_ s: inout AppState, line: String) -> [Effect] {
         switch OperationGrammar.parse(line, in: s.run.topology) {
         case .failure(let e):
-            s.message = StatusMessage(.error, e.message)
+            s.message = StatusMessage(.error, e.message + growthHint(e, line: line))
             return [.bell]
         case .success(let op):
             guard s.run.operations.count < ScenarioSchema.maxThreads else {

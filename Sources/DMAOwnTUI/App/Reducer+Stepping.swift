@@ -101,13 +101,6 @@ extension App {
     /// Replays `choices` from the history's current world as far as they apply; returns the
     /// index of the first choice that does not (the thread cannot step there), or nil.
     static func replay(_ choices: some Sequence<Choice>, run: Run, into history: inout History) -> Int? {
-        for (i, c) in choices.enumerated() {
-            let w = history.current
-            guard run.operations.indices.contains(c.thread) else { return i }
-            let n = run.choices(of: c.thread, in: w)
-            guard n > 0, !c.fail || n == 2 else { return i }
-            history.take(c, run: run)
-        }
-        return nil
+        history.replay(choices, run: run)
     }
 }

@@ -27,11 +27,35 @@ public struct AddDialog: Sendable, Equatable {
         selected = 0
         guard let form = OperationGrammar.verbs.first(where: { $0.verb == words[0] }) else { return nil }
         if words.count - 1 < form.operands.count {
-            options = OperationGrammar.candidates(for: form.operands[words.count - 1], in: topology)
+            let operand = form.operands[words.count - 1]
+            // The way to a name the scenario lacks is always offered last, so no list is ever empty.
+            options = OperationGrammar.candidates(for: operand, in: topology) + (AddDialog.newEntry(operand).map { [$0] } ?? [])
             return nil
         }
         options = []
         return words.joined(separator: " ")
+    }
+
+    /// The last entry of an owner, driver or device list, which opens the `:` line to add one.
+    public static func newEntry(_ operand: OperationGrammar.Operand) -> String? {
+        switch operand {
+        case .owner: "new owner…"
+        case .driver: "new driver…"
+        case .device: "new device…"
+        case .group: nil
+        }
+    }
+
+    /// The `:` command that adds what the selected "new …" entry asks for, typed so far, or nil
+    /// when an ordinary name is selected.
+    public var newCommand: String? {
+        guard options.indices.contains(selected) else { return nil }
+        return switch options[selected] {
+        case AddDialog.newEntry(.owner): "owner "
+        case AddDialog.newEntry(.driver): "driver "
+        case AddDialog.newEntry(.device): "device "
+        default: nil
+        }
     }
 
     /// Moves the selection by `delta`, staying in the list.

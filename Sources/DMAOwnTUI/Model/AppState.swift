@@ -51,6 +51,15 @@ public struct AppState: Sendable {
     public var schemeSwitch: SchemeSwitch?
     /// The path last exported to; its extension picks the format.
     public var exportPath = "dmaown-timeline.md"
+    /// `dmaown learn`'s course and the lesson open now (nil outside the course).
+    public var course: CourseState?
+    /// Challenge mode (`--challenge`, `X`): the explorer's verdict stays hidden until the user has
+    /// broken an invariant by hand (nil: off).
+    public var challenge: Challenge?
+    /// The split view's other side (`c`): the schedule replayed under a second scheme, or nil.
+    public var compare: CompareSession?
+    /// The path `W` last wrote the scenario to.
+    public var scenarioPath = "dmaown-scenario.toml"
 
     /// Opens `scenario` under `scheme` (its own by default); a failing setup is the file's error.
     public init(scenario: Scenario, scheme: SchemeID? = nil, themeNames: [String] = ["default"], seed: UInt64 = 1) throws(SetupError) {

@@ -1,15 +1,21 @@
 import DMAOwnEngine
 
 /// The `:` command line: an operation line being typed, with Tab completion; also
-/// `scheme NAME` and `seed N`, which set what `s` and `r` would otherwise cycle or continue.
+/// `scheme NAME` and `seed N`, which set what `s` and `r` would otherwise cycle or continue, and
+/// `owner`, `driver` and `device`, which grow the scenario (`ScenarioGrowth`).
 public struct CommandInput: Sendable, Equatable {
     /// Words the line takes besides the operation verbs.
-    public static let commands = ["scheme", "seed"]
+    public static let commands = ["scheme", "seed", "compare"] + ScenarioGrowth.usages.map(\.command)
 
     public var text: String
     /// What the last Tab could complete to, shown above the line when there is more than one.
     public var candidates: [String]
-    public init(text: String = "", candidates: [String] = []) { self.text = text; self.candidates = candidates }
+    /// The add dialog's words when its "new …" entry opened this line: once the name is added,
+    /// the dialog comes back with it picked.
+    public var resume: [String]?
+    public init(text: String = "", candidates: [String] = [], resume: [String]? = nil) {
+        self.text = text; self.candidates = candidates; self.resume = resume
+    }
 
     /// Completes the word under the cursor (the last one): verbs first, then the names each
     /// operand position takes. A unique match is finished with a space; several extend to their
@@ -23,8 +29,12 @@ public struct CommandInput: Sendable, Equatable {
         var kind: OperationGrammar.Operand?
         if index == 0 {
             pool = OperationGrammar.verbs.map(\.verb) + CommandInput.commands
-        } else if words[0] == "scheme", index == 1 {
+        } else if words[0] == "scheme" || words[0] == "compare", index == 1 {
             pool = SchemeID.allCases.map(\.rawValue)
+        } else if words[0] == "driver", index >= 2 {
+            pool = ScenarioGrowth.driverFlags
+        } else if words[0] == "device", index == 1 {
+            pool = topology.groups.map { String($0.id) }
         } else if let form = OperationGrammar.verbs.first(where: { $0.verb == words[0] }), index - 1 < form.operands.count {
             kind = form.operands[index - 1]
             pool = OperationGrammar.candidates(for: form.operands[index - 1], in: topology)
@@ -38,7 +48,8 @@ public struct CommandInput: Sendable, Equatable {
         guard !matches.isEmpty else { candidates = []; return false }
         let head = atNewWord ? text : String(text.dropLast(partial.count))
         if matches.count == 1 {
-            text = head + matches[0] + " "
+            // `may_fail=` goes on with its value, not a new word.
+            text = head + matches[0] + (matches[0].hasSuffix("=") ? "" : " ")
             candidates = []
         } else {
             let common = CommandInput.commonPrefix(matches)

@@ -11,6 +11,11 @@ public struct History: Sendable, Equatable {
     public private(set) var steps: [TakenStep]
     /// How many steps are applied now: 0 is the initial world.
     public private(set) var position: Int
+    /// The number of the branch `steps` holds (1 is the first schedule taken).
+    public private(set) var branch = 1
+    /// The other branches: futures left behind by stepping from an earlier row, each kept whole
+    /// from the initial world, so a reviewer can go back to the schedule they were arguing about.
+    public private(set) var kept: [KeptBranch] = []
 
     /// A history with no steps taken yet.
     public init(initial: World) {
@@ -56,17 +61,48 @@ public struct History: Sendable, Equatable {
         record(TakenStep(choice: choice, world: world, decision: nil, newViolations: []))
     }
 
-    /// Records a step taken from the current world; a step taken after undo or a jump branches,
-    /// dropping the old redo tail.
+    /// Records a step taken from the current world; a step taken after undo or a jump starts a
+    /// new branch, and the old future is kept as a branch of its own (`kept`).
     public mutating func record(_ taken: TakenStep) {
         // Taking the step the tail already holds is a redo: the rest of the tail stays valid.
         if position < steps.count, steps[position].choice == taken.choice, steps[position].world == taken.world {
             position += 1
             return
         }
+        if position < steps.count {
+            // A kept branch that already took this step from here is walked again, not copied.
+            let prefix = choices[..<position]
+            if let i = kept.firstIndex(where: { $0.steps.count > position && $0.steps[position].choice == taken.choice
+                                                && $0.steps[..<position].map(\.choice) == Array(prefix) }) {
+                switchTo(keptIndex: i)
+                position += 1
+                return
+            }
+            kept.append(KeptBranch(number: branch, steps: steps))
+            branch = (kept.map(\.number) + [branch]).max()! + 1
+        }
         steps.removeSubrange(position...)
         steps.append(taken)
         position += 1
+    }
+
+    /// Makes branch `number` the current one, at the row where it parts from the branch left (so
+    /// redo walks into its own future); the branch left is kept. False when there is no such branch.
+    @discardableResult
+    public mutating func switchTo(branch number: Int) -> Bool {
+        guard let i = kept.firstIndex(where: { $0.number == number }) else { return number == branch }
+        switchTo(keptIndex: i)
+        return true
+    }
+
+    private mutating func switchTo(keptIndex i: Int) {
+        let target = kept[i]
+        let shared = zip(steps, target.steps).prefix { $0.choice == $1.choice }.count
+        kept[i] = KeptBranch(number: branch, steps: steps)
+        kept.sort { $0.number < $1.number }
+        steps = target.steps
+        branch = target.number
+        position = min(shared, position)
     }
 
     /// Steps back one; false when already at the start.
@@ -90,6 +126,35 @@ public struct History: Sendable, Equatable {
         position = min(max(0, k), steps.count)
     }
 
+    /// Takes `choices` from the current world under `run` as far as they apply; returns the index
+    /// of the first one that does not (its thread cannot step, or cannot fail, there), or nil.
+    @discardableResult
+    public mutating func replay(_ choices: some Sequence<Choice>, run: Run) -> Int? {
+        for (i, c) in choices.enumerated() {
+            guard run.operations.indices.contains(c.thread) else { return i }
+            let n = run.choices(of: c.thread, in: current)
+            guard n > 0, !c.fail || n == 2 else { return i }
+            take(c, run: run)
+        }
+        return nil
+    }
+
+    /// This history replayed from `initial` under `run` (a grown scenario): the branch on screen
+    /// and every kept branch as far as each applies, the same row selected where it still exists.
+    /// Also returns the step where the branch on screen stopped replaying, if it did.
+    public func replayed(from initial: World, run: Run) -> (history: History, divergence: Int?) {
+        var out = History(initial: initial)
+        for b in kept {
+            var h = History(initial: initial)
+            h.replay(b.steps.map(\.choice), run: run)
+            if !h.steps.isEmpty { out.kept.append(KeptBranch(number: b.number, steps: h.steps)) }
+        }
+        let divergence = out.replay(choices, run: run)
+        out.branch = branch
+        out.position = min(position, out.steps.count)
+        return (out, divergence)
+    }
+
     /// Drops the redo tail, so the schedule ends at `position`.
     public mutating func truncate() {
         steps.removeSubrange(position...)
@@ -100,8 +165,16 @@ public struct History: Sendable, Equatable {
     public mutating func add(_ op: Operation, to run: inout Run) -> Int {
         let t = run.add(op, to: &initial)
         for i in steps.indices { steps[i].world.addThread() }
+        for b in kept.indices { for i in kept[b].steps.indices { kept[b].steps[i].world.addThread() } }
         return t
     }
+}
+
+/// A branch other than the current one: its number (1 is the first schedule taken) and every
+/// step of it from the initial world.
+public struct KeptBranch: Sendable, Equatable {
+    public var number: Int
+    public var steps: [TakenStep]
 }
 
 /// One step as it was taken: the choice, the world after it, which way it went and why (the

@@ -1,12 +1,13 @@
 /// What a key asks for, independent of which key it was (the key table maps one to the other).
 public enum KeyAction: Sendable, Hashable {
     case stepNumbered, stepSelected, stepFailure
-    case undo, redo
+    case undo, redo, branches, previousBranch, nextBranch
     case up, down, pageUp, pageDown, first, last, previousPane, nextPane, focusLeft, focusRight
     case addDialog, commandLine
-    case switchScheme, randomStep, randomRun, explore, violations
-    case save, load, export, pickScenario
+    case switchScheme, compare, randomStep, randomRun, explore, violations
+    case save, load, export, writeScenario, pickScenario
     case toggleMouse, cycleTheme, rememberTheme, redraw, help, quit
+    case hint, lessons, challenge
 }
 
 /// One row of the key table: the keys, how the help writes them, what they do, and the panes
@@ -35,6 +36,12 @@ public enum KeyTable {
                    help: "undo the last step", hint: "u undo", panes: []),
         KeyBinding(keys: [.ctrl("r")], label: "^R", action: .redo,
                    help: "redo an undone step", hint: "^R redo", panes: []),
+        KeyBinding(keys: [.char("b")], label: "b", action: .branches,
+                   help: "list the branches: futures kept when stepping from an earlier row", hint: "b branches", panes: [.timeline]),
+        KeyBinding(keys: [.char("[")], label: "[", action: .previousBranch,
+                   help: "switch to the previous branch, at the row where it parts", hint: nil, panes: []),
+        KeyBinding(keys: [.char("]")], label: "]", action: .nextBranch,
+                   help: "switch to the next branch, at the row where it parts", hint: nil, panes: []),
         KeyBinding(keys: [.up, .char("k")], label: "Up k", action: .up,
                    help: "previous device, thread or timeline row (shows that world)", hint: nil, panes: []),
         KeyBinding(keys: [.down, .char("j")], label: "Down j", action: .down,
@@ -58,9 +65,11 @@ public enum KeyTable {
         KeyBinding(keys: [.char("a")], label: "a", action: .addDialog,
                    help: "add an operation (pick verb, then operands)", hint: "a add", panes: [.threads]),
         KeyBinding(keys: [.char(":")], label: ":", action: .commandLine,
-                   help: "operation (bind 01:00.1 e1000e), scheme NAME or seed N; Tab", hint: ": cmd", panes: [.threads]),
+                   help: "operation, scheme, seed; owner, driver, device add names; Tab", hint: ": cmd", panes: [.threads]),
         KeyBinding(keys: [.char("s")], label: "s", action: .switchScheme,
                    help: "switch scheme (pick one) and replay the schedule", hint: "s scheme", panes: []),
+        KeyBinding(keys: [.char("c")], label: "c", action: .compare,
+                   help: "split view: this schedule under a second scheme, differences marked", hint: nil, panes: []),
         KeyBinding(keys: [.char("r")], label: "r", action: .randomStep,
                    help: "one random step", hint: "r rand", panes: [.threads, .timeline]),
         KeyBinding(keys: [.char("R")], label: "R", action: .randomRun,
@@ -75,6 +84,8 @@ public enum KeyTable {
                    help: "load a trace", hint: nil, panes: []),
         KeyBinding(keys: [.char("e")], label: "e", action: .export,
                    help: "export the timeline (.md .mmd .dot .json .txt picks the format)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("W")], label: "W", action: .writeScenario,
+                   help: "write the scenario (names added, threads, scheme) as a TOML file", hint: nil, panes: []),
         KeyBinding(keys: [.char("p")], label: "p", action: .pickScenario,
                    help: "pick a built-in scenario to open", hint: "p scenarios", panes: []),
         KeyBinding(keys: [.char("t")], label: "t", action: .cycleTheme,
@@ -85,6 +96,12 @@ public enum KeyTable {
                    help: "mouse on/off: click a thread steps it, a timeline row jumps", hint: nil, panes: []),
         KeyBinding(keys: [.ctrl("l")], label: "^L", action: .redraw,
                    help: "redraw the screen", hint: nil, panes: []),
+        KeyBinding(keys: [.char("H")], label: "H", action: .hint,
+                   help: "next hint of the lesson (dmaown learn)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("L")], label: "L", action: .lessons,
+                   help: "the course's lesson list (dmaown learn)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("X")], label: "X", action: .challenge,
+                   help: "challenge mode: hide the explorer's verdict until you break an invariant by hand", hint: nil, panes: []),
         KeyBinding(keys: [.char("?"), .function(1)], label: "? F1", action: .help,
                    help: "this help", hint: "? help", panes: []),
         KeyBinding(keys: [.char("q")], label: "q", action: .quit,

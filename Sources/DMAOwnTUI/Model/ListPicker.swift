@@ -1,13 +1,14 @@
 import DMAOwnEngine
 import DMAOwnScenario
 
-/// A list to choose one row from: the built-in scenarios behind `p`, the schemes behind `s`.
+/// A list to choose one row from: the built-in scenarios behind `p`, the schemes behind `s` and
+/// `c` (the scheme to set beside the one in use).
 ///
 /// Opening a scenario replaces the session, so with unsaved steps the first Enter only asks
 /// (`confirming`) and a second Enter on the same row opens it.
 public struct ListPicker: Sendable, Equatable {
     /// What choosing a row does.
-    public enum Purpose: Sendable, Equatable { case scenario, scheme }
+    public enum Purpose: Sendable, Equatable { case scenario, scheme, compare }
     /// One row: the name to act on, a title, and a longer text shown for the selected row.
     public struct Entry: Sendable, Equatable {
         public var name: String

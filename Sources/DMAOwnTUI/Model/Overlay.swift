@@ -12,11 +12,13 @@ public enum Overlay: Sendable, Equatable {
     /// Every invariant broken so far along the applied schedule, with the step that broke it;
     /// the selected one is the row Enter jumps to.
     case violations(selected: Int)
+    /// The kept branches (`b`); the selected one is what Enter switches to.
+    case branches(selected: Int)
 }
 
 /// A one-line path prompt for saving or loading a trace, or exporting the timeline.
 public struct PathPrompt: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable { case save, load, export }
+    public enum Purpose: Sendable, Equatable { case save, load, export, scenario }
     public var purpose: Purpose
     public var text: String
     /// The user was told what Enter would lose (unsaved steps, an existing file) and may confirm

@@ -17,6 +17,7 @@ enum OverlayViews {
             case .save: "save trace to: "
             case .load: "load trace from: "
             case .export: "export timeline to (.md .mmd .dot .json .txt): "
+            case .scenario: "write scenario to: "
             }
             let x = buf.put(label, x: 0, y: layout.message.y, role: .title)
             let end = buf.put(p.text, x: x, y: layout.message.y, role: .help)
@@ -24,6 +25,7 @@ enum OverlayViews {
         case .explorer(let e): drawExplorer(&buf, v, e, screen: screen)
         case .picker(let p): drawPicker(&buf, v, p, screen: screen)
         case .violations(let selected): ViolationsOverlay.draw(&buf, v, selected: selected, screen: screen)
+        case .branches(let selected): BranchesOverlay.draw(&buf, v, selected: selected, screen: screen)
         case .confirmQuit:
             let r = centred(width: 50, height: 5, in: screen)
             buf.fill(r, role: .help)
@@ -70,10 +72,14 @@ enum OverlayViews {
         let r = centred(width: 96, height: p.entries.count + 6 + detailLines, in: screen)
         buf.fill(r, role: .help)
         let what = p.purpose == .scenario ? "Built-in scenarios" : "Schemes"
-        buf.box(r, title: "\(what) — Enter \(p.purpose == .scenario ? "opens" : "switches"), Esc backs out", role: .borderFocused, glyphs: v.glyphs)
+        let verb = switch p.purpose { case .scenario: "opens"; case .scheme: "switches"; case .compare: "compares" }
+        buf.box(r, title: "\(what) — Enter \(verb), Esc backs out", role: .borderFocused, glyphs: v.glyphs)
         let area = r.inner
-        let note = p.purpose == .scenario ? "opening one replaces the session (its scheme, threads and timeline)"
-            : "the same operations and schedule replay under the scheme chosen, as far as they apply"
+        let note = switch p.purpose {
+        case .scenario: "opening one replaces the session (its scheme, threads and timeline)"
+        case .scheme: "the same operations and schedule replay under the scheme chosen, as far as they apply"
+        case .compare: "shown beside the scheme in use: the same schedule, row by row, differences marked"
+        }
         buf.put(note, x: area.x + 1, y: area.y, role: .dimText, in: area)
         let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 3 - detailLines))
         let offset = scrollOffset(total: p.entries.count, visible: list.height, focus: p.selected)
