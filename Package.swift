@@ -22,8 +22,9 @@ let package = Package(
         .target(
             name: "DMAOwnScenario",
             dependencies: ["DMAOwnEngine", "TOMLKit"],
-            // The built-in scenarios are TOML files, embedded so the binary needs no source tree.
-            resources: [.embedInCode("Scenarios")]
+            // The built-in scenarios and the course's lessons are TOML files, embedded so the binary
+            // needs no source tree.
+            resources: [.embedInCode("Scenarios"), .embedInCode("Lessons")]
         ),
         // The texts that define dmaown's words (concepts, invariants, schemes, scenario format):
         // Markdown files embedded so `dmaown help TOPIC` and the TUI's help need no source tree.

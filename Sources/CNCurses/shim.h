@@ -85,6 +85,13 @@ static inline mmask_t dmaown_mouse_mask_wanted(void) {
 static inline int dmaown_mouse_is_click(mmask_t s) { return (s & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
 static inline int dmaown_mouse_is_wheel_up(mmask_t s) { return (s & BUTTON4_PRESSED) != 0; }
 static inline int dmaown_mouse_is_wheel_down(mmask_t s) { return (s & BUTTON5_PRESSED) != 0; }
+/// The button events by name, for the mouse decoding tests.
+static inline mmask_t dmaown_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t dmaown_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t dmaown_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t dmaown_button3_clicked(void) { return BUTTON3_CLICKED; }
+static inline mmask_t dmaown_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t dmaown_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 // MARK: cells
 

@@ -48,10 +48,7 @@ public struct CheckReport: Sendable {
     }
 
     /// Keys for outcome results: each thread's operation line, with the thread number added when two threads share one.
-    public var threadKeys: [String] {
-        let lines = (0..<run.operations.count).map(run.line(of:))
-        return lines.enumerated().map { t, l in lines.filter { $0 == l }.count > 1 ? "\(l) (thread \(t + 1))" : l }
-    }
+    public var threadKeys: [String] { OutcomeWords.keys(run) }
 
     /// The schedule as trace entries (thread 1-based, operation line, kernel step title, and the
     /// step's decision: the sentence the TUI and the exports show for it).
@@ -277,7 +274,7 @@ public struct CheckReport: Sendable {
     static func count(_ n: ScheduleCount) -> String { n == .max ? "at least \(n)" : String(n) }
 
     /// "0.042 s", or below 10 ms "3.2 ms" / "0.41 ms", so a fast check never reads "0.0 s".
-    private func formatSeconds(_ s: Double) -> String {
+    func formatSeconds(_ s: Double) -> String {
         if s >= 0.01 { return "\((s * 1000).rounded() / 1000) s" }
         let ms = s * 1000
         return ms >= 1 ? "\((ms * 10).rounded() / 10) ms" : "\((ms * 100).rounded() / 100) ms"

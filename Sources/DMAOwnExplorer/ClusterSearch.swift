@@ -77,6 +77,10 @@ struct ClusterSearch {
         return schedulesCounted ? list : list.map { Outcome(results: $0.results, schedules: 0) }
     }
 
+    /// Each outcome the verdict pass met, with its shortest schedule there (this run's threads).
+    /// The reduced pass keeps every terminal state, so it meets every outcome the counting pass counts.
+    func outcomeSchedules() -> [[String]: [Choice]] { verdict.outcomeSchedules() }
+
     /// With `byLength`: each outcome's result bytes and its complete interleavings by length
     /// (empty counts when not counted).
     func outcomesByLength() -> [[UInt8]: LengthCounts] {

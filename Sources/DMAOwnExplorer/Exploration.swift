@@ -109,6 +109,9 @@ public struct Exploration: Sendable, Equatable {
     /// Why the threads could not be split into independent clusters, when a machine-wide step
     /// (a `BUG_ON`) coupled them; nil when they were split or there was nothing to split.
     public var notSplit: String?
+    /// Each outcome the search met (results in thread order) with the shortest schedule found that
+    /// ends that way; empty with clusters, whose own are in `clusters` (see `schedule(reaching:)`).
+    public var outcomeSchedules: [[String]: [Choice]] = [:]
     /// The number of distinct outcomes: `outcomes.count`, or with clusters the product of their
     /// outcome counts (saturating), which may be too many to list.
     public var outcomeCount: ScheduleCount {
@@ -181,6 +184,9 @@ public struct ClusterResult: Sendable, Equatable {
     public var states: Int
     public var transitions: Int
     public var countingStates: Int
+    /// Each of the cluster's outcomes (its own threads' results) with the shortest schedule found
+    /// ending that way, in the whole run's thread numbers.
+    public var outcomeSchedules: [[String]: [Choice]] = [:]
     public init(threads: [Int], groups: [Int], outcomes: [Outcome], states: Int, transitions: Int, countingStates: Int) {
         self.threads = threads; self.groups = groups; self.outcomes = outcomes
         self.states = states; self.transitions = transitions; self.countingStates = countingStates

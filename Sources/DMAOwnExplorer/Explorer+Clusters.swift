@@ -58,13 +58,14 @@ extension Explorer {
             let outcomes = search.outcomesByLength()
             let listed = outcomes.map { key, counts in Outcome(results: key.map(LayeredSearch.resultName), schedules: counts.total) }
                 .sorted { ($0.schedules, $1.results.joined(separator: ",")) > ($1.schedules, $0.results.joined(separator: ",")) }
+            var own = ClusterResult(threads: threads, groups: cluster.groups.map { run.topology.groups[$0].id }, outcomes: listed,
+                                 states: v.states, transitions: v.transitions, countingStates: search.countingStates)
+            own.outcomeSchedules = search.outcomeSchedules().mapValues(cluster.global)
             findings.append(Findings(
                 cluster: cluster, broken: broken,
                 toEnd: v.shortestTerminal.map { cluster.global(v.schedule(to: $0.id)) },
                 toFinished: v.shortestFinished.map { cluster.global(v.schedule(to: $0.id)) },
-                outcomes: outcomes,
-                result: ClusterResult(threads: threads, groups: cluster.groups.map { run.topology.groups[$0].id }, outcomes: listed,
-                                      states: v.states, transitions: v.transitions, countingStates: search.countingStates)))
+                outcomes: outcomes, result: own))
             if search.stop == .cancelled { break }
         }
         let counted = countingStop == nil && findings.count == clusters.count

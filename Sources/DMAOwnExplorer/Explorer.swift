@@ -75,6 +75,7 @@ public struct Explorer: Sendable {
         result.countingStop = search.countingStop
         result.stop = search.stop
         result.reduction = search.reduction
+        result.outcomeSchedules = search.outcomeSchedules()
         result.outcomeCount = ScheduleCount(outcomes.count)
         result.totalSchedules = outcomes.reduce(0) { LayeredSearch.saturatingAdd($0, $1.schedules) }
         return result

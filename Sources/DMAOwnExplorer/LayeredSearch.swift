@@ -26,7 +26,15 @@ final class LayeredSearch {
         /// Judge `stale-owner` on these groups only (a cluster's own), nil for every group. The
         /// other groups belong to other clusters or to nobody and are judged where they belong.
         var staleGroups: [Int]? = nil
+        /// A step that reaches what a lesson asks for (`GoalSearch`): the pass keeps the shortest
+        /// schedule ending in such a step. Needs `judge` (parent pointers) and no reduction, since a
+        /// persistent set may drop the shortest way there.
+        var goal: GoalStep? = nil
     }
+
+    /// Whether the step of `thread` (down its failure branch when `fail`) from `before` to
+    /// `after` meets a goal.
+    typealias GoalStep = (_ before: World, _ after: World, _ thread: Int, _ fail: Bool) -> Bool
 
     /// What cut a pass short.
     enum Stop: Equatable {
@@ -64,6 +72,8 @@ final class LayeredSearch {
     /// is completed with the other clusters' shortest schedules to such states.
     private(set) var shortestTerminal: (id: Int, depth: Int)?
     private(set) var shortestFinished: (id: Int, depth: Int)?
+    /// With a goal: the shortest schedule's last state before the goal step, that step, and its length.
+    private(set) var goalReached: (parent: Int, choice: Choice, depth: Int)?
     /// Per expanded state (in expansion order): its shortest-schedule predecessor and the choice.
     private var parents: [UInt32] = []
     private var choices: [UInt8] = []
@@ -72,6 +82,9 @@ final class LayeredSearch {
     /// Terminal results → complete interleavings ending there. With `byLength`, the key ends with
     /// two more bytes: the schedules' length, little-endian.
     private(set) var outcomes: [[UInt8]: ScheduleCount] = [:]
+    /// Terminal results → the expanded state ending that way with the shortest schedule, kept when
+    /// judging, so an outcome can be opened like a counterexample (`outcomeSchedules`).
+    private var shortestOutcome: [[UInt8]: (id: Int, depth: Int)] = [:]
 
     init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
         self.run = run; self.initial = initial; self.config = config; self.persistent = persistent
@@ -180,6 +193,7 @@ final class LayeredSearch {
                     let n = count ? layer.paths[i] : 0
                     // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
                     let key = blocked == 0 ? key : Self.terminalKey(key, run: run, world: base)
+                    if judge, shortestOutcome[key].map({ depth < $0.depth }) ?? true { shortestOutcome[key] = (id, depth) }
                     if byLength {
                         var k = key
                         k.append(UInt8(truncatingIfNeeded: depth)); k.append(UInt8(truncatingIfNeeded: depth >> 8))
@@ -207,6 +221,9 @@ final class LayeredSearch {
                         base.bytes.withUnsafeBytes { succ.load($0) }
                         run.step(&succ, thread: t, fail: f == 1)
                         transitions += 1
+                        if let goal = config.goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ, t, f == 1) {
+                            goalReached = (id, Choice(thread: t, fail: f == 1), depth + 1)
+                        }
                         // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
                         let after = succ.progress(ofThread: t)
                         let phi: Int
@@ -267,6 +284,19 @@ final class LayeredSearch {
             id = Int(parents[id])
         }
         return schedule.reversed()
+    }
+
+    /// With a goal: the shortest schedule ending in a goal step, nil when none does.
+    func goalSchedule() -> [Choice]? {
+        goalReached.map { schedule(to: $0.parent) + [$0.choice] }
+    }
+
+    /// Each outcome met (results in thread order) with the shortest schedule found ending that way:
+    /// the counterexample search's parent chains, read for terminal states instead of broken ones.
+    func outcomeSchedules() -> [[String]: [Choice]] {
+        var out: [[String]: [Choice]] = [:]
+        for (key, end) in shortestOutcome { out[key.map(Self.resultName)] = schedule(to: end.id) }
+        return out
     }
 
     /// Each invariant broken and the state (expanded id) and length of its shortest schedule.

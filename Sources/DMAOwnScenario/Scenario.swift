@@ -12,6 +12,8 @@ public struct Scenario: Sendable {
     public var setup: [Operation]
     public var threads: [Operation]
     public var expect: Expectation?
+    /// What a lesson asks the learner to reach (`[goal]`); nil for an ordinary scenario.
+    public var goal: Goal?
     /// Where it came from: a file path or `built-in:NAME`, for error messages.
     public var source: String
     /// The TOML text it was read from, so a trace can carry its scenario whole.

@@ -63,9 +63,15 @@ public enum KeyDecoder {
     private static func mouse() -> TerminalInput {
         var ev = MEVENT()
         guard getmouse(&ev) == dmaown_ok() else { return .ignored }
-        if dmaown_mouse_is_wheel_up(ev.bstate) != 0 { return .key(.scrollUp) }
-        if dmaown_mouse_is_wheel_down(ev.bstate) != 0 { return .key(.scrollDown) }
-        if dmaown_mouse_is_click(ev.bstate) != 0 { return .key(.click(x: Int(ev.x), y: Int(ev.y))) }
+        return decode(mouse: ev.bstate, x: Int(ev.x), y: Int(ev.y))
+    }
+
+    /// Decodes a mouse report's button state at cell (`x`, `y`): apart from `getmouse`, so it can
+    /// be tested without a terminal.
+    public static func decode(mouse state: mmask_t, x: Int, y: Int) -> TerminalInput {
+        if dmaown_mouse_is_wheel_up(state) != 0 { return .key(.scrollUp) }
+        if dmaown_mouse_is_wheel_down(state) != 0 { return .key(.scrollDown) }
+        if dmaown_mouse_is_click(state) != 0 { return .key(.click(x: x, y: y)) }
         return .ignored
     }
 }

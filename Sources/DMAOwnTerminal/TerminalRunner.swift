@@ -181,6 +181,8 @@ public final class TerminalRunner {
                 return .themeRemembered(theme: name, path: "", error: FileError("neither XDG_CONFIG_HOME nor HOME is set"))
             }
             return .themeRemembered(theme: name, path: path, error: PreferencesWriter.rememberTheme(name, in: path))
+        case .saveProgress(let path, let text):
+            return .progressSaved(path: path, error: ProgressFile.write(text, to: path))
         case .bell:
             session.bell()
         }

@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "A scenario file (TOML), or the name of a built-in scenario (see `dmaown scenarios`).",
               completion: CompletionCandidates.scenario)
     var scenario: String?
-    @Option(help: "Override the scenario's scheme.")
+    @Option(help: "Override the scenario's scheme (one; 'dmaown compare' runs several).", completion: SchemeArgument.completion,
+            transform: SchemeArgument.one)
     var scheme: SchemeID?
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
@@ -56,21 +57,13 @@ struct CheckCommand: ParsableCommand {
         }
         let loaded: Scenario
         do { loaded = try ScenarioLookup.load(scenario) } catch { throw InputError("check", error.description) }
-        let schemeID = scheme ?? loaded.scheme
-        let prepared: (run: Run, world: World)
-        switch loaded.prepare(scheme: schemeID) {
-        case .success(let p): prepared = p
-        case .failure(let e): throw InputError("check", e.description)
-        }
-        let explorer = Explorer(run: prepared.run, world: prepared.world, options: options)
-        if walks == nil, let cluster = explorer.oversizedCluster {
-            throw InputError("check", "\(loaded.source):\(max(1, loaded.lines.threadsKey)): \(ClusterLimit.words(cluster, run: prepared.run))")
-        }
         let line = ProgressLine()
-        let exploration = walks.map { explorer.randomWalks(count: $0, seed: seedValue) } ?? explorer.explore(progress: line.update)
-        line.finish()
-        return CheckReport(
-            title: loaded.title, scheme: schemeID, run: prepared.run, world: prepared.world, exploration: exploration,
-            expectation: loaded.expect, expectedScheme: loaded.scheme, random: walks.map { ($0, seedValue) }, options: options)
+        defer { line.finish() }
+        switch CheckReport.make(loaded, scheme: scheme, options: options, random: walks.map { ($0, seedValue) }, progress: line.update) {
+        case .success(let report): return report
+        case .failure(.setup(let e)): throw InputError("check", e.description)
+        case .failure(.oversized(let cluster, let run)):
+            throw InputError("check", "\(loaded.source):\(max(1, loaded.lines.threadsKey)): \(ClusterLimit.words(cluster, run: run))")
+        }
     }
 }

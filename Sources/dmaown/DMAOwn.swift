@@ -11,7 +11,7 @@ struct DMAOwn: AsyncParsableCommand {
         discussion: "Words used on screen are defined by: dmaown help concepts | invariants | schemes | SCHEME | scenario-format",
         version: Version.text,
         subcommands: [
-            TUICommand.self, CheckCommand.self, ReplayCommand.self, BenchCommand.self,
+            TUICommand.self, LearnCommand.self, CheckCommand.self, CompareCommand.self, ReplayCommand.self, BenchCommand.self,
             ScenariosCommand.self, ThemesCommand.self, ImportSysfsCommand.self, ExportCommand.self,
             InstallCommand.self, UninstallCommand.self,
         ],

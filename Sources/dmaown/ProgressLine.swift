@@ -8,8 +8,10 @@ final class ProgressLine {
     private let enabled: Bool
     private let start = ContinuousClock.now
     private var shown = false
+    /// What the line starts with: the command and, for `compare`, the scheme being searched.
+    var label: String
 
-    init(enabled: Bool = isatty(2) == 1) { self.enabled = enabled }
+    init(label: String = "dmaown check", enabled: Bool = isatty(2) == 1) { self.label = label; self.enabled = enabled }
 
     /// Shows `p` once the search has run for half a second.
     func update(_ p: ExplorationProgress) {
@@ -17,7 +19,7 @@ final class ProgressLine {
         let elapsed = ContinuousClock.now - start
         guard elapsed >= .milliseconds(500) else { return }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let line = "dmaown check: \(p.states.formatted()) states, depth \(p.depth), \((p.bytes + (1 << 19)) >> 20) MB, \(String(format: "%.1f", seconds)) s"
+        let line = "\(label): \(p.states.formatted()) states, depth \(p.depth), \((p.bytes + (1 << 19)) >> 20) MB, \(String(format: "%.1f", seconds)) s"
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
         shown = true
     }

@@ -27,13 +27,14 @@ struct TUICommand: ParsableCommand {
     @Option(help: "Seed for random steps (r, R).")
     var seed: UInt64?
 
+    @Flag(help: "Challenge mode: the explorer's verdict stays hidden until you break an invariant by hand (X toggles it).")
+    var challenge = false
+
     func run() throws {
-        // Everything that can fail on bad input happens before the terminal is touched.
         let environment = ProcessInfo.processInfo.environment
         let preferencesPath = PreferencesFile.path(environment: environment)
-        let (preferences, preferenceWarnings) = preferencesPath.map(PreferencesFile.read(path:)) ?? (Preferences(), [])
+        let (preferences, _) = preferencesPath.map(PreferencesFile.read(path:)) ?? (Preferences(), [])
         let schemeID = scheme ?? preferences.scheme
-        let seed = self.seed ?? 1
         let scenario: Scenario
         if sysfs {
             do { scenario = try SysfsImporter.importTopology(root: self.scenario ?? "/sys", managed: ManagedDrivers.known) } catch {
@@ -42,22 +43,33 @@ struct TUICommand: ParsableCommand {
         } else {
             do { scenario = try ScenarioLookup.load(self.scenario ?? ScenarioLookup.defaultName) } catch { throw InputError(nil, error.description) }
         }
-        let themes = try loadThemes(preferred: preferences.theme, preferencesPath: preferencesPath)
-        let warnings = preferenceWarnings.map(\.description) + themes.warnings
-        for w in warnings { FileHandleStderr.write("dmaown: warning: \(DisplayText.line(w))\n") }
-        let state: AppState
-        do {
-            var opened = try AppState(scenario: scenario, scheme: schemeID, themeNames: themes.names, seed: seed)
-            opened.themeIndex = themes.index
-            opened.wantsMouse = preferences.mouse ?? false
-            if let w = warnings.first {
-                // Also on stderr, but that is hidden behind the alternate screen until quit.
-                let more = warnings.count > 1 ? " (and \(warnings.count - 1) more, printed on stderr)" : ""
-                opened.message = StatusMessage(.error, "warning: \(w)\(more)")
+        try runUI { themeNames, seed in
+            do throws(SetupError) { return try AppState(scenario: scenario, scheme: schemeID, themeNames: themeNames, seed: seed) } catch {
+                throw InputError(nil, error.description)
             }
-            state = opened
-        } catch {
-            throw InputError(nil, error.description)
+        }
+    }
+
+    /// Opens the terminal on the state `open` makes (given the theme names and the seed), with the
+    /// preferences, theme, mouse and warnings as every session gets them; `dmaown learn` opens the
+    /// course through this too.
+    func runUI(extraWarnings: [String] = [], open: (_ themeNames: [String], _ seed: UInt64) throws -> AppState) throws {
+        // Everything that can fail on bad input happens before the terminal is touched.
+        let environment = ProcessInfo.processInfo.environment
+        let preferencesPath = PreferencesFile.path(environment: environment)
+        let (preferences, preferenceWarnings) = preferencesPath.map(PreferencesFile.read(path:)) ?? (Preferences(), [])
+        let seed = self.seed ?? 1
+        let themes = try loadThemes(preferred: preferences.theme, preferencesPath: preferencesPath)
+        let warnings = extraWarnings + preferenceWarnings.map(\.description) + themes.warnings
+        for w in warnings { FileHandleStderr.write("dmaown: warning: \(DisplayText.line(w))\n") }
+        var state = try open(themes.names, seed)
+        if challenge { state.challenge = Challenge() }
+        state.themeIndex = themes.index
+        state.wantsMouse = preferences.mouse ?? false
+        if let w = warnings.first {
+            // Also on stderr, but that is hidden behind the alternate screen until quit.
+            let more = warnings.count > 1 ? " (and \(warnings.count - 1) more, printed on stderr)" : ""
+            state.message = StatusMessage(.error, "warning: \(w)\(more)")
         }
         let utf8 = TerminalLocale.adoptFromEnvironment()
         let look = TerminalLook(theme: themes.selected, loadTheme: themes.load, environment: environment,

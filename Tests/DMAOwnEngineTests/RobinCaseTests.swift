@@ -181,6 +181,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
         let cases = run.scheme.releaseScanCases(byThread: 0, in: w, run: run)
         let labels = run.scheme.annotations(in: w, run: run)
         #expect(cases.map(\.device) == Array(1..<c.topology.devices.count), "every sibling, and only the siblings")
+        #expect(!cases.isEmpty, "the loop below checks something")
         for sc in cases { #expect(labels[sc.device]?.label == sc.label && labels[sc.device]?.explanation == sc.explanation) }
         let keepingLabels: Set<String> = ["1.a", "1.b", "2.a.i"]
         for sc in cases where sc.keeps { #expect(keepingLabels.contains(sc.label) || sc.label == "2.b", "\(sc.label) keeps") }
@@ -188,6 +189,7 @@ struct RobinCase: Sendable, CustomTestStringConvertible {
 
         let before = w
         let text = try #require(run.stepExplained(&w, thread: 0))
+        #expect(!cases.isEmpty, "the loop below checks something")
         for sc in cases {
             #expect(text.contains("\(run.topology.devices[sc.device].name) is case \(sc.label) (\(sc.explanation)) → \(sc.action)"), "\(text)")
         }

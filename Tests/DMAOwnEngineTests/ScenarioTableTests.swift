@@ -85,6 +85,7 @@ struct ScenarioRow: Sendable, CustomTestStringConvertible {
     /// Plays `row.schedule` by hand and returns the run and the world it ends in.
     static func play(_ row: ScenarioRow, _ scheme: SchemeID) -> (Run, World) {
         var (run, w) = Fixture.start(scheme, setup: row.setup, threads: row.threads, topology: row.topology)
+        #expect(!row.schedule.isEmpty, "the loop below checks something")
         for move in row.schedule {
             switch move {
             case .finish(let t): Fixture.finish(t, run, &w)

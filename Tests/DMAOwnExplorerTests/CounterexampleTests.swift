@@ -19,6 +19,7 @@ import DMAOwnExplorer
         #expect(!e.violations.isEmpty)
         for v in e.violations {
             var w = w0
+            #expect(!v.schedule.isEmpty, "the loop below checks something")
             for c in v.schedule {
                 #expect(run.choices(of: c.thread, in: w) > (c.fail ? 1 : 0))
                 run.step(&w, thread: c.thread, fail: c.fail)

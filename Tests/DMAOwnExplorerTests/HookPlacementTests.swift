@@ -18,6 +18,7 @@ import DMAOwnExplorer
 
     /// The placements the schemes declare: the kernel's order everywhere but Robin's unbind.
     @Test func schemesDeclareTheirPlacement() {
+        #expect(!Schemes.all.isEmpty, "the loop below checks something")
         for scheme in Schemes.all {
             switch scheme.id {
             case .robin, .robinLocked: #expect(scheme.hookPlacement == .robin)

@@ -15,6 +15,7 @@ import DMAOwnExplorer
         #expect(a.broken == explorer.explore().broken)
         #expect(Set(a.outcomes.map(\.results)).isSubset(of: Set(explorer.explore().outcomes.map(\.results))))
         #expect(a.outcomes.reduce(0) { $0 + $1.schedules } == 200)
+        #expect(!a.violations.isEmpty, "the loop below checks something")
         for v in a.violations {
             var w = w0
             for c in v.schedule { run.step(&w, thread: c.thread, fail: c.fail) }

@@ -25,6 +25,7 @@ import DMAOwnScenario
         let (run, world) = try scenario.prepare().get()
         let e = Explorer(run: run, world: world).explore()
         #expect(e.broken == [.isolation, .bugOn])
+        #expect(!e.violations.isEmpty, "the loop below checks something")
         for v in e.violations {
             let trace = Trace.make(scenario: scenario, run: run, initial: world, schedule: v.schedule.map { ($0.thread, $0.fail) })
             let decoded = try Trace.decode(trace.json(), source: "trace.json")

@@ -7,6 +7,7 @@ import Testing
     @Test func invariantsHelpDefinesExactlyTheEngineInvariantsInOrder() {
         let sections = HelpTopics.sections(HelpTopics.invariants)
         #expect(sections.map(\.title) == Invariant.allCases.map(\.rawValue))
+        #expect(!sections.isEmpty, "the loop below checks something")
         for s in sections {
             #expect(s.paragraphs.contains { $0.hasPrefix("Definition: ") && $0.count > 40 }, "\(s.title) has no definition")
             #expect(s.paragraphs.contains { $0.hasPrefix("Example: ") && $0.count > 40 }, "\(s.title) has no example")
@@ -14,9 +15,11 @@ import Testing
     }
 
     @Test func everySchemeHasATopicWithItsDescriptionAndSources() {
+        #expect(!Schemes.all.isEmpty, "the loop below checks something")
         for scheme in Schemes.all {
             let text = HelpTopics.text(scheme.id.rawValue)
             #expect(text?.contains(scheme.info.summary) == true)
+            #expect(!scheme.info.sources.isEmpty, "the loop below checks something")
             for source in scheme.info.sources { #expect(text?.contains(source) == true) }
             #expect(HelpTopics.text("schemes")?.contains("## \(scheme.id.rawValue): \(scheme.info.title)") == true)
         }

@@ -6,8 +6,8 @@ import Testing
 /// trace keeps it for people while replay ignores it.
 @Suite struct ExportDecisionTests {
     static func timeline(_ s: Scenario, first: Int) throws -> Timeline {
-        let (run, initial) = ExportFixture.start(s)
-        return try Timeline(run: run, initial: initial, schedule: ExportFixture.schedule(s, first: first))
+        let (run, initial) = try ExportFixture.start(s)
+        return try Timeline(run: run, initial: initial, schedule: try ExportFixture.schedule(s, first: first))
     }
 
     @Test(arguments: [0, 1]) func textMarkdownAndMermaidCarryEveryDecision(first: Int) throws {

@@ -1,6 +1,7 @@
 import DMAOwnEngine
 import DMAOwnScenario
 import Foundation
+import Testing
 
 /// Known-outcome scenarios with fixed schedules through them, and the golden files their exports
 /// are compared with.
@@ -11,7 +12,15 @@ enum ExportFixture {
         drivers: [.init(name: "vfio-pci", managedDMA: true), .init(name: "e1000e", managedDMA: false)],
         owners: ["qemu"])
 
-    static func op(_ line: String) -> DMAOwnEngine.Operation { try! OperationGrammar.parse(line, in: topology).get() }
+    static func op(_ line: String) -> DMAOwnEngine.Operation {
+        switch OperationGrammar.parse(line, in: topology) {
+        case .success(let op): return op
+        case .failure(let e):
+            // A failed test, not a trap that would hide every other result.
+            Issue.record("fixture operation '\(line)': \(e.message)")
+            return .unbind(device: 0)
+        }
+    }
 
     /// S1 under the notifier scheme: e1000e binds beside a VFIO-owned device, probes, and crashes the kernel.
     static let s1 = Scenario(
@@ -39,12 +48,12 @@ enum ExportFixture {
          (0, false), (1, true), (0, false), (1, false)]
 
     /// The scenario's run and initial world.
-    static func start(_ s: Scenario) -> (Run, World) { try! s.prepare().get() }
+    static func start(_ s: Scenario) throws -> (Run, World) { try s.prepare().get() }
 
     /// Thread `t` alone until it finishes or blocks, then the others round-robin: a schedule
     /// computed from the engine rather than written down.
-    static func schedule(_ s: Scenario, first t: Int) -> [(thread: Int, fail: Bool)] {
-        let (run, initial) = start(s)
+    static func schedule(_ s: Scenario, first t: Int) throws -> [(thread: Int, fail: Bool)] {
+        let (run, initial) = try start(s)
         var w = initial
         var out: [(thread: Int, fail: Bool)] = []
         while run.choices(of: t, in: w) > 0 { run.step(&w, thread: t); out.append((t, false)) }
@@ -55,8 +64,8 @@ enum ExportFixture {
     }
 
     /// Every state reachable from the initial world, breadth first, as the DOT exporter takes it.
-    static func graph(_ s: Scenario) -> ExploredGraph {
-        let (run, initial) = start(s)
+    static func graph(_ s: Scenario) throws -> ExploredGraph {
+        let (run, initial) = try start(s)
         var states = [initial], index = [initial: 0], edges: [ExploredGraph.Edge] = [], next = 0
         while next < states.count {
             let w = states[next]
@@ -78,10 +87,19 @@ enum ExportFixture {
         return try? String(contentsOf: url, encoding: .utf8)
     }
 
-    /// Writes `text` as golden file `name` when `DMAOWN_UPDATE_GOLDEN` is set, to regenerate after a deliberate change.
+    /// Writes `text` as golden file `name` when `DMAOWN_UPDATE_GOLDEN` is set, to regenerate after a
+    /// deliberate change, and fails the test: a run that rewrote goldens compared each file with
+    /// what it had just written, so it proved nothing and must never pass (in CI or anywhere).
+    /// Review the diff, then run again without the variable (GoldenMeaningTests checks what the
+    /// new files mean).
     static func updateGolden(_ name: String, _ text: String) {
         guard ProcessInfo.processInfo.environment["DMAOWN_UPDATE_GOLDEN"] != nil else { return }
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        try? text.write(to: url, atomically: true, encoding: .utf8)
+        do {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("DMAOWN_UPDATE_GOLDEN is set: wrote Golden/\(name); review it with git diff and run again without the variable")
+        } catch {
+            Issue.record("DMAOWN_UPDATE_GOLDEN is set but Golden/\(name) could not be written: \(error)")
+        }
     }
 }

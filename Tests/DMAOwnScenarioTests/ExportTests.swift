@@ -9,9 +9,9 @@ import Testing
     ]
 
     func export(_ format: ExportFormat, _ s: Scenario, first: Int, graph: ExploredGraph? = nil) throws -> String {
-        let (run, initial) = ExportFixture.start(s)
+        let (run, initial) = try ExportFixture.start(s)
         return try Exporter.export(format, scenario: s, run: run, initial: initial,
-                                   schedule: ExportFixture.schedule(s, first: first), graph: graph)
+                                   schedule: try ExportFixture.schedule(s, first: first), graph: graph)
     }
 
     @Test(arguments: [ExportFormat.markdown, .mermaid, .json, .text], [0, 1, 2])
@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: [ExportFormat.markdown, .mermaid, .text])
     func robinCaseLabelsMatchGolden(format: ExportFormat) throws {
         let s = ExportFixture.robin
-        let (run, initial) = ExportFixture.start(s)
+        let (run, initial) = try ExportFixture.start(s)
         let text = try Exporter.export(format, scenario: s, run: run, initial: initial, schedule: ExportFixture.robinSchedule)
         let name = "robin-stale-owner.\(format.fileExtension)"
         ExportFixture.updateGolden(name, text)
@@ -38,23 +38,23 @@ import Testing
 
     @Test func dotMatchesGolden() throws {
         let s = ExportFixture.s5
-        let text = try export(.dot, s, first: 0, graph: ExportFixture.graph(s))
+        let text = try export(.dot, s, first: 0, graph: try ExportFixture.graph(s))
         ExportFixture.updateGolden("s5-bind-first.dot", text)
         #expect(text == ExportFixture.golden("s5-bind-first.dot"))
     }
 
     @Test func dotHighlightsExactlyThePath() throws {
         let s = ExportFixture.s5
-        let schedule = ExportFixture.schedule(s, first: 1)
-        let (run, initial) = ExportFixture.start(s)
-        let text = try Exporter.export(.dot, scenario: s, run: run, initial: initial, schedule: schedule, graph: ExportFixture.graph(s))
+        let schedule = try ExportFixture.schedule(s, first: 1)
+        let (run, initial) = try ExportFixture.start(s)
+        let text = try Exporter.export(.dot, scenario: s, run: run, initial: initial, schedule: schedule, graph: try ExportFixture.graph(s))
         let redEdges = text.split(separator: "\n").filter { $0.contains("->") && $0.contains("color=red") }
         #expect(redEdges.count == schedule.count)
     }
 
     @Test func dotRefusesLargeGraphsNamingTheLimitAndSize() throws {
         let s = ExportFixture.s5
-        var g = ExportFixture.graph(s)
+        var g = try ExportFixture.graph(s)
         g.states += Array(repeating: g.states[0], count: DotExporter.maxStates + 1 - g.states.count)
         #expect(throws: ExportError.tooLarge(states: DotExporter.maxStates + 1, limit: DotExporter.maxStates)) {
             try export(.dot, s, first: 0, graph: g)
@@ -62,9 +62,9 @@ import Testing
         #expect(ExportError.tooLarge(states: 201, limit: 200).description.contains("201 states"))
     }
 
-    @Test func aScheduleThatDoesNotFitIsRefused() {
+    @Test func aScheduleThatDoesNotFitIsRefused() throws {
         let s = ExportFixture.s5
-        let (run, initial) = ExportFixture.start(s)
+        let (run, initial) = try ExportFixture.start(s)
         #expect(throws: ExportError.badSchedule(TimelineError(index: 0, message: "there is no thread 3"))) {
             try Exporter.export(.text, scenario: s, run: run, initial: initial, schedule: [(2, false)])
         }
@@ -75,7 +75,7 @@ import Testing
 
     @Test func jsonIsATraceNamingEveryStep() throws {
         let s = ExportFixture.s5
-        let schedule = ExportFixture.schedule(s, first: 1)
+        let schedule = try ExportFixture.schedule(s, first: 1)
         let text = try export(.json, s, first: 1)
         let trace = try JSONDecoder().decode(Trace.self, from: Data(text.utf8))
         #expect(trace.steps.map(\.thread) == schedule.map { $0.thread + 1 })
@@ -92,8 +92,8 @@ import Testing
         let report = MermaidStructure.check(text)
         #expect(report.problems == [])
         // One message per step, and one return per thread that finished.
-        let (run, initial) = ExportFixture.start(c.scenario)
-        let timeline = try Timeline(run: run, initial: initial, schedule: ExportFixture.schedule(c.scenario, first: c.first))
+        let (run, initial) = try ExportFixture.start(c.scenario)
+        let timeline = try Timeline(run: run, initial: initial, schedule: try ExportFixture.schedule(c.scenario, first: c.first))
         let returned = run.operations.indices.filter { if case .done = run.status(of: $0, in: timeline.final) { true } else { false } }
         #expect(report.messages == timeline.entries.count + returned.count)
         #expect(report.participants.count == c.scenario.threads.count + 1)
@@ -117,11 +117,11 @@ import Testing
         let s = ExportFixture.s5
         let text = try export(.markdown, s, first: 0)
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.first(where: \.isNumber) != nil && !$0.hasPrefix("| #") }
-        #expect(rows.count == ExportFixture.schedule(s, first: 0).count)
+        #expect(try rows.count == ExportFixture.schedule(s, first: 0).count)
     }
 
     @Test func firstCompleteScheduleFinishesEveryThread() throws {
-        let (run, initial) = ExportFixture.start(ExportFixture.s5)
+        let (run, initial) = try ExportFixture.start(ExportFixture.s5)
         let timeline = try Timeline(run: run, initial: initial, schedule: Timeline.firstComplete(run: run, initial: initial))
         #expect(run.isFinished(timeline.final))
         #expect(timeline.entries.allSatisfy { $0.thread == 0 } == false)
@@ -138,8 +138,8 @@ import Testing
 
     func export(_ format: ExportFormat) throws -> String {
         let s = Self.scenario()
-        let (run, initial) = ExportFixture.start(s)
-        return try Exporter.export(format, scenario: s, run: run, initial: initial, schedule: ExportFixture.schedule(s, first: 0))
+        let (run, initial) = try ExportFixture.start(s)
+        return try Exporter.export(format, scenario: s, run: run, initial: initial, schedule: try ExportFixture.schedule(s, first: 0))
     }
 
     @Test func mermaidKeepsTheTitleOnOneStatement() throws {

@@ -6,11 +6,11 @@ import DMAOwnEngine
 /// Issue 16's crash class: every number read from a trace is checked against the model's real
 /// limits, with an error naming the entry or field, before replay does arithmetic with it.
 @Suite struct TraceRangeTests {
-    static func json(thread: String = "2", version: String = "1", operations: [String]? = nil) -> String {
+    static func json(thread: String = "2", version: String = "1", operations: [String]? = nil) throws -> String {
         let t = TraceTests.trace([1])
         var ops = operations ?? t.operations
         ops = ops.map { "\"\($0)\"" }
-        let scenario = String(data: try! JSONEncoder().encode(t.scenario), encoding: .utf8)!
+        let scenario = try #require(String(data: JSONEncoder().encode(t.scenario), encoding: .utf8))
         return """
             {"version": \(version), "title": "t", "source": "race.toml", "scenario": \(scenario), "scheme": "merged",
              "operations": [\(ops.joined(separator: ", "))],
@@ -26,41 +26,41 @@ import DMAOwnEngine
         } catch { return error }
     }
 
-    @Test func theTextItselfReplays() {
-        #expect(Self.error(Self.json()) == nil)
+    @Test func theTextItselfReplays() throws {
+        #expect(Self.error(try Self.json()) == nil)
     }
 
     @Test(arguments: ["-9223372036854775808", "9223372036854775807", "0", "-1", "3", "256"])
     func aThreadOutOfRangeNamesItsEntry(_ thread: String) throws {
-        let e = try #require(Self.error(Self.json(thread: thread)))
+        let e = try #require(Self.error(try Self.json(thread: thread)))
         #expect(e.entry == 1, "\(e)")
         #expect(e.description.hasPrefix("t.json: steps[1]: thread \(thread) does not exist"), "\(e)")
     }
 
     @Test(arguments: [("1.5", "not a whole number"), ("9223372036854775808", "out of range"), ("-9223372036854775809", "out of range")])
     func aNumberIntCannotHoldNamesItsField(_ thread: String, _ why: String) throws {
-        let e = try #require(Self.error(Self.json(thread: thread)))
+        let e = try #require(Self.error(try Self.json(thread: thread)))
         #expect(e.description.contains("steps[1].thread"), "\(e)")
         #expect(e.description.contains(why), "\(e)")
         #expect(!e.description.contains("not valid JSON"))
     }
 
     @Test func aNumberPastDoubleNamesItsLineAndField() throws {
-        let e = try #require(Self.error(Self.json(version: "1e400")))
+        let e = try #require(Self.error(try Self.json(version: "1e400")))
         #expect(e.description == "t.json: line 1: the number 'version' '1e400' is out of range", "\(e)")
     }
 
     /// 302 operations would put thread 256's id into a byte-sized lock holder.
     @Test func moreOperationsThanTheModelHoldsIsAnError() throws {
         let ops = TraceTests.trace([1]).operations + Array(repeating: "claim 7 qemu", count: 300)
-        let e = try #require(Self.error(Self.json(thread: "256", operations: ops)))
+        let e = try #require(Self.error(try Self.json(thread: "256", operations: ops)))
         #expect(e.description == "t.json: operations: 302 operations; the model holds at most \(ScenarioSchema.maxThreads) threads")
     }
 
     @Test func aNulInATraceFileIsAnErrorWithItsLine() throws {
         let path = FileManager.default.temporaryDirectory.path + "/dmaown-nul-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let text = Self.json()
+        let text = try Self.json()
         try Data((text.prefix(10) + "\n\0" + text.dropFirst(10)).utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: TraceError(file: path, message: "line 2: a NUL byte, which no text file holds")) { try Trace.load(path: path) }
     }

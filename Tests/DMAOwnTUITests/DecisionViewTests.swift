@@ -89,6 +89,7 @@ import Testing
 
     @Test func aSchemeWithoutACountHasNoneDrawn() {
         #expect(Schemes.all.contains { !$0.hasOwnerCount } && Schemes.all.contains { $0.hasOwnerCount })
+        #expect(!Schemes.all.isEmpty, "the loop below checks something")
         for scheme in Schemes.all {
             let s = Fixture.state(Fixture.s5(scheme: scheme.id))
             #expect(Self.screen(s, 120, 40).contains("owner_cnt") == scheme.hasOwnerCount, "\(scheme.id)")

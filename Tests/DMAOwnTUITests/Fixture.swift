@@ -1,3 +1,4 @@
+import Testing
 import DMAOwnEngine
 import DMAOwnScenario
 @testable import DMAOwnTUI
@@ -40,11 +41,30 @@ enum Fixture {
 
     /// The built-in scenario `name`, opened as the TUI opens it.
     static func builtin(_ name: String) -> AppState {
-        state(try! ScenarioLoader.parse(BuiltinScenarios.named(name)!, source: "built-in:\(name)"))
+        do {
+            return state(try BuiltinScenarios.load(name))
+        } catch {
+            // A failed test, not a trap (which would hide every other test's result).
+            Issue.record("built-in scenario \(name): \(error)")
+            return state()
+        }
     }
 
+    /// The state the TUI opens on `scenario`. A setup that fails is a recorded failure and the
+    /// state opens without the setup, so the test process carries on; the signature stays
+    /// non-throwing so tests written against it elsewhere keep compiling.
     static func state(_ scenario: Scenario = s5(), themes: [String] = ["default", "dark"], seed: UInt64 = 1) -> AppState {
-        try! AppState(scenario: scenario, themeNames: themes, seed: seed)
+        do {
+            return try AppState(scenario: scenario, themeNames: themes, seed: seed)
+        } catch {
+            Issue.record("fixture scenario '\(scenario.title)': \(error)")
+            var bare = scenario
+            bare.setup = []
+            bare.setupLines = []
+            do { return try AppState(scenario: bare, themeNames: themes, seed: seed) } catch {
+                preconditionFailure("only a setup can fail to open, and this scenario has none: \(error)")
+            }
+        }
     }
 
     /// Feeds keys one by one; returns every effect asked for, in order.

@@ -30,7 +30,9 @@ import DMAOwnScenario
     }
 
     @Test func theTopologyIsCutNowhereAtItsNaturalWidth() throws {
-        for s in try Self.states() {
+        let states = try Self.states()
+        #expect(!states.isEmpty, "the loop below checks something")
+        for s in states {
             let natural = TopologyPane.naturalWidth(s.run)
             let height = TopologyPane.groupHeights(s.run.topology).reduce(2, +)
             let tight = Self.topologyRows(s, width: natural, height: height)

@@ -175,6 +175,7 @@ import DMAOwnScenario
         let bottom = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
         #expect(bottom.contains("sources"), "the end of the help is the scheme's citations")
         let lines = HelpOverlay.lines(s)
+        #expect(!KeyTable.bindings.isEmpty, "the loop below checks something")
         for b in KeyTable.bindings { #expect(lines.contains { $0.key == b.label && $0.text == b.help }) }
         #expect(lines.contains { $0.key == "theme" && $0.text.contains("default") })
         // Sections in order: this scenario, keys, concepts, invariants, the scheme in use.
@@ -182,6 +183,7 @@ import DMAOwnScenario
         #expect(headings == ["SCENARIO", "KEYS", "CONCEPTS", "INVARIANTS", "SCHEME"])
         for inv in Invariant.allCases { #expect(lines.contains { $0.key == inv.rawValue }, "help lacks \(inv.rawValue)") }
         // 1…5 jump to the sections.
+        #expect(!HelpOverlay.sectionStarts(s).isEmpty, "the loop below checks something")
         for (n, start) in HelpOverlay.sectionStarts(s).enumerated() {
             Fixture.press(&s, .char(Character(String(n + 1))))
             #expect(s.helpScroll == start && lines[start].key == HelpOverlay.sections[n])
@@ -204,7 +206,9 @@ import DMAOwnScenario
     @Test func everyKeyInTheTableDispatchesToItsAction() {
         // No two bindings claim the same key, and every key finds its own row.
         var seen: Set<KeyEvent> = []
+        #expect(!KeyTable.bindings.isEmpty, "the loop below checks something")
         for b in KeyTable.bindings {
+            #expect(!b.keys.isEmpty, "the loop below checks something")
             for k in b.keys {
                 #expect(!seen.contains(k), "\(k) bound twice")
                 seen.insert(k)

@@ -5,17 +5,17 @@ import Testing
 /// A temporary folder tree for one test, removed when the test ends.
 final class ThemeScratch {
     let root: String
-    init() {
+    init() throws {
         root = FileManager.default.temporaryDirectory.path + "/dmaown-theme-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Writes `text` at `relative` under the root, creating folders; returns the full path.
-    @discardableResult func write(_ relative: String, _ text: String) -> String {
+    @discardableResult func write(_ relative: String, _ text: String) throws -> String {
         let path = root + "/" + relative
-        try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 }
@@ -25,8 +25,8 @@ final class ThemeScratch {
     static let shippedThemes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardized.path
 
     @Test func aUserThemeShadowsTheShippedOneOfTheSameName() throws {
-        let scratch = ThemeScratch()
-        let mine = scratch.write("config/dmaown/themes/light.toml", "description = \"mine\"\n")
+        let scratch = try ThemeScratch()
+        let mine = try scratch.write("config/dmaown/themes/light.toml", "description = \"mine\"\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/config"])
         let lights = library.entries().filter { $0.name == "light" }
         #expect(lights.map(\.path) == [mine, "built-in:themes/light.toml"])
@@ -39,9 +39,9 @@ final class ThemeScratch {
         #expect(theme.styles == library.load("default").0.styles)
     }
 
-    @Test func homeConfigIsUsedWithoutXDG() {
-        let scratch = ThemeScratch()
-        scratch.write("home/.config/dmaown/themes/mine.toml", "description = \"home\"\n")
+    @Test func homeConfigIsUsedWithoutXDG() throws {
+        let scratch = try ThemeScratch()
+        try scratch.write("home/.config/dmaown/themes/mine.toml", "description = \"home\"\n")
         let library = ThemeLibrary(environment: ["HOME": scratch.root + "/home"])
         #expect(library.load("mine").0.description == "home")
         #expect(library.names().first == "default")
@@ -55,9 +55,9 @@ final class ThemeScratch {
         #expect(ThemeLibrary(environment: [:]).load(nil).0.name == "default")
     }
 
-    @Test func aPathWorksForTheThemeAndForDMAOWN_THEME() {
-        let scratch = ThemeScratch()
-        let path = scratch.write("elsewhere/odd.toml", "inherits = \"light\"\ndescription = \"odd\"\n")
+    @Test func aPathWorksForTheThemeAndForDMAOWN_THEME() throws {
+        let scratch = try ThemeScratch()
+        let path = try scratch.write("elsewhere/odd.toml", "inherits = \"light\"\ndescription = \"odd\"\n")
         let library = ThemeLibrary(environment: ["DMAOWN_THEME": path])
         #expect(library.load(nil).0.description == "odd")
         #expect(library.load(path).0.style(for: .text) == library.load("light").0.style(for: .text))
@@ -65,9 +65,9 @@ final class ThemeScratch {
     }
 
     /// `t` starts cycling at the theme the UI opened with, and a --theme path stays in the cycle.
-    @Test func theCycleStartsAtTheThemeOpened() {
-        let scratch = ThemeScratch()
-        let path = scratch.write("elsewhere/odd.toml", "inherits = \"light\"\n")
+    @Test func theCycleStartsAtTheThemeOpened() throws {
+        let scratch = try ThemeScratch()
+        let path = try scratch.write("elsewhere/odd.toml", "inherits = \"light\"\n")
         let plain = ThemeLibrary(environment: [:])
         func start(_ library: ThemeLibrary, _ explicit: String?) -> (names: [String], current: String) {
             let (theme, warnings) = library.load(explicit)
@@ -88,7 +88,7 @@ final class ThemeScratch {
 
     /// A theme file that exists but cannot be read is not reported as missing.
     @Test func anUnreadableThemeIsNotCalledMissing() throws {
-        let scratch = ThemeScratch()
+        let scratch = try ThemeScratch()
         // A folder named like a theme file: it exists, and no one (not even root) can read it as text.
         let path = scratch.root + "/bad.toml"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -105,10 +105,10 @@ final class ThemeScratch {
         #expect(warnings.map(\.kind) == [.notFound])
     }
 
-    @Test func anInheritanceCycleIsReportedWithFileAndLine() {
-        let scratch = ThemeScratch()
-        let a = scratch.write("cfg/dmaown/themes/a.toml", "inherits = \"b\"\n[roles]\ntext = { fg = \"red\" }\n")
-        let b = scratch.write("cfg/dmaown/themes/b.toml", "description = \"b\"\n\ninherits = \"a\"\n")
+    @Test func anInheritanceCycleIsReportedWithFileAndLine() throws {
+        let scratch = try ThemeScratch()
+        let a = try scratch.write("cfg/dmaown/themes/a.toml", "inherits = \"b\"\n[roles]\ntext = { fg = \"red\" }\n")
+        let b = try scratch.write("cfg/dmaown/themes/b.toml", "description = \"b\"\n\ninherits = \"a\"\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, warnings) = library.load("a")
         #expect(warnings.map(\.kind) == [.inheritanceCycle])
@@ -118,9 +118,9 @@ final class ThemeScratch {
         #expect(theme.style(for: .violation) == library.load("default").0.style(for: .violation))
     }
 
-    @Test func anUnknownParentIsReportedAndDefaultInherited() {
-        let scratch = ThemeScratch()
-        let c = scratch.write("cfg/dmaown/themes/c.toml", "name = \"c\"\ninherits = \"missing\"\n")
+    @Test func anUnknownParentIsReportedAndDefaultInherited() throws {
+        let scratch = try ThemeScratch()
+        let c = try scratch.write("cfg/dmaown/themes/c.toml", "name = \"c\"\ninherits = \"missing\"\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, warnings) = library.load("c")
         #expect(warnings.map(\.kind) == [.unknownParent])
@@ -134,6 +134,7 @@ final class ThemeScratch {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.shippedThemes).filter { $0.hasSuffix(".toml") }
         #expect(!files.isEmpty)
         #expect(Set(files) == Set(BuiltinThemes.all.map { "\($0.name).toml" }))
+        #expect(!BuiltinThemes.all.isEmpty, "the loop below checks something")
         for builtIn in BuiltinThemes.all {
             let onDisk = try String(contentsOfFile: Self.shippedThemes + "/\(builtIn.name).toml", encoding: .utf8)
             #expect(onDisk == builtIn.text, "\(builtIn.name): the embedded text differs from themes/\(builtIn.name).toml")
@@ -155,9 +156,9 @@ final class ThemeScratch {
     }
 
     /// A user's `default.toml` shadows the built-in default, which stays listed after it.
-    @Test func aUserDefaultShadowsTheBuiltInOne() {
-        let scratch = ThemeScratch()
-        scratch.write("cfg/dmaown/themes/default.toml", "[roles]\nhelp = { fg = \"red\" }\n")
+    @Test func aUserDefaultShadowsTheBuiltInOne() throws {
+        let scratch = try ThemeScratch()
+        try scratch.write("cfg/dmaown/themes/default.toml", "[roles]\nhelp = { fg = \"red\" }\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, _) = library.load("default")
         #expect(theme.style(for: .help) == CellStyle(foreground: .ansi(1)))

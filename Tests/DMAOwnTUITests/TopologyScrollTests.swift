@@ -24,6 +24,7 @@ import DMAOwnScenario
         let names = ViewContext.shortDeviceNames(topo)
         let height = 18
         #expect(TopologyPane.groupHeights(topo).reduce(0, +) > height - 2, "the pane has to scroll")
+        #expect(!topo.devices.indices.isEmpty, "the loop below checks something")
         for d in topo.devices.indices {
             s.selectedDevice = d
             var buf = CellBuffer(width: 60, height: height)

@@ -63,4 +63,34 @@ import Testing
         for (job, report) in done { App.update(&s, .background(job: job, report)) }
         #expect(!s.explorerRunning)
     }
+
+    /// `cancel()` stops the running job itself: work that counts until it is told to stop
+    /// reports `finished` as cancelled, and its counter no longer grows after that. (Starting the
+    /// next job also raises the old job's flag, so the test above cannot tell a `cancel()` that
+    /// does nothing from one that works; this one starts no second job.)
+    @Test func cancelStopsTheRunningJobsWork() throws {
+        let jobs = BackgroundJobs(pipe: WakePipe())
+        let counter = Atomic<Int>(0)
+        jobs.start(job: 1) { _, isCancelled in
+            // Bounded so a broken cancel cannot spin forever; the test gives up well before this.
+            let giveUp = Date().addingTimeInterval(60)
+            while !isCancelled(), Date() < giveUp { counter.add(1, ordering: .relaxed) }
+            return Exploration(complete: false, cancelled: isCancelled(), states: counter.load(ordering: .relaxed), transitions: 0,
+                               seconds: 0, peakBytes: 0, violations: [], outcomes: [])
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while counter.load(ordering: .relaxed) == 0, Date() < deadline { usleep(1_000) }
+        try #require(counter.load(ordering: .relaxed) > 0, "the job never started")
+        jobs.cancel()
+        let reports = Self.reports(jobs, count: 1)
+        try #require(reports.count == 1, "cancel() did not stop the job within 10 s")
+        guard case .finished(let e) = reports[0].report else { Issue.record("\(reports[0].report)"); return }
+        #expect(reports[0].job == 1)
+        #expect(e.cancelled)
+        // The work has returned: the count it reported is final and stays so.
+        let stopped = counter.load(ordering: .relaxed)
+        #expect(e.states == stopped)
+        #expect(jobs.drain().isEmpty, "nothing is reported after finished")
+        #expect(counter.load(ordering: .relaxed) == stopped)
+    }
 }

@@ -29,4 +29,19 @@ struct KeyDecoderTests {
         #expect(KeyDecoder.decode(keyCode: dmaown_key_resize()) == .resize)
         #expect(KeyDecoder.decode(keyCode: dmaown_key_backspace()) == .key(.backspace))
     }
+
+    /// Mouse reports: the wheel scrolls, button 1 clicks at its cell, anything else is ignored;
+    /// and every event decoded is one the terminal is asked to report.
+    @Test func mouseReportsBecomeScrollsAndClicks() {
+        #expect(KeyDecoder.decode(mouse: dmaown_button4_pressed(), x: 5, y: 6) == .key(.scrollUp))
+        #expect(KeyDecoder.decode(mouse: dmaown_button5_pressed(), x: 5, y: 6) == .key(.scrollDown))
+        #expect(KeyDecoder.decode(mouse: dmaown_button1_clicked(), x: 17, y: 3) == .key(.click(x: 17, y: 3)))
+        #expect(KeyDecoder.decode(mouse: dmaown_button1_pressed(), x: 0, y: 0) == .key(.click(x: 0, y: 0)))
+        #expect(KeyDecoder.decode(mouse: dmaown_button1_released(), x: 17, y: 3) == .ignored)
+        #expect(KeyDecoder.decode(mouse: dmaown_button3_clicked(), x: 17, y: 3) == .ignored)
+        #expect(KeyDecoder.decode(mouse: 0, x: 17, y: 3) == .ignored)
+        for event in [dmaown_button1_clicked(), dmaown_button1_pressed(), dmaown_button4_pressed(), dmaown_button5_pressed()] {
+            #expect(dmaown_mouse_mask_wanted() & event == event)
+        }
+    }
 }

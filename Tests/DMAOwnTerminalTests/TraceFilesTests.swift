@@ -6,14 +6,14 @@ import DMAOwnTUI
 
 /// `w`/`o`: saves are atomic and loads say what is wrong with a file.
 struct TraceFilesTests {
-    static func tempDir() -> String {
+    static func tempDir() throws -> String {
         let dir = NSTemporaryDirectory() + "dmaown-trace-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
 
     @Test func aSavedTraceLoadsBackAndLeavesNoTemporaryFile() throws {
-        let dir = Self.tempDir()
+        let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let trace = Trace(title: "t", source: "built-in:s5", scenario: "title = \"t\"", scheme: .merged,
                           operations: ["bind 01:00.1 e1000e", "claim 7 qemu"], steps: [.init(thread: 2), .init(thread: 1, fail: true)])
@@ -25,8 +25,8 @@ struct TraceFilesTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["run.json"])
     }
 
-    @Test func failuresAreOneLineNamingTheFile() {
-        let dir = Self.tempDir()
+    @Test func failuresAreOneLineNamingTheFile() throws {
+        let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let missingDir = dir + "/no/such/dir/run.json"
         let err = TraceFiles.write("{}", to: missingDir, overwrite: false)

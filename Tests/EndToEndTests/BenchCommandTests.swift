@@ -12,6 +12,7 @@ struct BenchCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(rows.map { "\($0["n"]!)x\($0["k"]!)" } == ["2x2", "2x3"])
+        #expect(!rows.isEmpty, "the loop below checks something")
         for row in rows {
             for pass in ["full", "por"] {
                 let f = try #require(row[pass] as? [String: Any])

@@ -50,8 +50,8 @@ import Testing
     }
 
     /// The SGR colour codes a screen uses, as a set (which colours, not where).
-    static func colourCodes(_ s: String) -> Set<String> {
-        let regex = try! NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
+    static func colourCodes(_ s: String) throws -> Set<String> {
+        let regex = try NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
         var codes: Set<String> = []
         for m in regex.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
             guard let r = Range(m.range(at: 1), in: s) else { continue }
@@ -71,7 +71,7 @@ import Testing
     /// Two themes really draw in different colours on a terminal, not just in the model.
     @Test func lightAndDefaultThemesDrawDifferentColours() throws {
         guard let light = try screen(args: ["--theme", "light"]), let dark = try screen(args: ["--theme", "default"]) else { return }
-        let l = Self.colourCodes(light), d = Self.colourCodes(dark)
+        let l = try Self.colourCodes(light), d = try Self.colourCodes(dark)
         #expect(!l.isEmpty && !d.isEmpty)
         #expect(l != d, "same colours: \(l.sorted())")
         #expect(l.contains("48;5;231") || l.contains("107") || l.contains("47"), "the light theme paints a light background: \(l.sorted())")
@@ -80,7 +80,7 @@ import Testing
     /// COLORTERM=truecolor on a 256-colour terminal must not draw black on black.
     @Test func truecolorHintOnA256ColourTerminalStaysReadable() throws {
         guard let s = try screen(env: ["COLORTERM": "truecolor"], args: ["--theme", "light"]) else { return }
-        let codes = Self.colourCodes(s)
+        let codes = try Self.colourCodes(s)
         #expect(codes.count > 3, "hardly any colours: \(codes.sorted())")
         #expect(codes != ["30", "40"], "black on black")
     }

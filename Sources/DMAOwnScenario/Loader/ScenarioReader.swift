@@ -42,6 +42,7 @@ struct ScenarioReader {
             expect: try expectation(), source: source, text: text)
         scenario.setupLines = setupLines
         scenario.threadLines = threadLines
+        scenario.goal = try goal(topology, threadLines: threadLines)
         scenario.lines = ScenarioLines(
             setupItems: setupLines.indices.map { index.line(of: ["setup"], item: $0) },
             setupKey: keyLine(["setup"]), threadsKey: keyLine(["threads"]))
@@ -206,7 +207,7 @@ struct ScenarioReader {
         }
     }
 
-    private func checkKeys(_ table: TOMLTable, allowed: [String], path: [String]) throws(ScenarioError) {
+    func checkKeys(_ table: TOMLTable, allowed: [String], path: [String]) throws(ScenarioError) {
         for key in ordered(table.keys, under: path) where !allowed.contains(key) {
             let place = path.isEmpty ? "at top level" : "in [\(path.joined(separator: "."))]"
             throw error("unknown key \(q(key)) \(place) (expected one of: \(allowed.joined(separator: ", ")))", value: key, line: keyLine(path + [key]))
@@ -215,31 +216,31 @@ struct ScenarioReader {
 
     // MARK: Typed values
 
-    private func table(_ path: [String], in parent: TOMLTable, expected: String = "a table") throws(ScenarioError) -> TOMLTable? {
+    func table(_ path: [String], in parent: TOMLTable, expected: String = "a table") throws(ScenarioError) -> TOMLTable? {
         guard let v = parent[path.last!] else { return nil }
         guard let t = v.table else { throw typeError(path, expected: expected, got: v) }
         return t
     }
 
-    private func string(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> String? {
+    func string(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> String? {
         guard let v = parent[path.last!] else { return nil }
         guard let s = v.string else { throw typeError(path, expected: "a string", got: v) }
         return s
     }
 
-    private func bool(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> Bool? {
+    func bool(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> Bool? {
         guard let v = parent[path.last!] else { return nil }
         guard let b = v.bool else { throw typeError(path, expected: "true or false", got: v) }
         return b
     }
 
-    private func int(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> Int? {
+    func int(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> Int? {
         guard let v = parent[path.last!] else { return nil }
         guard let i = v.int else { throw typeError(path, expected: "an integer", got: v) }
         return i
     }
 
-    private func strings(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> [String]? {
+    func strings(_ path: [String], in parent: TOMLTable) throws(ScenarioError) -> [String]? {
         guard let v = parent[path.last!] else { return nil }
         guard let array = v.array else { throw typeError(path, expected: "an array of strings", got: v) }
         var out: [String] = []
@@ -253,7 +254,7 @@ struct ScenarioReader {
         return out
     }
 
-    private func typeError(_ path: [String], expected: String, got v: TOMLValueConvertible) -> ScenarioError {
+    func typeError(_ path: [String], expected: String, got v: TOMLValueConvertible) -> ScenarioError {
         error("\(q(path.joined(separator: "."))) must be \(expected), not the \(v.type) \(q(Self.show(v)))", value: Self.show(v), line: keyLine(path))
     }
 
@@ -264,23 +265,23 @@ struct ScenarioReader {
     // MARK: Lines
 
     /// A value from the file as an error quotes it: escaped, on one line, at most ~80 characters.
-    private func q(_ value: String) -> String { DisplayText.quote(value) }
+    func q(_ value: String) -> String { DisplayText.quote(value) }
     private func q(_ value: Int) -> String { DisplayText.quote(String(value)) }
 
-    private func error(_ message: String, value: String, line: Int) -> ScenarioError {
+    func error(_ message: String, value: String, line: Int) -> ScenarioError {
         ScenarioError(file: source, line: line, value: value, message: message)
     }
 
     /// Keys in the order the file writes them (toml++ sorts them), so the first problem reported is the first in the file.
-    private func ordered(_ keys: [String], under path: [String]) -> [String] {
+    func ordered(_ keys: [String], under path: [String]) -> [String] {
         keys.map { ($0, keyLine(path + [$0])) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
     }
 
     /// The line assigning `path` (e.g. `["drivers", "e1000e", "may_fail"]`), under whichever header the file used.
-    private func keyLine(_ path: [String]) -> Int { index.line(of: path) }
+    func keyLine(_ path: [String]) -> Int { index.line(of: path) }
 
     /// The line of item `i` of the array at `path`.
-    private func itemLine(_ path: [String], _ i: Int) -> Int { index.line(of: path, item: i) }
+    func itemLine(_ path: [String], _ i: Int) -> Int { index.line(of: path, item: i) }
 
     /// A group key as the kernel names its directory: decimal digits only (no sign, no spaces).
     static func groupNumber(_ key: String) -> Int? {

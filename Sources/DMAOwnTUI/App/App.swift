@@ -16,11 +16,18 @@ public enum App {
 
     static func dispatch(_ state: inout AppState, _ message: Message) -> [Effect] {
         switch message {
-        case .key(let key): return handleKey(&state, key)
+        // The course and challenge mode look at every key first and at the state after it.
+        case .key(let key): return (lessonKey(&state, key) ?? handleKey(&state, key)) + lessonProgress(&state)
         case .resize(let size): state.size = size; return []
         case .traceLoaded(let result): return traceLoaded(&state, result)
         case .saved(let path, let error): return saved(&state, path: path, error: error)
-        case .background(let job, let report): return background(&state, job: job, report)
+        case .background(let job, let report):
+            let effects = background(&state, job: job, report)
+            hideVerdictInChallenge(&state)
+            return effects
+        case .progressSaved(let path, let error):
+            if let error { state.message = StatusMessage(.error, "progress not saved to \(path): \(error.message)") }
+            return []
         case .exported(let path, let error): return exported(&state, path: path, error: error)
         case .scenarioWritten(let path, let error): return scenarioWritten(&state, path: path, error: error)
         case .themeRemembered(let theme, let path, let error):
@@ -96,6 +103,9 @@ public enum App {
             return [.rememberTheme(s.themeName)]
         case .redraw: return [.redraw]
         case .help: s.overlay = .help; return []
+        case .hint: return nextHint(&s)
+        case .lessons: return showLessons(&s)
+        case .challenge: return toggleChallenge(&s)
         case .quit:
             if s.hasUnsavedSteps { s.overlay = .confirmQuit; return [] }
             return [.quit]

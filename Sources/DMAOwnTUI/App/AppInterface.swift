@@ -19,6 +19,8 @@ public enum Message: Sendable {
     case scenarioWritten(path: String, error: FileError?)
     /// The theme was written to the preferences file at `path` (or could not be).
     case themeRemembered(theme: String, path: String, error: FileError?)
+    /// The course's progress was written to `path` (or could not be).
+    case progressSaved(path: String, error: FileError?)
 }
 
 /// A failure reading or writing a file, already worded for the status line.
@@ -54,5 +56,7 @@ public enum Effect: Sendable, Equatable {
     case applyTheme(String)
     /// Write this theme into the preferences file, so the next start uses it.
     case rememberTheme(String)
+    /// Write the course's progress file (atomically, creating its folder).
+    case saveProgress(path: String, text: String)
     case bell
 }

@@ -12,6 +12,7 @@ extension App {
             return []
         }
         s.explorerRunning = true
+        s.explorerPrefix = Array(s.history.choices.prefix(s.explorerStartRow))
         s.overlay = .explorer(ExplorerView())
         s.explorerJobID += 1
         return [.startExplorer(job: s.explorerJobID)]
@@ -42,10 +43,12 @@ extension App {
         }
     }
 
-    /// Keys in the explorer overlay: Esc cancels a running search or closes the results; Enter
-    /// loads the selected counterexample's schedule into the timeline.
+    /// Keys in the explorer overlay: Esc cancels a running search or closes the results; j/k
+    /// pick an outcome or a violation and Enter loads a shortest schedule ending there; `f`
+    /// searches again from the start, or again from the selected timeline row.
     static func explorerKey(_ s: inout AppState, _ v: ExplorerView, _ key: KeyEvent) -> [Effect] {
         var v = v
+        let rows = v.result.map(ExplorerRow.rows) ?? []
         switch key {
         case .escape, .char("q"):
             s.overlay = nil
@@ -56,32 +59,64 @@ extension App {
                 return [.cancelExplorer]
             }
             return []
-        case .up, .char("k"): v.selected = max(0, v.selected - 1)
-        case .down, .char("j"): v.selected = min(v.selected + 1, max(0, (v.result?.violations.count ?? 1) - 1))
+        case .up, .char("k"): v.selected = max(0, v.selected - 1); v.confirming = false
+        case .down, .char("j"): v.selected = min(v.selected + 1, max(0, rows.count - 1)); v.confirming = false
+        case .char("f"):
+            s.explorerFromStart.toggle()
+            let cancel: [Effect] = s.explorerRunning ? [.cancelExplorer] : []
+            s.explorerRunning = false
+            return cancel + explore(&s)
         case .enter:
-            guard let r = v.result, r.violations.indices.contains(v.selected) else {
-                s.message = StatusMessage(.info, "no counterexample to load: nothing breaks; Esc closes")
+            guard let r = v.result, rows.indices.contains(v.selected) else {
+                s.message = StatusMessage(.info, "nothing to load: the search met no outcome; Esc closes")
                 return [.bell]
             }
-            return loadSchedule(&s, r.violations[v.selected])
+            return loadRow(&s, v, rows[v.selected], of: r)
         default: return []
         }
         s.overlay = .explorer(v)
         return []
     }
 
-    /// Replaces the schedule with a counterexample's, from the initial world.
-    static func loadSchedule(_ s: inout AppState, _ c: Counterexample) -> [Effect] {
+    /// Loads a shortest schedule ending at `row` (after the schedule to where the search started),
+    /// first asking when it would replace unsaved steps.
+    static func loadRow(_ s: inout AppState, _ v: ExplorerView, _ row: ExplorerRow, of r: Exploration) -> [Effect] {
+        guard let found = row.schedule(in: r) else {
+            s.message = StatusMessage(.error, "the search kept no schedule for this row")
+            return [.bell]
+        }
+        let schedule = s.explorerPrefix + found
+        // Only steps the new schedule does not keep are lost: loading a continuation loses nothing.
+        let kept = s.history.choices.count <= schedule.count && Array(schedule.prefix(s.history.choices.count)) == s.history.choices
+        if s.hasUnsavedSteps && !kept && !v.confirming {
+            var v = v
+            v.confirming = true
+            s.overlay = .explorer(v)
+            s.message = StatusMessage(.error, "unsaved steps would be replaced: Enter again loads this schedule, Esc keeps them")
+            return [.bell]
+        }
+        switch row {
+        case .violation(let i):
+            let c = r.violations[i]
+            return loadSchedule(&s, schedule, done: StatusMessage(.violation, "\(c.invariant.rawValue): \(c.message) (\(schedule.count) steps loaded)"))
+        case .outcome, .clusterOutcome:
+            let label = row.label(in: r, run: s.run) ?? ""
+            return loadSchedule(&s, schedule, done: StatusMessage(.info, "outcome \(label) (\(schedule.count) steps loaded)"))
+        }
+    }
+
+    /// Replaces the schedule with `schedule` from the initial world and says `done`.
+    static func loadSchedule(_ s: inout AppState, _ schedule: [Choice], done: StatusMessage) -> [Effect] {
         var history = History(initial: s.history.initial)
-        let stop = replay(c.schedule, run: s.run, into: &history)
+        let stop = replay(schedule, run: s.run, into: &history)
         s.history = history
         s.overlay = nil
         s.focus = .timeline
         if let stop {
-            s.message = StatusMessage(.error, "counterexample stopped applying at step \(stop + 1)")
+            s.message = StatusMessage(.error, "the schedule stopped applying at step \(stop + 1)")
             return [.bell]
         }
-        s.message = StatusMessage(.violation, "\(c.invariant.rawValue): \(c.message) (\(c.schedule.count) steps loaded)")
+        s.message = done
         return []
     }
 }

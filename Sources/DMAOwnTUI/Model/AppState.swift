@@ -51,6 +51,11 @@ public struct AppState: Sendable {
     public var schemeSwitch: SchemeSwitch?
     /// The path last exported to; its extension picks the format.
     public var exportPath = "dmaown-timeline.md"
+    /// `dmaown learn`'s course and the lesson open now (nil outside the course).
+    public var course: CourseState?
+    /// Challenge mode (`--challenge`, `X`): the explorer's verdict stays hidden until the user has
+    /// broken an invariant by hand (nil: off).
+    public var challenge: Challenge?
     /// The split view's other side (`c`): the schedule replayed under a second scheme, or nil.
     public var compare: CompareSession?
     /// The path `W` last wrote the scenario to.
@@ -76,8 +81,18 @@ public struct AppState: Sendable {
     /// The world one step earlier, for highlighting what the last step changed.
     public var previousWorld: World? { history.position > 0 ? history.world(at: history.position - 1) : nil }
 
-    /// What the explorer searches: the current operations from the initial world.
-    public var explorerJob: (run: Run, world: World) { (run, history.initial) }
+    /// What the explorer searches: the current operations from the selected timeline row's world,
+    /// or from the initial world when `explorerFromStart`.
+    public var explorerJob: (run: Run, world: World) { (run, history.world(at: explorerStartRow)) }
+
+    /// Explore from the initial world rather than the selected timeline row (`f` in the explorer).
+    public var explorerFromStart = false
+    /// The schedule to the world the last search started in: loading one of its results puts
+    /// this in front of the schedule found.
+    public var explorerPrefix: [Choice] = []
+
+    /// The timeline row the next search starts from: the selected one, or 0 from the start.
+    public var explorerStartRow: Int { explorerFromStart ? 0 : history.position }
 
     /// The scheme the run uses now.
     public var scheme: SchemeID { run.scheme.id }

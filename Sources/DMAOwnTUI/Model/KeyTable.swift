@@ -7,6 +7,7 @@ public enum KeyAction: Sendable, Hashable {
     case switchScheme, compare, randomStep, randomRun, explore, violations
     case save, load, export, writeScenario, pickScenario
     case toggleMouse, cycleTheme, rememberTheme, redraw, help, quit
+    case hint, lessons, challenge
 }
 
 /// One row of the key table: the keys, how the help writes them, what they do, and the panes
@@ -74,7 +75,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char("R")], label: "R", action: .randomRun,
                    help: "random run to the end", hint: nil, panes: []),
         KeyBinding(keys: [.char("x")], label: "x", action: .explore,
-                   help: "explore every interleaving (Esc cancels)", hint: "x explore", panes: []),
+                   help: "explore every interleaving from the selected row (Esc cancels)", hint: "x explore", panes: []),
         KeyBinding(keys: [.char("v")], label: "v", action: .violations,
                    help: "list every invariant broken so far, with its step (Enter jumps there)", hint: "v violations", panes: [.timeline]),
         KeyBinding(keys: [.char("w")], label: "w", action: .save,
@@ -95,6 +96,12 @@ public enum KeyTable {
                    help: "mouse on/off: click a thread steps it, a timeline row jumps", hint: nil, panes: []),
         KeyBinding(keys: [.ctrl("l")], label: "^L", action: .redraw,
                    help: "redraw the screen", hint: nil, panes: []),
+        KeyBinding(keys: [.char("H")], label: "H", action: .hint,
+                   help: "next hint of the lesson (dmaown learn)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("L")], label: "L", action: .lessons,
+                   help: "the course's lesson list (dmaown learn)", hint: nil, panes: []),
+        KeyBinding(keys: [.char("X")], label: "X", action: .challenge,
+                   help: "challenge mode: hide the explorer's verdict until you break an invariant by hand", hint: nil, panes: []),
         KeyBinding(keys: [.char("?"), .function(1)], label: "? F1", action: .help,
                    help: "this help", hint: "? help", panes: []),
         KeyBinding(keys: [.char("q")], label: "q", action: .quit,
@@ -105,7 +112,8 @@ public enum KeyTable {
     public static let overlayKeys: [(label: String, help: String)] = [
         ("Esc", "back out of any overlay or prompt"),
         ("Tab", "complete a word on the : line"),
-        ("Enter", "accept (in explorer results: load the counterexample)"),
+        ("Enter", "accept (in explorer results: load a shortest schedule to the selected outcome or violation)"),
+        ("f", "in explorer results: search again from the start, or from the selected row"),
     ]
 
     private static let index: [KeyEvent: Int] = {

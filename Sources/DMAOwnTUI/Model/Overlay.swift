@@ -33,9 +33,12 @@ public struct PathPrompt: Sendable, Equatable {
 public struct ExplorerView: Sendable, Equatable {
     public var progress: ExplorationProgress?
     public var result: Exploration?
-    /// Index into `result.violations` of the counterexample Enter would load.
+    /// Index into `ExplorerRow.rows(result)` (outcomes, then violations) of the row Enter loads.
     public var selected: Int = 0
+    /// Enter was told that loading would replace unsaved steps; Enter again loads.
+    public var confirming = false
     public init(progress: ExplorationProgress? = nil, result: Exploration? = nil) {
         self.progress = progress; self.result = result
+        selected = result.map(ExplorerRow.initial) ?? 0
     }
 }

@@ -115,21 +115,29 @@ enum OverlayViews {
         }
     }
 
-    /// One line per outcome: every combined one when they are listed, else each cluster's own.
-    static func outcomeLines(_ result: Exploration) -> [String] {
+    /// One line per outcome row (`ExplorerRow.rows`): every combined outcome when they are
+    /// listed, else each cluster's own, labelled by operation as `dmaown compare` labels them.
+    static func outcomeLines(_ result: Exploration, run: Run) -> [String] {
         func count(_ n: ScheduleCount) -> String {
             !result.schedulesCounted ? "not counted" : n == .max ? "at least \(n) schedules" : "\(n) schedule\(n == 1 ? "" : "s")"
         }
-        if result.outcomesListed {
-            return result.outcomes.map { o in
-                "  " + o.results.enumerated().map { "T\($0.offset + 1) \($0.element)" }.joined(separator: ", ") + "  (\(count(o.schedules)))"
+        return ExplorerRow.rows(result).compactMap { row in
+            let n: ScheduleCount
+            switch row {
+            case .outcome(let i): n = result.outcomes[i].schedules
+            case .clusterOutcome(let k, let i): n = result.clusters[k].outcomes[i].schedules
+            case .violation: return nil
             }
+            return (row.label(in: result, run: run) ?? "") + "  (\(count(n)))"
         }
-        return result.clusters.enumerated().flatMap { k, c in
-            c.outcomes.map { o in
-                "  cluster \(k + 1): " + zip(c.threads, o.results).map { "T\($0 + 1) \($1)" }.joined(separator: ", ") + "  (\(count(o.schedules)))"
-            }
-        }
+    }
+
+    /// Where the search started, and the key that switches it.
+    static func explorerOrigin(_ s: AppState) -> String {
+        let row = s.explorerPrefix.count
+        let from = row == 0 ? "from the initial world" : "from timeline row \(row) (the row selected when it started)"
+        let other = s.explorerFromStart ? "f: search from the selected row" : "f: search from the start"
+        return "searched \(from); \(other)"
     }
 
     static func drawExplorer(_ buf: inout CellBuffer, _ v: ViewContext, _ e: ExplorerView, screen: Size) {
@@ -138,9 +146,11 @@ enum OverlayViews {
             let r = centred(width: width, height: 7, in: screen)
             buf.fill(r, role: .help)
             let area = r.inner
-            buf.box(r, title: "Explorer — Esc cancels", role: .borderFocused, glyphs: v.glyphs)
+            buf.box(r, title: "Explorer — f from start/row, Esc cancels", role: .borderFocused, glyphs: v.glyphs)
             let p = e.progress
-            buf.put("exploring every interleaving of \(v.run.operations.count) threads…", x: area.x + 1, y: area.y, role: .help, in: area)
+            let row = v.state.explorerPrefix.count
+            let from = row == 0 ? "from the initial world" : "from timeline row \(row)"
+            buf.put("exploring every interleaving of \(v.run.operations.count) threads \(from)…", x: area.x + 1, y: area.y, role: .help, in: area)
             buf.put("states \(p?.states ?? 0)  transitions \(p?.transitions ?? 0)  depth \(p?.depth ?? 0)", x: area.x + 1, y: area.y + 2, role: .text, in: area)
             let barWidth = max(0, area.width - 10)
             if let f = p?.fraction {
@@ -153,17 +163,22 @@ enum OverlayViews {
             }
             return
         }
-        // Outcomes as many as fit beside the violations and the selected one's full message. With
-        // independent clusters too many to combine, each cluster's own outcomes are listed.
-        let outcomeLines = Self.outcomeLines(result)
+        // Outcomes as many as fit beside the violations and the selected violation's full message,
+        // scrolled to keep the selected outcome in view. With independent clusters too many to
+        // combine, each cluster's own outcomes are listed.
+        let rows = ExplorerRow.rows(result)
+        let selectedRow = rows.indices.contains(e.selected) ? rows[e.selected] : nil
+        let outcomeLines = Self.outcomeLines(result, run: v.run)
         let messageLines = result.violations.isEmpty ? 0 : 2
-        let fixed = 6 + max(1, result.violations.count) + messageLines
+        let fixed = 7 + max(1, result.violations.count) + messageLines
         let outcomeRows = min(outcomeLines.count, max(1, screen.height - 4 - fixed - 1))
+        let selectedOutcome = e.selected < outcomeLines.count ? e.selected : 0
+        let offset = scrollOffset(total: outcomeLines.count, visible: outcomeRows, focus: selectedOutcome)
         let more = outcomeLines.count > outcomeRows
         let r = centred(width: width, height: fixed + outcomeRows + (more ? 1 : 0) + 2, in: screen)
         buf.fill(r, role: .help)
         let area = r.inner
-        buf.box(r, title: result.violations.isEmpty ? "Explorer results — Esc closes" : "Explorer results — j/k pick, Enter loads, Esc closes",
+        buf.box(r, title: rows.isEmpty ? "Explorer results — f from start/row, Esc closes" : "Explorer results — j/k pick, Enter loads, f from start/row, Esc closes",
                 role: .borderFocused, glyphs: v.glyphs)
         var y = area.y
         let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
@@ -171,14 +186,21 @@ enum OverlayViews {
         let partial = result.stop == .memory ? "PARTIAL (the memory bound stopped the search)" : "PARTIAL (a bound stopped the search)"
         buf.putClipped("\(result.complete ? "complete" : partial): \(result.states) states, \(result.transitions) transitions\(counted), \(time)",
                        x: area.x + 1, y: y, role: result.complete ? .help : .violation, maxWidth: area.width - 1)
+        y += 1
+        buf.putClipped(Self.explorerOrigin(v.state), x: area.x + 1, y: y, role: .dimText, maxWidth: area.width - 1)
         y += 2
-        let clusters = result.clusters.isEmpty ? "" : ", from \(result.clusters.count) independent clusters"
-        buf.put("Outcomes (\(result.outcomeCount)\(clusters)):", x: area.x + 1, y: y, role: .title, in: area)
-        for line in outcomeLines.prefix(outcomeRows) {
+        let clusters = result.clusters.isEmpty ? "" : result.outcomesListed ? ", from \(result.clusters.count) independent clusters"
+            : "; each of \(result.clusters.count) independent clusters' own"
+        buf.put("Outcomes (\(result.outcomeCount)\(clusters)): Enter loads a shortest schedule ending there", x: area.x + 1, y: y, role: .title, in: area)
+        for (i, line) in outcomeLines.enumerated().dropFirst(offset).prefix(outcomeRows) {
             y += 1
-            buf.putClipped(line, x: area.x + 1, y: y, role: .help, maxWidth: area.width - 1)
+            let sel = i == e.selected
+            buf.putClipped("\(sel ? v.glyphs.cursor : " ") " + line, x: area.x + 1, y: y, role: sel ? .selection : .help, maxWidth: area.width - 1)
         }
-        if more { y += 1; buf.put("  … \(outcomeLines.count - outcomeRows) more (dmaown check lists them all)", x: area.x + 1, y: y, role: .dimText, in: area) }
+        if more {
+            y += 1
+            buf.put("  … \(outcomeLines.count - outcomeRows) more (j/k scroll; dmaown check lists them all)", x: area.x + 1, y: y, role: .dimText, in: area)
+        }
         y += 2
         if result.violations.isEmpty {
             buf.put("\(v.glyphs.ok) no invariant broken in any interleaving", x: area.x + 1, y: y, role: .resultOK, in: area)
@@ -188,12 +210,14 @@ enum OverlayViews {
         for (i, c) in result.violations.enumerated() {
             y += 1
             guard y < area.maxY - messageLines else { break }
-            let sel = i == e.selected
+            let sel = selectedRow == .violation(i)
             buf.putClipped("\(sel ? v.glyphs.cursor : " ") \(v.glyphs.violation) \(c.invariant.rawValue) (\(c.schedule.count) step\(c.schedule.count == 1 ? "" : "s")): \(c.message)",
                            x: area.x + 1, y: y, role: sel ? .selection : .violation, maxWidth: area.width - 1)
         }
-        // The selected violation's message in full: the list line may be cut.
-        let chosen = result.violations[min(e.selected, result.violations.count - 1)]
+        // The selected violation's message in full (the first when an outcome is selected): the list line may be cut.
+        var shown = 0
+        if case .violation(let i)? = selectedRow { shown = i }
+        let chosen = result.violations[shown]
         for (i, line) in Drawing.wrap(chosen.message, width: area.width - 4).prefix(messageLines).enumerated() {
             buf.put(line, x: area.x + 3, y: area.maxY - messageLines + i, role: .text, in: area)
         }

@@ -2,12 +2,14 @@ import DMAOwnEngine
 
 /// Draws a whole frame: panes, status lines, then whatever overlay is open.
 enum Screen {
-    static func render(_ s: AppState, size: Size, glyphs: Glyphs) -> CellBuffer {
+    /// `minimum` is smaller for the panes under a lesson's goal pane (`GoalPane`).
+    static func render(_ s: AppState, size: Size, glyphs: Glyphs, minimum: Size = App.minimumSize) -> CellBuffer {
         var buf = CellBuffer(width: size.width, height: size.height)
-        if size.width < App.minimumSize.width || size.height < App.minimumSize.height {
+        if size.width < minimum.width || size.height < minimum.height {
             drawTooSmall(&buf, size: size, glyphs: glyphs)
             return buf
         }
+        if let course = GoalPane.render(s, size: size, glyphs: glyphs) { return course }
         let layout = Layout(size: size, state: s)
         let view = ViewContext(s, glyphs: glyphs)
         if let c = s.compare {
