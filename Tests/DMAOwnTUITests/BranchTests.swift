@@ -128,4 +128,24 @@ import DMAOwnScenario
         #expect(Fixture.press(&s, .char("]")) == [.bell])
         #expect(s.message?.text.contains("only one branch") == true)
     }
+
+    @Test func branchesSurviveASchemeSwitchAndComeBackWhole() {
+        var s = Self.original()
+        s.focus = .timeline
+        Fixture.press(&s, .char("g"), .char("2"))
+        let before = s.history
+        #expect(before.branchNumbers == [1, 2])
+        Fixture.press(&s, .char(":"))
+        Fixture.type(&s, "scheme v6")
+        Fixture.press(&s, .enter)
+        #expect(s.scheme == .v6)
+        #expect(s.history.branchNumbers == [1, 2])
+        #expect(s.history.branch == 2)
+        let header = Snapshot.text(App.render(s, size: Size(width: 120, height: 40), glyphs: .unicode)).prefix(120)
+        #expect(header.contains("branch 2 of 2"))
+        Fixture.press(&s, .char(":"))
+        Fixture.type(&s, "scheme merged")
+        Fixture.press(&s, .enter)
+        #expect(s.history == before)
+    }
 }

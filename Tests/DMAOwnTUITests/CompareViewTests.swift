@@ -95,4 +95,17 @@ import DMAOwnScenario
         #expect(screen.contains("Row 0: the same under both"))
         #expect(!screen.contains("│ ≠ "))
     }
+
+    @Test func theSplitViewFitsTheSmallestScreenAndABusyMachine() throws {
+        for name in ["robin-stale-owner", "busy-machine"] {
+            var s = Fixture.builtin(name)
+            Fixture.press(&s, .char("r"), .char("r"), .char("r"))
+            s.compare = try CompareSession.make(s, scheme: s.scheme == .merged ? .robin : .merged).get()
+            for size in [App.minimumSize, Size(width: 81, height: 25), Size(width: 200, height: 60)] {
+                let screen = Snapshot.text(App.render(s, size: size, glyphs: .ascii))
+                #expect(screen.contains("(compared)"), "\(name) at \(size.width)x\(size.height):\n\(screen)")
+                #expect(screen.contains("Schedule under"), "\(name) at \(size.width)x\(size.height):\n\(screen)")
+            }
+        }
+    }
 }

@@ -71,7 +71,7 @@ import Testing
     @Test func cancelStopsTheRunningJobsWork() throws {
         let jobs = BackgroundJobs(pipe: WakePipe())
         let counter = Atomic<Int>(0)
-        jobs.start(job: 1) { _, isCancelled in
+        jobs.start(job: 1) { _, isCancelled, _ in
             // Bounded so a broken cancel cannot spin forever; the test gives up well before this.
             let giveUp = Date().addingTimeInterval(60)
             while !isCancelled(), Date() < giveUp { counter.add(1, ordering: .relaxed) }

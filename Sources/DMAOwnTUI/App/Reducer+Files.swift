@@ -78,32 +78,28 @@ extension App {
 
     static func steps(_ n: Int) -> String { n == 1 ? "1 step" : "\(n) steps" }
 
+    /// After a write: the prompt again when the file exists, the error when it failed, nil when it went through.
+    static func writeFailure(_ s: inout AppState, _ purpose: PathPrompt.Purpose, _ path: String, _ error: FileError?, _ failed: String) -> [Effect]? {
+        guard let error else { return nil }
+        if error.exists { return askToReplace(&s, purpose, path) }
+        s.message = StatusMessage(.error, "\(failed): \(error.message)")
+        return [.bell]
+    }
+
     static func exported(_ s: inout AppState, path: String, error: FileError?) -> [Effect] {
-        if let error, error.exists { return askToReplace(&s, .export, path) }
-        if let error {
-            s.message = StatusMessage(.error, "could not export: \(error.message)")
-            return [.bell]
-        }
+        if let failed = writeFailure(&s, .export, path, error, "could not export") { return failed }
         s.message = StatusMessage(.info, "exported \(steps(s.history.position)) to \(path)")
         return []
     }
 
     static func scenarioWritten(_ s: inout AppState, path: String, error: FileError?) -> [Effect] {
-        if let error, error.exists { return askToReplace(&s, .scenario, path) }
-        if let error {
-            s.message = StatusMessage(.error, "could not write the scenario: \(error.message)")
-            return [.bell]
-        }
+        if let failed = writeFailure(&s, .scenario, path, error, "could not write the scenario") { return failed }
         s.message = StatusMessage(.info, "wrote the scenario (\(s.run.operations.count) threads, scheme \(s.scheme.rawValue)) to \(path): dmaown check \(path) explores it")
         return []
     }
 
     static func saved(_ s: inout AppState, path: String, error: FileError?) -> [Effect] {
-        if let error, error.exists { return askToReplace(&s, .save, path) }
-        if let error {
-            s.message = StatusMessage(.error, "could not save \(path): \(error.message)")
-            return [.bell]
-        }
+        if let failed = writeFailure(&s, .save, path, error, "could not save \(path)") { return failed }
         s.savedSchedule = Array(s.history.applied)
         s.savedOperationCount = s.run.operations.count
         s.traceFile = path

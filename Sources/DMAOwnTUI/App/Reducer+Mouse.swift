@@ -2,6 +2,8 @@ extension App {
     /// A click on a thread steps it; on a timeline row jumps there; on a pane focuses it.
     static func click(_ s: inout AppState, x: Int, y: Int) -> [Effect] {
         guard s.size.width >= minimumSize.width, s.size.height >= minimumSize.height else { return [] }
+        // The split view draws other panes where these are: a click there must not step a thread.
+        guard s.compare == nil else { return [] }
         let layout = Layout(size: s.size, state: s)
         if layout.threads.contains(x: x, y: y) {
             s.focus = .threads

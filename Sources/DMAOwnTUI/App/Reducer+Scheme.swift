@@ -20,14 +20,17 @@ extension App {
         var history = History(initial: prepared.world)
         for op in s.run.operations.dropFirst(s.scenario.threads.count) { _ = history.add(op, to: &run) }
         var source = s.schemeSwitch.flatMap { $0.replayed == s.history.choices ? $0 : nil }
-            ?? SchemeSwitch(original: s.history.choices, position: s.history.position, replayed: [])
+            ?? SchemeSwitch(original: s.history.choices, position: s.history.position, replayed: [],
+                            branches: s.history.keptChoices, branch: s.history.branch)
         // A row selected since the last switch is the row to show after this one.
         if s.history.position != min(source.position, s.history.choices.count) { source.position = s.history.position }
         let divergence = replay(source.original, run: run, into: &history)
+        history.restore(source.branches, current: source.branch, run: run)
         history.jump(to: min(source.position, history.choices.count))
         s.run = run
         s.history = history
-        s.schemeSwitch = SchemeSwitch(original: source.original, position: source.position, replayed: history.choices)
+        s.schemeSwitch = SchemeSwitch(original: source.original, position: source.position, replayed: history.choices,
+                                      branches: source.branches, branch: source.branch)
         let wanted = source.original
         if let i = divergence {
             let c = wanted[i]

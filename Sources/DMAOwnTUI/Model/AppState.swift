@@ -114,6 +114,10 @@ public struct SchemeSwitch: Sendable, Equatable {
     public var original: [Choice]
     public var position: Int
     public var replayed: [Choice]
+    /// The kept branches before the first switch, and the number of the one on screen: each
+    /// switch replays them too, so switching back brings every branch back whole.
+    public var branches: [BranchChoices] = []
+    public var branch = 1
 }
 
 /// A one-line note for the user; violations and errors are worded and marked, not only coloured.

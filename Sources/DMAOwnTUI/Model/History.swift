@@ -144,15 +144,24 @@ public struct History: Sendable, Equatable {
     /// Also returns the step where the branch on screen stopped replaying, if it did.
     public func replayed(from initial: World, run: Run) -> (history: History, divergence: Int?) {
         var out = History(initial: initial)
-        for b in kept {
-            var h = History(initial: initial)
-            h.replay(b.steps.map(\.choice), run: run)
-            if !h.steps.isEmpty { out.kept.append(KeptBranch(number: b.number, steps: h.steps)) }
-        }
         let divergence = out.replay(choices, run: run)
-        out.branch = branch
+        out.restore(keptChoices, current: branch, run: run)
         out.position = min(position, out.steps.count)
         return (out, divergence)
+    }
+
+    /// The kept branches as their choices, for replaying them under another run.
+    public var keptChoices: [BranchChoices] { kept.map { BranchChoices(number: $0.number, choices: $0.steps.map(\.choice)) } }
+
+    /// Makes `branches` the kept ones, each replayed from the initial world under `run` as far as
+    /// it applies (one that no step of applies is dropped), and numbers the branch on screen `current`.
+    public mutating func restore(_ branches: [BranchChoices], current: Int, run: Run) {
+        kept = branches.compactMap { b in
+            var h = History(initial: initial)
+            h.replay(b.choices, run: run)
+            return h.steps.isEmpty ? nil : KeptBranch(number: b.number, steps: h.steps)
+        }
+        branch = current
     }
 
     /// Drops the redo tail, so the schedule ends at `position`.
@@ -175,6 +184,12 @@ public struct History: Sendable, Equatable {
 public struct KeptBranch: Sendable, Equatable {
     public var number: Int
     public var steps: [TakenStep]
+}
+
+/// A kept branch by its choices alone: what a scheme switch replays.
+public struct BranchChoices: Sendable, Equatable {
+    public var number: Int
+    public var choices: [Choice]
 }
 
 /// One step as it was taken: the choice, the world after it, which way it went and why (the

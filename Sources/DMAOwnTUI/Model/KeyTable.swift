@@ -65,7 +65,7 @@ public enum KeyTable {
         KeyBinding(keys: [.char("a")], label: "a", action: .addDialog,
                    help: "add an operation (pick verb, then operands)", hint: "a add", panes: [.threads]),
         KeyBinding(keys: [.char(":")], label: ":", action: .commandLine,
-                   help: "operation, scheme, seed; owner, driver, device add names; Tab", hint: ": cmd", panes: [.threads]),
+                   help: "operation, scheme, seed, compare; owner, driver, device add names", hint: ": cmd", panes: [.threads]),
         KeyBinding(keys: [.char("s")], label: "s", action: .switchScheme,
                    help: "switch scheme (pick one) and replay the schedule", hint: "s scheme", panes: []),
         KeyBinding(keys: [.char("c")], label: "c", action: .compare,

@@ -37,8 +37,6 @@ public struct ExplorerView: Sendable, Equatable {
     public var selected: Int = 0
     /// `result` is the verdict and the schedules are still being counted in the background.
     public var counting = false
-    /// Enter was told that loading would replace unsaved steps; Enter again loads.
-    public var confirming = false
     public init(progress: ExplorationProgress? = nil, result: Exploration? = nil) {
         self.progress = progress; self.result = result
         selected = result.map(ExplorerRow.initial) ?? 0

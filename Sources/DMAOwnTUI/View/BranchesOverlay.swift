@@ -17,7 +17,7 @@ enum BranchesOverlay {
     static func draw(_ buf: inout CellBuffer, _ v: ViewContext, selected: Int, screen: Size) {
         let summaries = v.state.history.branchSummaries(run: v.run)
         let width = min(100, screen.width - 4)
-        var lines: [(text: String, role: Role, entry: Int)] = []
+        var lines: [ListBox.Line] = []
         for (i, b) in summaries.enumerated() {
             for (j, text) in rowLines(b, run: v.run, glyphs: v.glyphs, selected: i == selected).enumerated() {
                 let role: Role = i == selected ? .selection : j == 2 && !b.violations.isEmpty ? .violation : .help
@@ -27,14 +27,7 @@ enum BranchesOverlay {
         if summaries.count == 1 {
             lines.append(("  (one branch: step from an earlier timeline row to start another)", .dimText, 0))
         }
-        let r = OverlayViews.centred(width: width, height: lines.count + 2, in: screen)
-        buf.fill(r, role: .help)
-        buf.box(r, title: "Branches — j/k pick, Enter switches, Esc closes", role: .borderFocused, glyphs: v.glyphs)
-        let area = r.inner
-        let first = lines.firstIndex { $0.entry == selected } ?? 0
-        let offset = scrollOffset(total: lines.count, visible: area.height, focus: first)
-        for (i, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
-            buf.putClipped(line.text, x: area.x + 1, y: area.y + i, role: line.role, maxWidth: area.width - 1)
-        }
+        ListBox.draw(&buf, lines, selected: selected, title: "Branches — j/k pick, Enter switches, Esc closes",
+                     width: width, screen: screen, glyphs: v.glyphs)
     }
 }

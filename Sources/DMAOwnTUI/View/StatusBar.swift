@@ -9,6 +9,10 @@ enum StatusBar {
         buf.fill(layout.header, role: .statusBar)
         // Short facts first so a long scenario title is what gets clipped.
         var head = " scheme \(s.scheme.rawValue)\(sep)step \(s.history.position) of \(s.history.choices.count)\(sep)seed \(s.seed)"
+        // Which future is on screen, once there is more than one (`b` lists them).
+        let branches = s.history.branchNumbers.count
+        if branches > 1 { head += "\(sep)branch \(s.history.branch) of \(branches)" }
+        if let c = s.compare { head += "\(sep)beside \(c.scheme.rawValue)" }
         if s.explorerRunning { head += "\(sep)exploring…" }
         if s.hasUnsavedSteps { head += "\(sep)unsaved" }
         var x = buf.put(head + sep, x: 0, y: layout.header.y, role: .statusBar, maxWidth: layout.header.width)

@@ -23,15 +23,7 @@ enum ViolationsOverlay {
                 lines.append(((j > 0 ? "      " : "") + line, i == selected ? .selection : .violation, i))
             }
         }
-        let r = OverlayViews.centred(width: width, height: lines.count + 2, in: screen)
-        buf.fill(r, role: .help)
-        buf.box(r, title: "Violations so far — j/k pick, Enter jumps, Esc closes", role: .borderFocused, glyphs: v.glyphs)
-        let area = r.inner
-        // Keep the selected entry in view when the list is taller than the box.
-        let first = lines.firstIndex { $0.entry == selected } ?? 0
-        let offset = scrollOffset(total: lines.count, visible: area.height, focus: first)
-        for (i, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
-            buf.putClipped(line.text, x: area.x + 1, y: area.y + i, role: line.role, maxWidth: area.width - 1)
-        }
+        ListBox.draw(&buf, lines, selected: selected, title: "Violations so far — j/k pick, Enter jumps, Esc closes",
+                     width: width, screen: screen, glyphs: v.glyphs)
     }
 }
