@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import DMAOwnEngine
 @testable import DMAOwnScenario
@@ -55,6 +56,18 @@ import DMAOwnEngine
             let lines = error.description.split(whereSeparator: \.isNewline).count
             #expect(lines == 1, "\(c.name): \(error.description.debugDescription)")
             #expect(error.description.count < 300, "\(c.name): \(error.description.count) characters")
+        }
+    }
+
+    /// No source hands text to TOMLKit except `TOMLDocument`: a new loader that called
+    /// `TOMLTable(string:)` (or TOMLKit's decoder) itself would skip the pre-check and could abort on a bad file.
+    @Test func onlyTOMLDocumentParsesTOML() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        #expect(files.contains("DMAOwnScenario/Loader/TOMLDocument.swift"))
+        for file in files where file != "DMAOwnScenario/Loader/TOMLDocument.swift" {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("TOMLTable(string:") && !text.contains("TOMLDecoder("), "\(file) parses TOML itself; use TOMLDocument.parse")
         }
     }
 
