@@ -68,6 +68,28 @@ import Testing
         }
     }
 
+    @Test func theTestRemoveLessonCannotBeWonOnceTheLeakIsFixed() throws {
+        let entry = try #require(Course.all.first { $0.name == "test-remove-count-leak" })
+        #expect(entry.text.contains("debug_test_remove = true"))
+        let fixed = try ScenarioLoader.parse(entry.text.replacingOccurrences(of: "debug_test_remove = true", with: "debug_test_remove = \"6.6\""),
+                                             source: "fixed.toml")
+        let found = try #require(GoalSearch.shortest(for: fixed, scheme: fixed.scheme))
+        #expect(found.complete)
+        #expect(found.schedule == nil, "the 6.6 path still leaks: \(String(describing: found.schedule))")
+    }
+
+    @Test func aGoalSchemeWhoseSetupFailsIsALoaderError() throws {
+        let entry = try #require(Course.all.first { $0.name == "s5-bind-wins" })
+        // kclaim's setup cannot run under the notifier scheme (no iommu_group_claim_dma_owner there).
+        let text = entry.text.replacingOccurrences(of: #"setup = ["bind 0000:01:00.0 vfio-pci"]"#, with: #"setup = ["bind 0000:01:00.0 vfio-pci", "kclaim 7 qemu", "krelease 7 qemu"]"#)
+            .replacingOccurrences(of: #"schemes = ["merged", "v6", "iommufd"]"#, with: #"schemes = ["merged", "notifier"]"#)
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(text, source: "two.toml") }
+        do { _ = try ScenarioLoader.parse(text, source: "two.toml") } catch {
+            #expect(error.value == "notifier")
+            #expect(error.message.contains("[goal] scheme"))
+        }
+    }
+
     /// Breadth-first over distinct worlds, a step at a time: the fewest steps to a step meeting `win`.
     static func naiveShortest(_ win: WinCondition, run: Run, from start: World) -> Int? {
         var frontier = [start]

@@ -5,19 +5,8 @@ import Testing
 /// `[goal]` is checked like every other table: a bad one is one error naming the file, the line
 /// and the value; a scenario without one loads as before.
 @Suite struct GoalLoaderTests {
-    static let base = """
-    title = "S5"
-    scheme = "merged"
-    owners = ["qemu"]
-    setup = ["bind 0000:01:00.0 vfio-pci"]
-    threads = ["bind 0000:01:00.1 e1000e", "claim 7 qemu"]
-
-    [drivers]
-    vfio-pci = { managed_dma = true }
-    e1000e = { managed_dma = false }
-
-    [groups]
-    7 = ["0000:01:00.0", "0000:01:00.1"]
+    /// The built-in S5 scenario with a lesson's goal appended; `[goal.win]` is its last line.
+    static let base = BuiltinScenarios.named("s5-bind-vs-claim")! + """
 
     [goal]
     text = "Win the race with the bind."
@@ -27,6 +16,10 @@ import Testing
     [goal.win]
 
     """
+
+    /// The line a win condition appended to `base` is on, and the `[goal.win]` header's.
+    static let winLine = base.split(separator: "\n", omittingEmptySubsequences: false).count
+    static let headerLine = winLine - 1
 
     static func load(_ win: String) throws(ScenarioError) -> Scenario {
         try ScenarioLoader.parse(base + win + "\n", source: "lesson.toml")
@@ -61,22 +54,22 @@ import Testing
     }
 
     @Test func anUnknownThreadIsRefused() {
-        Self.expectError(#"results = { "claim 8 qemu" = "-EPERM" }"#, line: 20, value: "claim 8 qemu", says: "unknown thread")
+        Self.expectError(#"results = { "claim 8 qemu" = "-EPERM" }"#, line: Self.winLine, value: "claim 8 qemu", says: "unknown thread")
     }
 
     @Test func anUnknownInvariantIsRefused() {
-        Self.expectError("broken = [\"isolation\", \"iso-lation\"]", line: 20, value: "iso-lation", says: "unknown invariant")
+        Self.expectError("broken = [\"isolation\", \"iso-lation\"]", line: Self.winLine, value: "iso-lation", says: "unknown invariant")
     }
 
     @Test func anImpossibleResultNameIsRefused() {
-        Self.expectError(#"results = { "claim 7 qemu" = "-EFAULTY" }"#, line: 20, value: "-EFAULTY", says: "impossible result")
+        Self.expectError(#"results = { "claim 7 qemu" = "-EFAULTY" }"#, line: Self.winLine, value: "-EFAULTY", says: "impossible result")
     }
 
     @Test func anUnknownKeyOwnerOrEmptyWinIsRefused() {
-        Self.expectError("winner = true", line: 20, value: "winner", says: "unknown key")
-        Self.expectError(#"group = { id = 7, owner = "kvm" }"#, line: 20, value: "kvm", says: "unknown owner")
-        Self.expectError(#"group = { id = 9 }"#, line: 20, value: "9", says: "unknown group")
-        Self.expectError("finished = false", line: 19, value: "win", says: "names no condition")
+        Self.expectError("winner = true", line: Self.winLine, value: "winner", says: "unknown key")
+        Self.expectError(#"group = { id = 7, owner = "kvm" }"#, line: Self.winLine, value: "kvm", says: "unknown owner")
+        Self.expectError(#"group = { id = 9 }"#, line: Self.winLine, value: "9", says: "unknown group")
+        Self.expectError("finished = false", line: Self.headerLine, value: "win", says: "names no condition")
     }
 
     @Test func everyBuiltinScenarioStillLoadsWithoutAGoal() throws {

@@ -46,7 +46,7 @@ import DMAOwnEngine
         Case(name: "TOML syntax", text: edit(12, "e1000e = { managed_dma = false"), line: 12, value: "e1000e = { managed_dma = false",
              message: "invalid TOML: "),
         Case(name: "unknown top-level key", text: edit(1, "titel = \"x\""), line: 1, value: "titel",
-             message: "unknown key 'titel' at top level (expected one of: title, scheme, description, try, owners, setup, threads, drivers, groups, devices, kernel, expect)"),
+             message: "unknown key 'titel' at top level (expected one of: title, scheme, description, try, owners, setup, threads, drivers, groups, devices, kernel, expect, goal)"),
         Case(name: "unknown driver key", text: edit(12, "e1000e = { managed_dma = false, mayfail = [] }"), line: 12, value: "mayfail",
              message: "unknown key 'mayfail' in [drivers.e1000e] (expected one of: managed_dma, may_fail, vfio)"),
         Case(name: "unknown device key", text: append("[devices]\n\"0000:01:00.0\" = { bridge = true, acs = false }"), line: 17, value: "acs",

@@ -38,6 +38,12 @@ public enum ScenarioLoader {
         if case .failure(let e) = scenario.prepare() {
             throw ScenarioError(file: source, line: e.line, value: e.operationLine, message: e.message)
         }
+        // A lesson opens under each scheme its goal names: its setup must succeed there too.
+        for (i, id) in (scenario.goal?.schemes ?? []).enumerated() {
+            if case .failure(let e) = scenario.prepare(scheme: id) {
+                throw ScenarioError(file: source, line: index.line(of: ["goal", "schemes"], item: i), value: id.rawValue, message: "[goal] scheme: \(e.message)")
+            }
+        }
         return scenario
     }
 }

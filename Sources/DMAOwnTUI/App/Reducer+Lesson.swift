@@ -84,7 +84,8 @@ extension App {
             return []
         }
         lesson.hintsShown += 1
-        s.message = StatusMessage(.info, "hint \(lesson.hintsShown)/\(hints.count): \(hints[lesson.hintsShown - 1])")
+        // The hint itself shows under the goal; the status line only says where, to save rows.
+        s.message = StatusMessage(.info, "hint \(lesson.hintsShown) of \(hints.count) is under the goal" + (lesson.hintsShown < hints.count ? "; H again for the next" : ""))
         course.lesson = lesson
         s.course = course
         return []

@@ -7,12 +7,14 @@ enum GoalPane {
     /// latest hint, each wrapped, so the goal stays visible whatever else is open.
     static func rows(_ s: AppState, width: Int) -> Int {
         guard let lesson = s.course?.lesson, s.course?.listSelection == nil else { return 0 }
-        return lines(lesson, width: width).count + 1
+        return lines(lesson, scheme: s.scheme, width: width).count + 1
     }
 
     /// The goal and the latest hint, wrapped to the pane; at most three goal and two hint lines.
-    static func lines(_ lesson: LessonSession, width: Int) -> [(text: String, role: Role)] {
-        let goal = Drawing.wrap("Goal: \(lesson.goal.text)", width: max(1, width - 2)).prefix(3).map { ($0, Role.text) }
+    static func lines(_ lesson: LessonSession, scheme: SchemeID, width: Int) -> [(text: String, role: Role)] {
+        // Under another scheme (s switched it) the goal cannot be won: say so where the goal is.
+        let elsewhere = lesson.schemes.contains(scheme) ? "" : " (counts under \(lesson.schemes.map(\.rawValue).joined(separator: " or ")) only: s switches back)"
+        let goal = Drawing.wrap("Goal: \(lesson.goal.text)\(elsewhere)", width: max(1, width - 2)).prefix(3).map { ($0, Role.text) }
         guard lesson.hintsShown > 0 else { return goal }
         let hint = "Hint \(lesson.hintsShown)/\(lesson.goal.hints.count): \(lesson.goal.hints[lesson.hintsShown - 1])"
         return goal + Drawing.wrap(hint, width: max(1, width - 2)).prefix(2).map { ($0, Role.dimText) }
@@ -40,17 +42,21 @@ enum GoalPane {
 
     private static func star(_ glyphs: Glyphs) -> String { glyphs == .ascii ? "*" : "★" }
 
+    /// Between items on one line; ASCII terminals get a dash rather than a `?` for the dot.
+    private static func separator(_ glyphs: Glyphs) -> String { glyphs == .ascii ? " - " : " · " }
+
     private static func drawHeading(_ buf: inout CellBuffer, _ s: AppState, _ lesson: LessonSession, course: CourseState, glyphs: Glyphs) {
         let w = buf.width
         buf.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .statusBar)
         let title = course.lessons[lesson.number - 1].title
-        let solved = lesson.won.map { " · \(glyphs.ok) solved in \($0.steps)" } ?? ""
+        let dot = separator(glyphs)
+        let solved = lesson.won.map { "\(dot)\(glyphs.ok) solved in \($0.steps)" } ?? ""
         let shortest = lesson.shortest.map(String.init) ?? "?"
-        let right = "steps \(s.history.position) · shortest \(shortest)\(solved) · H hint · L lessons "
+        let right = "steps \(s.history.position)\(dot)shortest \(shortest)\(solved)\(dot)H hint\(dot)L lessons "
         let left = " Lesson \(lesson.number)/\(course.lessons.count): \(title)"
         buf.putClipped(left, x: 0, y: 0, role: .statusBar, maxWidth: max(1, w - right.count - 1))
         buf.put(right, x: max(0, w - right.count), y: 0, role: .statusBar)
-        for (i, line) in lines(lesson, width: w).enumerated() { buf.put(line.text, x: 1, y: 1 + i, role: line.role, maxWidth: w - 2) }
+        for (i, line) in lines(lesson, scheme: s.scheme, width: w).enumerated() { buf.put(line.text, x: 1, y: 1 + i, role: line.role, maxWidth: w - 2) }
     }
 
     /// The win box: what happened in kernel terms, the learner's steps against the explorer's
@@ -63,7 +69,7 @@ enum GoalPane {
         var score = "Your schedule: \(steps) steps. Shortest possible: " + (lesson.shortest.map { "\($0) steps (the explorer's)" } ?? "unknown")
         if let m = lesson.shortest, steps <= m { score += " \(star(glyphs)) the fewest possible" }
         let next = lesson.number < course.lessons.count ? "n: next lesson (\(course.lessons[lesson.number].title))" : "n: the lesson list (the course is done)"
-        let keys = Drawing.wrap("\(next) · L: lessons · Esc: keep exploring · q: quit", width: text)
+        let keys = Drawing.wrap(["\(next)", "L: lessons", "Esc: keep exploring", "q: quit"].joined(separator: separator(glyphs)), width: text)
         let body = min(explain.count, max(1, buf.height - 10 - keys.count))
         let height = body + keys.count + Drawing.wrap(score, width: text).count + 6
         let r = Rect(x: (buf.width - width) / 2, y: max(0, (buf.height - height) / 2), width: width, height: min(height, buf.height))
