@@ -41,7 +41,7 @@ public enum ScenarioLoader {
         // A lesson opens under each scheme its goal names: its setup must succeed there too.
         for (i, id) in (scenario.goal?.schemes ?? []).enumerated() {
             if case .failure(let e) = scenario.prepare(scheme: id) {
-                throw ScenarioError(file: source, line: index.line(of: ["goal", "schemes"], item: i), value: id.rawValue, message: "[goal] scheme: \(e.message)")
+                throw ScenarioError(file: source, line: document.index.line(of: ["goal", "schemes"], item: i), value: id.rawValue, message: "[goal] scheme: \(e.message)")
             }
         }
         return scenario
