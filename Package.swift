@@ -78,7 +78,7 @@ let package = Package(
         // Records the git commit being built, for `dmaown --version`.
         .plugin(name: "GitCommitPlugin", capability: .buildTool(), path: "Sources/GitCommitPlugin"),
         .testTarget(name: "DMAOwnEngineTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
-        .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
+        .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
         .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
         .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI", "DMAOwnBench"]),
         .testTarget(name: "DMAOwnHelpTests", dependencies: ["DMAOwnEngine", "DMAOwnHelp"]),

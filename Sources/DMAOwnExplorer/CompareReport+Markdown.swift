@@ -9,15 +9,7 @@ extension CompareReport {
         let cell = MarkdownExporter.cell
         var out = ["# Compare: \(cell(scenario.title))", ""]
         out.append("Scenario `\(cell(name))`, explored under \(entries.count) scheme\(entries.count == 1 ? "" : "s") as `dmaown check --scheme S` explores it.")
-        if !scenario.description.isEmpty { out.append(""); out.append(scenario.description) }
-        if !scenario.setup.isEmpty {
-            out.append("")
-            out.append("Setup, run first: " + scenario.setup.map { "`\(scenario.topology.describe($0))`" }.joined(separator: ", ") + ".")
-        }
-        out.append("")
-        out.append("Threads:")
-        out.append("")
-        for (t, key) in keys.enumerated() { out.append("- T\(t + 1): `\(cell(key))`") }
+        out += MarkdownExporter.about(scenario, threads: keys)
         out.append("")
         out.append("**\(summary)**")
 

@@ -13,6 +13,15 @@ import DMAOwnEngine
         ScenarioRow(name: "S4 a bridge is viable", topology: Fixture.bridged,
                     setup: ["bind 01:00.0 pcieport", "bind 01:00.1 vfio-pci"], threads: ["claim 7 qemu"],
                     schedule: [.finish(0)], results: ["0"], owner: qemu, count: 0, domain: .user(0)),
+        // vfio_dev_viable counts a bridge as viable whatever its driver: a DMA-API bridge driver
+        // neither trips BOUND_DRIVER's BUG_ON nor makes the device fd refuse (its DMA still
+        // breaks isolation under qemu's domain).
+        ScenarioRow(name: "S4 a bridge on a DMA-API driver does not BUG_ON", topology: Fixture.bridged,
+                    setup: ["bind 01:00.1 vfio-pci", "claim 7 qemu"], threads: ["bind 01:00.0 shpchp"],
+                    schedule: [.finish(0)], results: ["0"], owner: qemu, count: 0, domain: .user(0), invariants: [.isolation]),
+        ScenarioRow(name: "S4 a claim beside a bridge on a DMA-API driver", topology: Fixture.bridged,
+                    setup: ["bind 01:00.0 shpchp", "bind 01:00.1 vfio-pci"], threads: ["claim 7 qemu"],
+                    schedule: [.finish(0)], results: ["0"], owner: qemu, count: 0, domain: .user(0), invariants: [.isolation]),
         ScenarioRow(name: "S5 bind wins", setup: ["bind 01:00.0 vfio-pci"], threads: ["bind 01:00.1 e1000e", "claim 7 qemu"],
                     schedule: [.finish(0), .finish(1)], results: ["0", "-EINVAL"], owner: .none, count: 0, domain: .default),
         ScenarioRow(name: "S5 claim wins, then the bind crashes the machine", setup: ["bind 01:00.0 vfio-pci"],

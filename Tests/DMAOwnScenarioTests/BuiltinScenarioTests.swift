@@ -109,7 +109,7 @@ import DMAOwnEngine
                           operations: (0..<run.operations.count).map(run.line(of:)),
                           steps: threads.enumerated().map { Trace.Entry(thread: $0.element, fail: fail.contains($0.offset)) })
         let (_, r, worlds) = try TraceReplay.replay(trace)
-        return (r, worlds.last!)
+        return (r, try #require(worlds.last))
     }
 
     @Test func v6ReleaseRacingANestedClaimKeepsTheNestedClaimButNotTheDomain() throws {

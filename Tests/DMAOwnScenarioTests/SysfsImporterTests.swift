@@ -79,7 +79,7 @@ import Testing
         let fx = try machine()
         let s = try SysfsImporter.importTopology(root: fx.root, managed: ManagedDrivers.known)
         let (_, world) = try s.prepare().get()
-        let e1000e = s.topology.driverIndex(named: "e1000e")!
+        let e1000e = try #require(s.topology.driverIndex(named: "e1000e"))
         #expect(world[device: 1].driver == e1000e)
         #expect(world[device: 2].driver == nil)
         #expect(world[group: 0].ownerCount == 1)  // e1000e counts; pcieport is managed and does not

@@ -66,7 +66,7 @@ import DMAOwnEngine
         let steps = [2, 2, 2, 2, 2] + Array(repeating: 1, count: 7)
         let (scenario, run, worlds) = try TraceReplay.replay(Self.trace(steps))
         #expect(worlds.count == steps.count + 1)
-        let end = worlds.last!
+        let end = try #require(worlds.last)
         let g = end[group: 0]
         #expect(g.owner == .user(0))
         #expect(g.ownerCount == 1)
@@ -85,8 +85,9 @@ import DMAOwnEngine
         let (_, run, worlds) = try TraceReplay.replay(Self.trace([3, 3, 3, 3, 3], operations: ops))
         #expect(run.operations.count == 3)
         #expect(run.line(of: 2) == "unbind 0000:01:00.0")
-        #expect(worlds.last![device: 0].driver == nil)
-        #expect(run.result(of: 2, in: worlds.last!) == "0")
+        let last = try #require(worlds.last)
+        #expect(last[device: 0].driver == nil)
+        #expect(run.result(of: 2, in: last) == "0")
     }
 
     struct Bad: Sendable, CustomTestStringConvertible {

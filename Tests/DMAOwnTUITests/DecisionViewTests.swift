@@ -20,9 +20,10 @@ import Testing
     @Test func theHistoryRecordsTheDecisionOnceAndTheStatusLineSaysIt() throws {
         let s = Self.bindRefused()
         let taken = try #require(s.history.step(at: 9))
-        #expect(taken.decision?.contains("owner_cnt 1 (qemu's claim)") == true)
-        #expect(taken.decision?.hasSuffix("→ -EBUSY (unwinding)") == true)
-        #expect(s.message?.text == "thread 1 iommu_device_use_default_domain: \(taken.decision!)")
+        let decision = try #require(taken.decision)
+        #expect(decision.contains("owner_cnt 1 (qemu's claim)"))
+        #expect(decision.hasSuffix("→ -EBUSY (unwinding)"))
+        #expect(s.message?.text == "thread 1 iommu_device_use_default_domain: \(decision)")
     }
 
     @Test(arguments: [(80, 24), (120, 40), (200, 60)]) func theThreadPaneMarksTheDecidingStepAndTheErrorPath(w: Int, h: Int) {

@@ -62,7 +62,7 @@ import DMAOwnScenario
         #expect(s.explorerPrefix == prefix)
         #expect(Explorer(run: s.run, world: s.history.current).explore().outcomes == result.outcomes)
         let screen = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
-        #expect(screen.contains("searched from timeline row 2"), "\(screen)")
+        #expect(screen.contains("explored from selected row 2; f: from the start"), "\(screen)")
         // The row's own future: the prefix is kept and the outcome reached after it.
         #expect(Fixture.press(&s, .enter) == [])
         #expect(Array(s.history.choices.prefix(2)) == prefix)
@@ -76,35 +76,36 @@ import DMAOwnScenario
         #expect(s.explorerFromStart && s.explorerPrefix.isEmpty && s.explorerJob.world == s.history.initial)
         App.update(&s, .background(job: s.explorerJobID, .finished(Explorer(run: s.run, world: s.history.initial).explore())))
         let again = Snapshot.text(App.render(s, size: App.minimumSize, glyphs: .unicode))
-        #expect(again.contains("searched from the initial world; f: search from the selected row"), "\(again)")
+        #expect(again.contains("explored from the start (initial world); f: from the selected row"), "\(again)")
     }
 
-    @Test func replacingUnsavedStepsAsksFirst() throws {
+    /// Loading never loses steps: a schedule that parts from the timeline becomes a new branch and
+    /// the old timeline, unsaved steps and all, stays reachable as a branch of its own.
+    @Test func loadingKeepsTheOldTimelineAsABranch() throws {
         var s = Fixture.state()
-        Fixture.press(&s, .char("2"))
+        Fixture.press(&s, .char("2"), .char("2"))
+        let old = s.history.choices
         s.explorerFromStart = true
         let result = Self.explore(&s)
         let rows = ExplorerRow.rows(result)
-        // A row whose schedule does not begin with the step taken: loading it would lose that step.
-        let i = try #require(rows.firstIndex { $0.schedule(in: result)?.first != Choice(thread: 1) })
+        // A row whose schedule does not begin with the steps taken: it parts from the timeline.
+        let i = try #require(rows.firstIndex { $0.schedule(in: result).map { Array($0.prefix(2)) != old } ?? false })
+        let schedule = try #require(rows[i].schedule(in: result))
         Self.select(&s, row: i, of: rows.count)
-        let before = s.history
-        #expect(Fixture.press(&s, .enter) == [.bell])
-        #expect(s.history == before)
-        #expect(s.message?.text.contains("unsaved steps would be replaced") == true)
-        guard case .explorer(let v)? = s.overlay else { Issue.record("the overlay closed"); return }
-        #expect(v.confirming)
         #expect(Fixture.press(&s, .enter) == [])
-        #expect(s.history.choices == rows[i].schedule(in: result))
+        #expect(Array(s.history.applied) == schedule)
+        #expect(s.history.kept.contains { $0.steps.map(\.choice) == old }, "the old timeline is a branch")
+        #expect(s.message?.text.contains("the old timeline is kept as branch 1") == true, "\(s.message?.text ?? "")")
     }
 
-    @Test func aContinuationOfTheUnsavedStepsLoadsWithoutAsking() {
+    @Test func aContinuationOfTheTimelineStaysOnItsBranch() {
         var s = Fixture.state()
         Fixture.press(&s, .char("2"))
         let result = Self.explore(&s)
         #expect(s.hasUnsavedSteps)
         #expect(Fixture.press(&s, .enter) == [])
         #expect(s.history.choices.first == Choice(thread: 1))
+        #expect(s.history.kept.isEmpty && s.message?.text.contains("kept as branch") == false)
         #expect(OutcomeWords.results(of: s.run, in: s.world) == result.outcomes[0].results)
     }
 }

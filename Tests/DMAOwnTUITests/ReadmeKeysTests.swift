@@ -10,7 +10,9 @@ import Testing
     /// The rows of the table under "### Keys", as (key label, help).
     static func rows() throws -> [(String, String)] {
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let section = try #require(text.components(separatedBy: "### Keys").dropFirst().first, "README has no ### Keys section")
+        let rest = try #require(text.components(separatedBy: "### Keys").dropFirst().first, "README has no ### Keys section")
+        // Up to the next heading: later sections have tables of their own.
+        let section = rest.components(separatedBy: "\n#").first ?? rest
         return section.components(separatedBy: "\n").compactMap { line in
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count == 4, cells[1].hasPrefix("`"), cells[1].hasSuffix("`") else { return nil }

@@ -110,7 +110,7 @@ import DMAOwnScenario
         let text = Self.screen(s, Size(width: 120, height: 40))
         #expect(text.contains("Explorer results — j/k pick, Enter loads"))
         #expect(text.contains("no invariant broken in any interleaving"))
-        #expect(text.contains("searched from the initial world; f: search from the start"))
+        #expect(text.contains("explored from selected row 0 (initial world); f: from the start"))
         #expect(Fixture.press(&s, .enter) == [.bell])
         #expect(s.message?.text.contains("kept no schedule") == true)
         #expect(s.history.choices.isEmpty)

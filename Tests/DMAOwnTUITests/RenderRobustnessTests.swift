@@ -61,12 +61,12 @@ import DMAOwnScenario
         #expect(results.contains("⚠ isolation (1 step): m"))
     }
 
-    @Test func changedFieldsAreHighlighted() {
+    @Test func changedFieldsAreHighlighted() throws {
         var s = Fixture.state()
         Fixture.press(&s, .char("2"), .char("2"))  // T2 opens the VFIO group, then takes the group mutex
         let buf = App.render(s, size: App.minimumSize, glyphs: .unicode)
-        let row = buf.lines.firstIndex { $0.contains("mutex ◆T2") }!
-        let col = Array(buf.line(row)).firstIndex(of: "◆")!
+        let row = try #require(buf.lines.firstIndex { $0.contains("mutex ◆T2") })
+        let col = try #require(Array(buf.line(row)).firstIndex(of: "◆"))
         #expect(buf[col, row].role == .changed)
         Fixture.press(&s, .char("u"), .char("u"))
         let after = App.render(s, size: App.minimumSize, glyphs: .unicode)

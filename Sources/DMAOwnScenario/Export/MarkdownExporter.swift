@@ -11,6 +11,16 @@ public enum MarkdownExporter {
         out.append("")
         let scheme = run.scheme.info
         out.append("Scheme: `\(scheme.id.rawValue)` (\(scheme.title))")
+        out += about(scenario, threads: run.operations.indices.map(run.line(of:)))
+        out.append("")
+        out += steps(timeline, heading: "##")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The scenario's description, its setup and its threads (`threads`: each thread's words),
+    /// each paragraph after a blank line, as a document about the scenario starts.
+    public static func about(_ scenario: Scenario, threads: [String]) -> [String] {
+        var out: [String] = []
         if !scenario.description.isEmpty { out.append(""); out.append(scenario.description) }
         if !scenario.setup.isEmpty {
             out.append("")
@@ -19,11 +29,8 @@ public enum MarkdownExporter {
         out.append("")
         out.append("Threads:")
         out.append("")
-        for t in run.operations.indices { out.append("- T\(t + 1): `\(run.line(of: t))`") }
-
-        out.append("")
-        out += steps(timeline, heading: "##")
-        return out.joined(separator: "\n") + "\n"
+        for (t, words) in threads.enumerated() { out.append("- T\(t + 1): `\(words)`") }
+        return out
     }
 
     /// The schedule's own sections, under headings of level `heading` ("##", or deeper when the

@@ -59,8 +59,8 @@ extension App {
                 return [.cancelExplorer]
             }
             return []
-        case .up, .char("k"): v.selected = max(0, v.selected - 1); v.confirming = false
-        case .down, .char("j"): v.selected = min(v.selected + 1, max(0, rows.count - 1)); v.confirming = false
+        case .up, .char("k"): v.selected = max(0, v.selected - 1)
+        case .down, .char("j"): v.selected = min(v.selected + 1, max(0, rows.count - 1))
         case .char("f"):
             s.explorerFromStart.toggle()
             let cancel: [Effect] = s.explorerRunning ? [.cancelExplorer] : []
@@ -71,30 +71,20 @@ extension App {
                 s.message = StatusMessage(.info, "nothing to load: the search met no outcome; Esc closes")
                 return [.bell]
             }
-            return loadRow(&s, v, rows[v.selected], of: r)
+            return loadRow(&s, rows[v.selected], of: r)
         default: return []
         }
         s.overlay = .explorer(v)
         return []
     }
 
-    /// Loads a shortest schedule ending at `row` (after the schedule to where the search started),
-    /// first asking when it would replace unsaved steps.
-    static func loadRow(_ s: inout AppState, _ v: ExplorerView, _ row: ExplorerRow, of r: Exploration) -> [Effect] {
+    /// Loads a shortest schedule ending at `row`, after the schedule to where the search started.
+    static func loadRow(_ s: inout AppState, _ row: ExplorerRow, of r: Exploration) -> [Effect] {
         guard let found = row.schedule(in: r) else {
             s.message = StatusMessage(.error, "the search kept no schedule for this row")
             return [.bell]
         }
         let schedule = s.explorerPrefix + found
-        // Only steps the new schedule does not keep are lost: loading a continuation loses nothing.
-        let kept = s.history.choices.count <= schedule.count && Array(schedule.prefix(s.history.choices.count)) == s.history.choices
-        if s.hasUnsavedSteps && !kept && !v.confirming {
-            var v = v
-            v.confirming = true
-            s.overlay = .explorer(v)
-            s.message = StatusMessage(.error, "unsaved steps would be replaced: Enter again loads this schedule, Esc keeps them")
-            return [.bell]
-        }
         switch row {
         case .violation(let i):
             let c = r.violations[i]
@@ -105,18 +95,22 @@ extension App {
         }
     }
 
-    /// Replaces the schedule with `schedule` from the initial world and says `done`.
+    /// Makes `schedule`, from the initial world, the branch on screen, and says `done`. Nothing the
+    /// timeline held is replaced: the steps both share are walked again, and where the schedule
+    /// parts from the old one the old future is kept as a branch (`b` lists it), as stepping from
+    /// an earlier row keeps it, so unsaved steps stay reachable and no question is needed.
     static func loadSchedule(_ s: inout AppState, _ schedule: [Choice], done: StatusMessage) -> [Effect] {
-        var history = History(initial: s.history.initial)
-        let stop = replay(schedule, run: s.run, into: &history)
+        var history = s.history
+        let old = history.branch
+        history.jump(to: 0)
+        if let stop = history.replay(schedule, run: s.run) {
+            s.message = StatusMessage(.error, "the schedule stopped applying at step \(stop + 1); the timeline is unchanged")
+            return [.bell]
+        }
         s.history = history
         s.overlay = nil
         s.focus = .timeline
-        if let stop {
-            s.message = StatusMessage(.error, "the schedule stopped applying at step \(stop + 1)")
-            return [.bell]
-        }
-        s.message = done
+        s.message = StatusMessage(done.kind, done.text + (history.branch != old ? "; the old timeline is kept as branch \(old) (b lists branches)" : ""))
         return []
     }
 }

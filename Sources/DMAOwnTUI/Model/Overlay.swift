@@ -35,8 +35,6 @@ public struct ExplorerView: Sendable, Equatable {
     public var result: Exploration?
     /// Index into `ExplorerRow.rows(result)` (outcomes, then violations) of the row Enter loads.
     public var selected: Int = 0
-    /// Enter was told that loading would replace unsaved steps; Enter again loads.
-    public var confirming = false
     public init(progress: ExplorationProgress? = nil, result: Exploration? = nil) {
         self.progress = progress; self.result = result
         selected = result.map(ExplorerRow.initial) ?? 0

@@ -135,9 +135,8 @@ enum OverlayViews {
     /// Where the search started, and the key that switches it.
     static func explorerOrigin(_ s: AppState) -> String {
         let row = s.explorerPrefix.count
-        let from = row == 0 ? "from the initial world" : "from timeline row \(row) (the row selected when it started)"
-        let other = s.explorerFromStart ? "f: search from the selected row" : "f: search from the start"
-        return "searched \(from); \(other)"
+        if s.explorerFromStart { return "explored from the start (initial world); f: from the selected row" }
+        return "explored from selected row \(row)\(row == 0 ? " (initial world)" : ""); f: from the start"
     }
 
     static func drawExplorer(_ buf: inout CellBuffer, _ v: ViewContext, _ e: ExplorerView, screen: Size) {

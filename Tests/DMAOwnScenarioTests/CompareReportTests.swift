@@ -4,8 +4,9 @@ import DMAOwnEngine
 import DMAOwnExplorer
 import DMAOwnScenario
 
-/// `dmaown compare` as pure functions: golden outputs on built-in scenarios, and the same outputs
-/// checked by meaning against each scheme's own `check` report.
+/// `dmaown compare` as pure functions: golden outputs on built-in scenarios (beside the export
+/// goldens: a compare in Markdown is an export for a review), and the same outputs checked by
+/// meaning against each scheme's own `check` report.
 @Suite struct CompareReportTests {
     /// `name` compared under `schemes` as the command does it, with times zeroed so outputs repeat.
     static func compare(_ name: String, schemes: [SchemeID] = SchemeID.allCases, options: ExplorationOptions = .init()) throws -> CompareReport {
@@ -23,26 +24,32 @@ import DMAOwnScenario
         try #require(JSONSerialization.jsonObject(with: Data(json.rendered.utf8)) as? [String: Any])
     }
 
-    static func golden(_ name: String) -> String? {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        return try? String(contentsOf: url, encoding: .utf8)
-    }
-
-    /// Writes golden file `name` when `DMAOWN_UPDATE_GOLDEN` is set, to regenerate after a deliberate change.
-    static func updateGolden(_ name: String, _ text: String) {
-        guard ProcessInfo.processInfo.environment["DMAOWN_UPDATE_GOLDEN"] != nil else { return }
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        try? text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     @Test(arguments: ["robin-stale-owner", "s5-bind-vs-claim", "busy-machine"], ["txt", "md", "json"])
     func matchesGolden(name: String, ext: String) throws {
         let r = try Self.compare(name)
         let text = ext == "txt" ? r.human : ext == "md" ? r.markdown : r.json.rendered + "\n"
         let file = "compare-\(name).\(ext)"
-        Self.updateGolden(file, text)
-        let golden = try #require(Self.golden(file), "missing golden file \(file) (DMAOWN_UPDATE_GOLDEN=1 writes it)")
+        ExportFixture.updateGolden(file, text)
+        let golden = try #require(ExportFixture.golden(file), "missing golden file \(file) (DMAOWN_UPDATE_GOLDEN=1 writes it)")
         #expect(text == golden)
+        // Pinned by meaning too: each scheme's row gives the verdict and the invariants its own
+        // check found, so a wrong golden cannot be blessed by regenerating it.
+        guard ext != "json" else { return }
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(r.entries.count == SchemeID.allCases.count)
+        for entry in r.entries {
+            let check = try #require(entry.check, "\(name) under \(entry.scheme.rawValue)")
+            let broken = Invariant.allCases.filter(check.exploration.broken.contains).map(\.rawValue)
+            let verdict = broken.isEmpty ? "OK" : "BROKEN", invariants = broken.isEmpty ? "none" : broken.joined(separator: ", ")
+            let row = ext == "md" ? "| `\(entry.scheme.rawValue)` | \(verdict) | \(invariants) |" : nil
+            let found = lines.contains { line in
+                if let row { return line.hasPrefix(row) }
+                let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                return words.first == entry.scheme.rawValue && words.dropFirst().first == verdict
+                    && line.contains("  \(invariants)  ")
+            }
+            #expect(found, "\(file): no row says \(entry.scheme.rawValue) \(verdict) \(invariants)")
+        }
     }
 
     /// Every built-in scenario: the JSON matrix says, scheme by scheme, exactly what that scheme's
