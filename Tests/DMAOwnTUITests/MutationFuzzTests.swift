@@ -86,7 +86,7 @@ import Testing
             seeds.append(Array(Trace.make(scenario: s, run: run, initial: world, schedule: schedule).json().utf8))
         }
         try #require(!seeds.isEmpty)
-        let r = Self.campaign("traces", count: 800) { seed in
+        let r = Self.campaign("traces", count: 1_500) { seed in
             var m = SeededMutator(seed: seed)
             let bytes = m.mutate(seeds[m.below(seeds.count)])
             guard case .success(let text) = InputText.decode(bytes) else { return [] }
@@ -99,6 +99,7 @@ import Testing
             }
         }
         #expect(r.failures.isEmpty, "\(r.failures.prefix(5))")
+        #expect(r.inputs >= 1_500 || Self.seconds != nil)
     }
 
     /// Themes: every shipped theme, mutated; warnings are one safe line each.

@@ -22,6 +22,9 @@ struct SeededMutator {
         Array("+".utf8), Array("-".utf8), Array("0x+6".utf8), Array("-9223372036854775808".utf8), Array("9223372036854775808".utf8),
         Array("1e400".utf8), Array("1.5".utf8), Array("256".utf8), Array("33".utf8), Array("0".utf8), Array("{".utf8), Array("}".utf8),
         Array("\\u0000".utf8), Array("\\u001b".utf8), Array("漢字".utf8), Array("🙂".utf8), Array(String(repeating: "x", count: 300).utf8),
+        // toml++'s asserting shapes (TOMLLineIndex.unsafeShape): a header's first character, a
+        // date's look-ahead for a time, and a line separator where an array item goes.
+        Array("[#".utf8), Array("[.".utf8), Array("1979-05-27 0".utf8), Array("1979-05-27T07:32:00".utf8), Array("\u{2028}".utf8),
     ]
 
     /// One to four mutations of `input`: replace, insert or delete bytes, insert a fragment,

@@ -1,6 +1,5 @@
 import DMAOwnEngine
 import Foundation
-import TOMLKit
 
 /// Reads scenario files (README: Scenario files): the whole file is validated, names resolved and the setup
 /// run before anything else sees the scenario, so a bad file is one clear error, never a partial load.
@@ -24,25 +23,17 @@ public enum ScenarioLoader {
 
     /// Validates `text` as a scenario; `source` names it in errors (a path or `built-in:NAME`).
     public static func parse(_ text: String, source: String) throws(ScenarioError) -> Scenario {
-        if let p = InputText.problem(in: text) {
-            throw ScenarioError(file: source, line: p.line, value: "", message: p.description)
+        let document: TOMLDocument
+        switch TOMLDocument.parse(text) {
+        case .success(let d): document = d
+        case .failure(let p):
+            switch p.kind {
+            case .text: throw ScenarioError(file: source, line: p.line, value: "", message: p.reason)
+            case .refused: throw ScenarioError(file: source, line: p.line, value: p.value, message: "invalid TOML: \(p.reason)")
+            case .syntax: throw ScenarioError(file: source, line: p.line, value: p.value, message: "invalid TOML: \(p.reason) in \(DisplayText.quote(p.value))")
+            }
         }
-        let index = TOMLLineIndex(text)
-        if let p = index.problem {
-            throw ScenarioError(file: source, line: p.line, value: p.character, message: "invalid TOML: \(p.message)")
-        }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
-            let line = max(1, e.source.begin.line)
-            let lines = ScenarioText.split(text)
-            let offending = lines.indices.contains(line - 1) ? lines[line - 1].trimmingCharacters(in: " \t\r") : ""
-            throw ScenarioError(file: source, line: line, value: offending, message: "invalid TOML: \(e.description) in \(DisplayText.quote(offending))")
-        } catch {
-            throw ScenarioError(file: source, line: 1, value: "", message: "invalid TOML: \(error)")
-        }
-        let reader = ScenarioReader(root: table, text: text, source: source, index: index)
+        let reader = ScenarioReader(root: document.table, text: text, source: source, index: document.index)
         let scenario = try reader.read()
         if case .failure(let e) = scenario.prepare() {
             throw ScenarioError(file: source, line: e.line, value: e.operationLine, message: e.message)
@@ -50,7 +41,7 @@ public enum ScenarioLoader {
         // A lesson opens under each scheme its goal names: its setup must succeed there too.
         for (i, id) in (scenario.goal?.schemes ?? []).enumerated() {
             if case .failure(let e) = scenario.prepare(scheme: id) {
-                throw ScenarioError(file: source, line: index.line(of: ["goal", "schemes"], item: i), value: id.rawValue, message: "[goal] scheme: \(e.message)")
+                throw ScenarioError(file: source, line: document.index.line(of: ["goal", "schemes"], item: i), value: id.rawValue, message: "[goal] scheme: \(e.message)")
             }
         }
         return scenario

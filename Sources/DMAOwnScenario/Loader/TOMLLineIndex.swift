@@ -24,12 +24,26 @@ public struct TOMLLineIndex: Sendable {
     /// A value position holding nothing (`x = }`, `[ }`): toml++ asserts on those too.
     public private(set) var missingValueLine: Int?
 
-    /// What the lexer refuses before toml++ sees the text, with its line, in words.
+    /// Other shapes on which toml++ 3.4 (TOMLKit 0.6) asserts instead of reporting an error, each
+    /// invalid TOML anyway, with its line, the offending text and why in words:
+    /// - a table header whose name does not start with a key character or a quote (`[#x]`, `[.x]`,
+    ///   `[` at a line's end): `parse_table_header` calls `parse_key`, which asserts its first
+    ///   character is one (toml.hpp:15481);
+    /// - a date, one space and one digit, then the value's end (`1979-05-27 0,`): `parse_value`
+    ///   looks past the space for a time and asserts the digit is followed by more (toml.hpp:15080);
+    /// - underscores inside a date (`1979-05-2___7 0`): past about 110 of them that look-ahead
+    ///   steps back further than its reader keeps (toml.hpp:13017).
+    public private(set) var unsafeShape: (line: Int, text: String, message: String)?
+
+    /// What the lexer refuses before toml++ sees the text, with its line, in words: the first in the text.
     public var problem: (line: Int, character: String, message: String)? {
+        var found: [(line: Int, character: String, message: String)] = []
         if let b = badKeyCharacter {
-            return (b.line, b.character, "\(DisplayText.quote(b.character)) may appear only inside a quoted string or a comment")
+            found.append((b.line, b.character, "\(DisplayText.quote(b.character)) may appear only inside a quoted string or a comment"))
         }
-        return missingValueLine.map { ($0, "", "a value is missing") }
+        if let l = missingValueLine { found.append((l, "", "a value is missing")) }
+        if let u = unsafeShape { found.append((u.line, u.text, u.message)) }
+        return found.min { $0.line < $1.line }
     }
 
     /// Indexes `text` (already parsed successfully, so it is valid TOML; anything else is indexed
@@ -40,6 +54,7 @@ public struct TOMLLineIndex: Sendable {
         lines = lexer.lines
         badKeyCharacter = lexer.badKey
         missingValueLine = lexer.missingValue
+        unsafeShape = lexer.unsafeShape
     }
 
     /// The line of the key at `path`, or of its nearest enclosing key or header that has one; 1 when none.
@@ -76,6 +91,7 @@ public struct TOMLLineIndex: Sendable {
         var lines: [[String]: Int] = [:]
         var badKey: (line: Int, character: String)?
         var missingValue: Int?
+        var unsafeShape: (line: Int, text: String, message: String)?
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -101,6 +117,7 @@ public struct TOMLLineIndex: Sendable {
                     let isArray = peek(1) == UInt8(ascii: "[")
                     i += isArray ? 2 : 1
                     let headerLine = line
+                    checkHeaderStart()
                     let path = keyPath(until: UInt8(ascii: "]"), strict: true)
                     if peek() == UInt8(ascii: "]") { i += 1 }
                     if isArray, peek() == UInt8(ascii: "]") { i += 1 }
@@ -198,6 +215,7 @@ public struct TOMLLineIndex: Sendable {
                     if i == before { advance() }
                 }
             default:
+                checkDateLookahead()
                 // Numbers, booleans, dates: up to the next delimiter, all ASCII.
                 while let d = peek(), d != UInt8(ascii: ","), d != UInt8(ascii: "]"), d != UInt8(ascii: "}"),
                       d != UInt8(ascii: "\n"), d != UInt8(ascii: "#") { noteIfNotASCII(); i += 1 }
@@ -292,6 +310,48 @@ public struct TOMLLineIndex: Sendable {
                 if !inComment { noteIfNotASCII() }
                 i += 1
             }
+        }
+
+        /// A header's name must start with a key character, a quote or (an error toml++ reports
+        /// itself) `]`; anything else, even the end of the line, reaches toml++'s asserting `parse_key`.
+        private mutating func checkHeaderStart() {
+            var j = i
+            while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+            guard j < bytes.count else { return }
+            let c = bytes[j]
+            guard !Self.isBare(c), c != UInt8(ascii: "\""), c != UInt8(ascii: "'"), c != UInt8(ascii: "]") else { return }
+            var end = j + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let character = String(decoding: bytes[j..<end], as: UTF8.self)
+            shape("a table header's name must start with a letter, digit, '-', '_' or a quote, not \(DisplayText.quote(character))", character)
+        }
+
+        /// toml++ reads `1979-05-27 07:32:00` by looking past a date's space for a time; a date
+        /// (ten characters, `-` at the fifth and eighth) then one space and one digit then the
+        /// value's end, or underscores in the date, make that look-ahead assert. Neither is valid
+        /// TOML (a time is HH:MM:SS; dates have no `_`).
+        private mutating func checkDateLookahead() {
+            var j = i, chars: [UInt8] = [], underscores = false
+            while j < bytes.count, !Self.endsValue(bytes[j]) {
+                if bytes[j] == UInt8(ascii: "_") { underscores = true } else { chars.append(bytes[j]) }
+                j += 1
+            }
+            guard chars.count == 10, (0x30...0x39).contains(chars[0]), chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
+                  j + 1 < bytes.count, bytes[j] == UInt8(ascii: " "), (0x30...0x39).contains(bytes[j + 1]) else { return }
+            let loneDigit = j + 2 < bytes.count && Self.endsValue(bytes[j + 2])
+            guard underscores || loneDigit else { return }
+            let text = String(decoding: bytes[i..<(j + 2)], as: UTF8.self)
+            shape("\(DisplayText.quote(text)) is not a date or date-time (YYYY-MM-DD, then optionally a space or T and HH:MM:SS)", text)
+        }
+
+        /// What ends a value for toml++: whitespace (any non-ASCII byte counts, to be safe), `]`, `}`, `,`, `#`.
+        private static func endsValue(_ c: UInt8) -> Bool {
+            c == 0x20 || (0x09...0x0D).contains(c) || c >= 0x80
+                || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") || c == UInt8(ascii: ",") || c == UInt8(ascii: "#")
+        }
+
+        private mutating func shape(_ message: String, _ text: String) {
+            if unsafeShape == nil { unsafeShape = (line, text, message) }
         }
 
         /// Records the character at the cursor if it is the first non-ASCII or control character.

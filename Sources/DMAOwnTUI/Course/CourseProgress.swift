@@ -48,10 +48,9 @@ public struct CourseProgress: Sendable, Equatable {
     public static func parse(_ text: String, file: String) -> (CourseProgress, String?) {
         let fresh = "; starting a fresh course"
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            return (CourseProgress(), "\(file):\(max(1, e.source.begin.line)): not valid TOML\(fresh)")
-        } catch {
-            return (CourseProgress(), "\(file): not valid TOML\(fresh)")
+        switch TOMLDocument.parse(text) {
+        case .success(let document): table = document.table
+        case .failure(let p): return (CourseProgress(), "\(file):\(p.line): not valid TOML\(fresh)")
         }
         guard table.keys.allSatisfy({ $0 == "lessons" }), let lessons = table["lessons"].map({ $0.table }) ?? TOMLTable() else {
             return (CourseProgress(), "\(file): expected only [lessons.NAME] tables\(fresh)")

@@ -31,17 +31,17 @@ public enum PreferencesFile {
 
     /// The preferences in `text`; `file` names it in warnings.
     public static func parse(_ text: String, file: String) -> (Preferences, [PreferencesWarning]) {
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            return (Preferences(), [PreferencesWarning(file: file, line: error.source.begin.line,
-                                                       message: "TOML syntax: \(error.description); preferences ignored")])
-        } catch {
-            return (Preferences(), [PreferencesWarning(file: file, line: nil, message: "TOML syntax: \(error); preferences ignored")])
+        let document: TOMLDocument
+        switch TOMLDocument.parse(text) {
+        case .success(let d): document = d
+        case .failure(let p):
+            // "TOML syntax" for a NUL too: the writer keeps such a file rather than rewrite what it cannot read.
+            return (Preferences(), [PreferencesWarning(file: file, line: p.line, message: "TOML syntax: \(p.reason); preferences ignored")])
         }
-        let locator = TOMLKeyLocator(text)
+        let table = document.table
         var warnings: [PreferencesWarning] = []
         func warn(_ key: String, _ message: String) {
-            warnings.append(PreferencesWarning(file: file, line: locator.line(of: [key]), message: message))
+            warnings.append(PreferencesWarning(file: file, line: document.index.knownLine(of: [key]), message: message))
         }
         var preferences = Preferences()
         for key in table.keys.sorted() {

@@ -9,7 +9,4 @@ struct TOMLKeyLocator {
 
     /// The 1-based line of `path` (e.g. ["roles", "text", "fg"]): the most specific line found.
     func line(of path: [String]) -> Int? { index.knownLine(of: path) }
-
-    /// What must be refused before toml++ sees the text (it asserts on these), with its line.
-    var problem: (line: Int, character: String, message: String)? { index.problem }
 }

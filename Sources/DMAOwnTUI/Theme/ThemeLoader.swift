@@ -13,10 +13,8 @@ public enum ThemeLoader {
 
     /// The parent a theme file names with `inherits`, and its line; nil when it names none or is not TOML.
     public static func inherits(_ text: String) -> (name: String, line: Int?)? {
-        let locator = TOMLKeyLocator(text)
-        guard locator.problem == nil, InputText.problem(in: text) == nil,
-              let table = try? TOMLTable(string: text), let name = table["inherits"]?.string else { return nil }
-        return (name, locator.line(of: ["inherits"]))
+        guard case .success(let document) = TOMLDocument.parse(text), let name = document.table["inherits"]?.string else { return nil }
+        return (name, document.index.knownLine(of: ["inherits"]))
     }
 
     /// The theme name a path implies: its file name without `.toml`.
@@ -53,22 +51,12 @@ private struct Reader {
     }
 
     mutating func read(requireEveryRole: Bool) {
-        if let p = InputText.problem(in: text) {
-            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: p.line, key: nil, message: "\(p); using '\(parent.name)'"))
-            return
-        }
-        if let p = locator.problem {
-            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: p.line, key: nil,
-                                         message: "TOML syntax: \(p.message); using '\(parent.name)'"))
-            return
-        }
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: error.source.begin.line, key: nil,
-                                         message: "TOML syntax: \(error.description); using '\(parent.name)'"))
-            return
-        } catch {
-            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: nil, key: nil, message: "TOML syntax: \(error)"))
+        switch TOMLDocument.parse(text) {
+        case .success(let document): table = document.table
+        case .failure(let p):
+            let reason = p.kind == .text ? p.reason : "TOML syntax: \(p.reason)"
+            warnings.append(ThemeWarning(kind: .syntax, file: origin, line: p.line, key: nil, message: "\(reason); using '\(parent.name)'"))
             return
         }
         for key in table.keys where !Self.topKeys.contains(key) { warn(.unknownKey, [key], "unknown key '\(key)'") }
