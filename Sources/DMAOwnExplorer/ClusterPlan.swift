@@ -28,6 +28,9 @@ struct ClusterPlan: Sendable, Equatable {
         func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
         var owner: [ResourceID: Int] = [:]
         var machineWide: (thread: Int, step: String)?
+        // Changes of a derived fact (a group's VFIO membership) couple a thread only to the
+        // threads that read it, not to other threads changing it: see `ResourceID.changesVFIOMembers`.
+        var changes: [(thread: Int, resource: ResourceID)] = []
         for t in 0..<n {
             let op = run.operations[t]
             for step in run.programs[t].steps {
@@ -38,8 +41,10 @@ struct ClusterPlan: Sendable, Equatable {
                 for r in touched {
                     if let o = owner[r] { union(o, t) } else { owner[r] = t }
                 }
+                if let m = ResourceID.changesVFIOMembers(by: step.scope, of: op, in: topo) { changes.append((t, m)) }
             }
         }
+        for c in changes { if let o = owner[c.resource] { union(o, c.thread) } }
         var byRoot: [Int: [Int]] = [:]
         for t in 0..<n { byRoot[find(t), default: []].append(t) }
         let split = byRoot.values.sorted { $0[0] < $1[0] }

@@ -13,7 +13,10 @@ struct Footprints: Sendable {
     struct Mask: Sendable, Equatable {
         /// Device and group records (one bit each) read, written or locked.
         var touch: UInt64
-        /// Groups whose `isolation` verdict a `doingDMA` write may change.
+        /// Facts derived from several records that this step may change without reading them:
+        /// the `isolation` verdict of a group (a `doingDMA` write: the group's bit) and a group's
+        /// VFIO membership (`ResourceID.changesVFIOMembers`). Such a change conflicts with a step
+        /// that touches the fact's bit, never with another change of it.
         var dma: UInt64
 
         static let none = Mask(touch: 0, dma: 0)
@@ -52,7 +55,8 @@ struct Footprints: Sendable {
         var machineWide = false
         for (t, program) in run.programs.enumerated() {
             for step in program.steps {
-                guard let rs = ResourceID.touched(by: step.scope, of: run.operations[t], in: topo) else { machineWide = true; continue }
+                guard var rs = ResourceID.touched(by: step.scope, of: run.operations[t], in: topo) else { machineWide = true; continue }
+                if let m = ResourceID.changesVFIOMembers(by: step.scope, of: run.operations[t], in: topo) { rs.append(m) }
                 for r in rs { touchedBy[r] = touchedBy[r].map { $0 == t ? t : -1 } ?? t }
             }
         }
@@ -75,7 +79,8 @@ struct Footprints: Sendable {
                 case let rs?:
                     let touch = rs.reduce(UInt64(0)) { $0 | bit($1) }
                     let startsOrStopsDMA = step.scope == .deviceDMA || step.scope == .deviceDMAAndGroup
-                    return Mask(touch: touch, dma: startsOrStopsDMA ? bit(.group(g)) : 0)
+                    let members = ResourceID.changesVFIOMembers(by: step.scope, of: op, in: topo).map(bit) ?? 0
+                    return Mask(touch: touch, dma: (startsOrStopsDMA ? bit(.group(g)) : 0) | members)
                 }
             }
             var suffix = masks
@@ -97,6 +102,9 @@ struct Footprints: Sendable {
 enum ResourceID: Hashable, Sendable {
     case device(Int)
     case group(Int)
+    /// What VFIO's front end reads of group g's members (`Scope.groupAndVFIOMembers`): which are
+    /// bound to a VFIO driver, which to an iommufd context.
+    case vfioMembers(Int)
 
     /// The records a step of `scope` in operation `op` may touch, or nil for the whole machine.
     /// The one place where scopes become records: partial-order reduction and the split into
@@ -113,8 +121,39 @@ enum ResourceID: Hashable, Sendable {
             return (op.device.map { [.device($0)] } ?? []) + [.group(g)]
         case .groupAndMembers:
             return [.group(g)] + topo.groups[g].devices.map(ResourceID.device)
+        case .groupAndVFIOMembers:
+            return [.group(g), .vfioMembers(g)]
         case .machine:
             return nil
+        }
+    }
+
+    /// The group whose VFIO membership a step of `scope` in `op` may change, as a resource, or nil.
+    ///
+    /// Membership is derived from the members' device records, so two steps that change it on
+    /// different devices still commute; only a step that reads it (`.groupAndVFIOMembers`) must
+    /// keep its order with them. Footprints therefore treat it as they treat a DMA write's
+    /// isolation verdict, and the cluster split joins a changer only with a reader.
+    static func changesVFIOMembers(by scope: Scope, of op: Operation, in topo: Topology) -> ResourceID? {
+        guard op.device != nil, mayChangeVFIOMembers(op, in: topo) else { return nil }
+        switch scope {
+        case .device, .deviceDMA, .deviceDMAAndGroup, .groupAndMembers: return .vfioMembers(op.group(in: topo))
+        case .group, .groupAndVFIOMembers, .machine: return nil
+        }
+    }
+
+    /// Whether `op`'s device steps can change what `vfio_group_fops_open` reads of the group's
+    /// members: a bind of a VFIO driver (the device becomes, or stops being, bound to it), a device
+    /// claim or release (the device's iommufd context), or an unbind while any VFIO driver exists
+    /// (which driver it removes is only known at run time, so every unbind counts then).
+    /// A kernel driver's bind can neither make nor unmake a VFIO-bound member: it fails on a
+    /// device that already has a driver, and the driver it sets is not a VFIO driver.
+    static func mayChangeVFIOMembers(_ op: Operation, in topo: Topology) -> Bool {
+        switch op {
+        case .bind(_, let drv): topo.drivers[drv].vfio
+        case .unbind: topo.drivers.contains { $0.vfio }
+        case .dclaim, .drelease: true
+        case .claim, .release, .kclaim, .krelease: false
         }
     }
 }

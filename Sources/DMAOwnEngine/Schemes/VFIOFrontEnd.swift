@@ -34,7 +34,7 @@ enum VFIOFrontEnd {
         return Step("vfio_group_fops_open",
                     "if (!group->drivers) return -ENODEV; if (group->opened_file || cdev_device_open_cnt) return -EBUSY; if (group->container) return -EINVAL" + extra,
                     note: "VFIO comes before the IOMMU core: /dev/vfio/N exists only while a device of the group is bound to a VFIO driver, the group fd is single-open (another user: -EBUSY), and SET_CONTAINER refuses a group already in a container (the same user: -EINVAL).",
-                    scope: .groupAndMembers,
+                    scope: .groupAndVFIOMembers,
                     explain: { b, a, c in
                         let gid = topology.groups[g].id, who = topology.owners[o]
                         let why: String

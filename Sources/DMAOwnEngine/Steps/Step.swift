@@ -67,6 +67,12 @@ public enum Scope: Sendable, Hashable {
     case group
     /// The group record and every member device's record (a scan of the siblings' drivers).
     case groupAndMembers
+    /// The group record and, of its members, only what VFIO's front end reads: whether a member
+    /// is bound to a VFIO driver and whether one is bound to an iommufd context
+    /// (`vfio_group_fops_open`). A kernel driver's bind or unbind on a sibling cannot change
+    /// either, so it commutes with this step; `.groupAndMembers` would make every bind in the
+    /// group conflict with every VFIO claim and cost the reduction nearly all it saves.
+    case groupAndVFIOMembers
     /// As `deviceDMA`, and it reads the group's front-end record (vfio-pci's `remove()` waits
     /// for the user holding the group).
     case deviceDMAAndGroup
