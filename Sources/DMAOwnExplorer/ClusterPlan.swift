@@ -16,9 +16,11 @@ struct ClusterPlan: Sendable, Equatable {
     /// Why the threads form one cluster although they work on different groups, when that is so.
     var notSplit: String?
 
-    init(run: Run) {
+    /// The clusters of `run`'s threads, started from `world`.
+    init(run: Run, world: World) {
         let topo = run.topology
         let n = run.operations.count
+        let vfio = ResourceID.mayBeVFIOBound(run: run, world: world)
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int {
             var x = x
@@ -41,7 +43,7 @@ struct ClusterPlan: Sendable, Equatable {
                 for r in touched {
                     if let o = owner[r] { union(o, t) } else { owner[r] = t }
                 }
-                if let m = ResourceID.changesVFIOMembers(by: step.scope, of: op, in: topo) { changes.append((t, m)) }
+                if let m = ResourceID.changesVFIOMembers(by: step.scope, of: op, in: topo, vfio: vfio) { changes.append((t, m)) }
             }
         }
         for c in changes { if let o = owner[c.resource] { union(o, c.thread) } }

@@ -16,7 +16,7 @@ struct ClusterSearch {
     /// `stale-owner` to a cluster's own groups.
     init(run: Run, world: World, options: ExplorationOptions, byLength: Bool, budget: Int?, staleGroups: [Int]?,
          progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
-        let footprints = options.partialOrderReduction ? Footprints(run: run) : nil
+        let footprints = options.partialOrderReduction ? Footprints(run: run, world: world) : nil
         let reduce = footprints != nil
         reduction = footprints.map { $0.folded ? .folded(resources: $0.resources) : .exact(resources: $0.resources) } ?? .off
         // Without reduction and without length counts, the verdict pass counts interleavings itself.

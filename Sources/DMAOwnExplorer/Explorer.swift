@@ -35,7 +35,7 @@ public struct Explorer: Sendable {
     /// The threads (0-based) of the first cluster that has more than `maxThreads` threads, which
     /// no exhaustive search can take; nil when every cluster fits.
     public var oversizedCluster: [Int]? {
-        (options.splitClusters ? ClusterPlan(run: run) : ClusterPlan(whole: run)).clusters.first { $0.count > Self.maxThreads }
+        (options.splitClusters ? ClusterPlan(run: run, world: world) : ClusterPlan(whole: run)).clusters.first { $0.count > Self.maxThreads }
     }
 
     /// Explores until done, a bound, or cancellation; `progress` is called at most ~10 times a second.
@@ -43,7 +43,7 @@ public struct Explorer: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let cpuStart = Self.threadCPUSeconds()
-        let plan = options.splitClusters ? ClusterPlan(run: run) : ClusterPlan(whole: run)
+        let plan = options.splitClusters ? ClusterPlan(run: run, world: world) : ClusterPlan(whole: run)
         var result: Exploration
         if plan.largest > Self.maxThreads {
             result = Exploration(complete: false, states: 0, transitions: 0, seconds: 0, peakBytes: 0, violations: [], outcomes: [])

@@ -45,9 +45,10 @@ struct Footprints: Sendable {
     /// True when `resources` exceeds 64 and some records share a bit (a coarser, still sound, reduction).
     var folded: Bool { resources > 64 }
 
-    /// The masks of `run`'s threads.
-    init(run: Run) {
+    /// The masks of `run`'s threads, started from `world`.
+    init(run: Run, world: World) {
         let topo = run.topology
+        let vfio = ResourceID.mayBeVFIOBound(run: run, world: world)
         // Conflicts are only ever checked between different threads, so a record that a single
         // thread touches needs no bit, unless some step touches the whole machine: that step must
         // then still conflict with a thread whose records are all its own.
@@ -56,7 +57,7 @@ struct Footprints: Sendable {
         for (t, program) in run.programs.enumerated() {
             for step in program.steps {
                 guard var rs = ResourceID.touched(by: step.scope, of: run.operations[t], in: topo) else { machineWide = true; continue }
-                if let m = ResourceID.changesVFIOMembers(by: step.scope, of: run.operations[t], in: topo) { rs.append(m) }
+                if let m = ResourceID.changesVFIOMembers(by: step.scope, of: run.operations[t], in: topo, vfio: vfio) { rs.append(m) }
                 for r in rs { touchedBy[r] = touchedBy[r].map { $0 == t ? t : -1 } ?? t }
             }
         }
@@ -79,7 +80,7 @@ struct Footprints: Sendable {
                 case let rs?:
                     let touch = rs.reduce(UInt64(0)) { $0 | bit($1) }
                     let startsOrStopsDMA = step.scope == .deviceDMA || step.scope == .deviceDMAAndGroup
-                    let members = ResourceID.changesVFIOMembers(by: step.scope, of: op, in: topo).map(bit) ?? 0
+                    let members = ResourceID.changesVFIOMembers(by: step.scope, of: op, in: topo, vfio: vfio).map(bit) ?? 0
                     return Mask(touch: touch, dma: (startsOrStopsDMA ? bit(.group(g)) : 0) | members)
                 }
             }
@@ -134,8 +135,9 @@ enum ResourceID: Hashable, Sendable {
     /// different devices still commute; only a step that reads it (`.groupAndVFIOMembers`) must
     /// keep its order with them. Footprints therefore treat it as they treat a DMA write's
     /// isolation verdict, and the cluster split joins a changer only with a reader.
-    static func changesVFIOMembers(by scope: Scope, of op: Operation, in topo: Topology) -> ResourceID? {
-        guard op.device != nil, mayChangeVFIOMembers(op, in: topo) else { return nil }
+    /// `vfio` is `mayBeVFIOBound(run:world:)` of the run `op` belongs to.
+    static func changesVFIOMembers(by scope: Scope, of op: Operation, in topo: Topology, vfio: Set<Int>) -> ResourceID? {
+        guard op.device != nil, mayChangeVFIOMembers(op, in: topo, vfio: vfio) else { return nil }
         switch scope {
         case .device, .deviceDMA, .deviceDMAAndGroup, .groupAndMembers: return .vfioMembers(op.group(in: topo))
         case .group, .groupAndVFIOMembers, .machine: return nil
@@ -144,16 +146,28 @@ enum ResourceID: Hashable, Sendable {
 
     /// Whether `op`'s device steps can change what `vfio_group_fops_open` reads of the group's
     /// members: a bind of a VFIO driver (the device becomes, or stops being, bound to it), a device
-    /// claim or release (the device's iommufd context), or an unbind while any VFIO driver exists
-    /// (which driver it removes is only known at run time, so every unbind counts then).
-    /// A kernel driver's bind can neither make nor unmake a VFIO-bound member: it fails on a
-    /// device that already has a driver, and the driver it sets is not a VFIO driver.
-    static func mayChangeVFIOMembers(_ op: Operation, in topo: Topology) -> Bool {
+    /// claim or release (the device's iommufd context), or an unbind of a device in `vfio`, the
+    /// devices that may be bound to a VFIO driver when it runs. A kernel driver's bind can neither
+    /// make nor unmake a VFIO-bound member: it fails on a device that already has a driver, and
+    /// the driver it sets is not a VFIO driver; an unbind of a device no VFIO driver can reach
+    /// removes a kernel driver or nothing.
+    static func mayChangeVFIOMembers(_ op: Operation, in topo: Topology, vfio: Set<Int>) -> Bool {
         switch op {
         case .bind(_, let drv): topo.drivers[drv].vfio
-        case .unbind: topo.drivers.contains { $0.vfio }
+        case .unbind(let d): vfio.contains(d)
         case .dclaim, .drelease: true
         case .claim, .release, .kclaim, .krelease: false
         }
+    }
+
+    /// The devices that may be bound to a VFIO driver at some point of `run` from `world`: those
+    /// bound to one at the start and those some thread binds one to. Only these devices' unbinds
+    /// can change a group's VFIO membership; which driver an unbind removes is known only at run
+    /// time, but it can only be one of these.
+    static func mayBeVFIOBound(run: Run, world: World) -> Set<Int> {
+        let topo = run.topology
+        var out = Set(topo.devices.indices.filter { d in world[device: d].driver.map { topo.drivers[$0].vfio } ?? false })
+        for case .bind(let d, let drv) in run.operations where topo.drivers[drv].vfio { out.insert(d) }
+        return out
     }
 }

@@ -12,7 +12,7 @@ import DMAOwnEngine
         var checked = 0
         for _ in 0..<60 {
             let s = gen.draw(scheme: scheme)
-            let fp = Footprints(run: s.run)
+            let fp = Footprints(run: s.run, world: s.world)
             var w = s.world
             while true {
                 let enabled = (0..<s.run.operations.count).filter { s.run.choices(of: $0, in: w) > 0 }
