@@ -122,17 +122,9 @@ public struct TOMLLineIndex: Sendable {
                     if peek() == UInt8(ascii: "]") { i += 1 }
                     if isArray, peek() == UInt8(ascii: "]") { i += 1 }
                     table = path
-                    for n in 1...max(1, path.count) where n <= path.count { record(Array(path[..<n]), at: headerLine) }
+                    recordPrefixes(of: path, under: [], at: headerLine)
                 } else {
-                    let keyLine = line
-                    let key = keyPath(until: UInt8(ascii: "="), strict: true)
-                    for n in 1...max(1, key.count) where n <= key.count { record(table + key[..<n], at: keyLine) }
-                    skipBlank(newlines: false)
-                    if peek() == UInt8(ascii: "=") {
-                        i += 1
-                        skipBlank(newlines: false)
-                        value(table + key)
-                    }
+                    keyValue(under: table, strict: true)
                 }
                 skipToLineEnd()
                 if i == start { advance() }  // never stall on text the lexer does not understand
@@ -140,6 +132,25 @@ public struct TOMLLineIndex: Sendable {
         }
 
         /// A dotted key or header path: bare, "basic" and 'literal' parts; stops before `end`, a newline or the end.
+        /// Records every prefix of the dotted key `path` under `table` (`a`, `a.b`, `a.b.c`) at line `l`.
+        private mutating func recordPrefixes(of path: [String], under table: [String], at l: Int) {
+            for n in stride(from: 1, through: path.count, by: 1) { record(table + path[..<n], at: l) }
+        }
+
+        /// One `key = value` under `table`, at the top level (`strict`: a header's key rules) or
+        /// inside an inline table.
+        private mutating func keyValue(under table: [String], strict: Bool) {
+            let keyLine = line
+            let key = keyPath(until: UInt8(ascii: "="), strict: strict)
+            recordPrefixes(of: key, under: table, at: keyLine)
+            skipBlank(newlines: false)
+            if peek() == UInt8(ascii: "=") {
+                i += 1
+                skipBlank(newlines: false)
+                value(table + key)
+            }
+        }
+
         private mutating func keyPath(until end: UInt8, strict: Bool = false) -> [String] {
             var parts: [String] = []
             while let c = peek(), c != end, c != UInt8(ascii: "\n") {
@@ -203,15 +214,8 @@ public struct TOMLLineIndex: Sendable {
                     guard let d = peek() else { return }
                     if d == UInt8(ascii: "}") { i += 1; return }
                     if d == UInt8(ascii: ",") { i += 1; continue }
-                    let before = i, keyLine = line
-                    let key = keyPath(until: UInt8(ascii: "="))
-                    for n in 1...max(1, key.count) where n <= key.count { record(path + key[..<n], at: keyLine) }
-                    skipBlank(newlines: false)
-                    if peek() == UInt8(ascii: "=") {
-                        i += 1
-                        skipBlank(newlines: false)
-                        value(path + key)
-                    }
+                    let before = i
+                    keyValue(under: path, strict: false)
                     if i == before { advance() }
                 }
             default:
