@@ -117,10 +117,7 @@ final class LayeredSearch {
         var layers = [StateLayer?](repeating: nil, count: top + 1)
         let phi0 = byLength ? 0 : Self.potential(initial, threads: threads)
         let maxBytes = config.maxBytes ?? Int.max
-        var first = StateLayer(stride: stride)
-        _ = initial.bytes.withUnsafeBytes { first.findOrInsert($0, hash: StateHash.hash($0)) }
-        first.paths = [1]; first.depth = [0]; first.parent = [UInt32.max]; first.choice = [0]
-        layers[phi0] = first
+        layers[phi0] = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
 
         var base = initial, succ = initial
         var pcs = [Int](repeating: 0, count: threads)
@@ -187,7 +184,7 @@ final class LayeredSearch {
                 }
                 let id = states
                 states += 1
-                layer.withState(i) { base.load($0) }
+                base.load(layer.state(i))
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
                 var enabled: UInt32 = 0, blocked: UInt32 = 0
@@ -290,7 +287,7 @@ final class LayeredSearch {
                         }
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
-                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count) }
+                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge) }
                         batchHash[n] = succ.bytes.withUnsafeBytes { raw in
                             batch.withUnsafeMutableBytes { ($0.baseAddress! + n * stride).copyMemory(from: raw.baseAddress!, byteCount: stride) }
                             return StateHash.hash(raw)
@@ -307,8 +304,7 @@ final class LayeredSearch {
                 batch.withUnsafeBytes { raw in
                     for j in 0..<n {
                         layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(rebasing: raw[j * stride ..< (j + 1) * stride]), hash: batchHash[j],
-                                                     paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j],
-                                                     count: count, judge: judge)
+                                                     paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j])
                     }
                 }
             }

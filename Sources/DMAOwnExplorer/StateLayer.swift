@@ -4,106 +4,176 @@
 /// state can only be met again from its own level; a level's table is freed once the level has
 /// been expanded, and no state's bytes are kept after that (the sweep-line method). Matching is
 /// exact (the whole world is compared), so there are no hash collisions to worry about.
-struct StateLayer {
-    let stride: Int
-    private(set) var bytes: [UInt8] = []
-    private(set) var count = 0
-    /// Complete interleavings from the initial world to each state (saturating).
-    var paths: [ScheduleCount] = []
-    /// Length of the shortest schedule found to each state, its predecessor's id and the choice.
-    var depth: [UInt32] = []
-    var parent: [UInt32] = []
-    var choice: [UInt8] = []
-    /// Open addressing: 0 empty, else the high 32 bits of the hash and the index + 1.
-    private var table: [UInt64]
-    private var mask: Int
+///
+/// A class over raw columns rather than a struct of arrays: the search reaches a level millions
+/// of times through its list of levels, and with arrays every reach paid a uniqueness check per
+/// column (and the level's copy-on-write bookkeeping) and a generic byte-by-byte append. Nothing
+/// here is shared, so there is nothing for copy-on-write to protect.
+final class StateLayer {
+    /// The columns, behind a pointer: a class's stored `var`s are checked for exclusive access at
+    /// run time on every write (`swift_beginAccess`, a third of the lookups' cost when measured),
+    /// memory reached through a pointer is not.
+    private let c: UnsafeMutablePointer<Columns>
+
+    private struct Columns {
+        let stride: Int
+        /// Whether the pass counts interleavings (`paths`) and keeps schedules (`parent`,
+        /// `choice`): a column the pass does not read is not allocated.
+        let counts: Bool
+        let schedules: Bool
+        var count = 0
+        var capacity: Int
+        /// The packed worlds, `stride` bytes each.
+        var bytes: UnsafeMutableRawPointer
+        /// Complete interleavings from the initial world to each state (saturating).
+        var paths: UnsafeMutablePointer<ScheduleCount>
+        /// Length of the shortest schedule found to each state, its predecessor's id and the choice.
+        var depth: UnsafeMutablePointer<UInt32>
+        var parent: UnsafeMutablePointer<UInt32>
+        var choice: UnsafeMutablePointer<UInt8>
+        /// Open addressing: 0 empty, else the high 32 bits of the hash and the index + 1.
+        var table: UnsafeMutablePointer<UInt64>
+        var mask: Int
+    }
 
     /// A level expected to hold about `expected` states: its index is sized for them up front,
-    /// since growing it rehashes every state stored so far.
-    init(stride: Int, expected: Int = 0) {
-        self.stride = stride
+    /// since growing it rehashes every state stored so far. `counts` keeps each state's number of
+    /// interleavings, `schedules` its shortest schedule's predecessor and choice.
+    init(stride: Int, expected: Int = 0, counts: Bool, schedules: Bool) {
         var size = 64
         while size * 3 < expected * 4 { size *= 2 }
-        table = [UInt64](repeating: 0, count: size)
-        mask = size - 1
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+        table.initialize(repeating: 0, count: size)
+        let capacity = max(16, expected)
+        c = .allocate(capacity: 1)
+        c.initialize(to: Columns(
+            stride: stride, counts: counts, schedules: schedules, capacity: capacity,
+            bytes: .allocate(byteCount: capacity * stride, alignment: 8),
+            paths: .allocate(capacity: counts ? capacity : 1), depth: .allocate(capacity: capacity),
+            parent: .allocate(capacity: schedules ? capacity : 1), choice: .allocate(capacity: schedules ? capacity : 1),
+            table: table, mask: size - 1))
     }
+
+    /// The first level: the initial world, reached by one (empty) schedule.
+    convenience init(initial world: UnsafeRawBufferPointer, counts: Bool, schedules: Bool) {
+        self.init(stride: world.count, counts: counts, schedules: schedules)
+        reach(world, hash: StateHash.hash(world), paths: 1, depth: 0, parent: UInt32.max, choice: 0)
+    }
+
+    deinit {
+        let k = c.pointee
+        k.bytes.deallocate(); k.paths.deallocate(); k.depth.deallocate(); k.parent.deallocate(); k.choice.deallocate()
+        k.table.deallocate()
+        c.deinitialize(count: 1)
+        c.deallocate()
+    }
+
+    var stride: Int { c.pointee.stride }
+    var count: Int { c.pointee.count }
+    var paths: UnsafeMutablePointer<ScheduleCount> { c.pointee.paths }
+    var depth: UnsafeMutablePointer<UInt32> { c.pointee.depth }
+    var parent: UnsafeMutablePointer<UInt32> { c.pointee.parent }
+    var choice: UnsafeMutablePointer<UInt8> { c.pointee.choice }
 
     /// Heap bytes held now, for the peak-memory figure.
     var heapBytes: Int {
-        bytes.capacity + table.capacity * 8 + paths.capacity * MemoryLayout<ScheduleCount>.stride + depth.capacity * 4 + parent.capacity * 4 + choice.capacity
-    }
-
-    /// The index of the state `world` in this level, adding it when new.
-    mutating func findOrInsert(_ world: UnsafeRawBufferPointer, hash: UInt64) -> (index: Int, inserted: Bool) {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = table[slot]
-            if entry == 0 { break }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let i = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                let equal = bytes.withUnsafeBytes { memEqual($0.baseAddress! + i * stride, world.baseAddress!, stride) }
-                if equal { return (i, false) }
-            }
-            slot = (slot + 1) & mask
-        }
-        let i = count
-        table[slot] = tag | UInt64(i + 1)
-        bytes.append(contentsOf: world)
-        count += 1
-        if count * 4 > table.count * 3 { grow() }
-        return (i, true)
+        let k = c.pointee
+        let perState = k.stride + 4 + (k.counts ? MemoryLayout<ScheduleCount>.stride : 0) + (k.schedules ? 5 : 0)
+        return k.capacity * perState + (k.mask + 1) * 8
     }
 
     /// Records a step into `world` from a predecessor with `paths` interleavings at `depth - 1`:
     /// adds the state when new, else adds its paths and keeps the shorter schedule.
     @inline(__always)
-    mutating func reach(_ world: UnsafeRawBufferPointer, hash: UInt64, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8,
-                        count: Bool, judge: Bool) {
-        let (j, inserted) = findOrInsert(world, hash: hash)
-        if inserted {
-            if count { self.paths.append(paths) }
-            self.depth.append(depth)
-            if judge { self.parent.append(parent); self.choice.append(choice) }
-        } else {
-            if count { self.paths[j] = LayeredSearch.saturatingAdd(self.paths[j], paths) }
-            if depth < self.depth[j] {
-                self.depth[j] = depth
-                if judge { self.parent[j] = parent; self.choice[j] = choice }
+    func reach(_ world: UnsafeRawBufferPointer, hash: UInt64, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let stride = c.pointee.stride, table = c.pointee.table, mask = c.pointee.mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = table[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let j = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if memEqual(c.pointee.bytes + j * stride, world.baseAddress!, stride) {
+                    let k = c.pointee
+                    if k.counts { k.paths[j] = LayeredSearch.saturatingAdd(k.paths[j], paths) }
+                    if depth < k.depth[j] {
+                        k.depth[j] = depth
+                        if k.schedules { k.parent[j] = parent; k.choice[j] = choice }
+                    }
+                    return
+                }
             }
+            slot = (slot + 1) & mask
         }
+        if c.pointee.count == c.pointee.capacity { reserve(c.pointee.capacity * 2) }
+        let k = c.pointee
+        let i = k.count
+        table[slot] = tag | UInt64(i + 1)
+        (k.bytes + i * stride).copyMemory(from: world.baseAddress!, byteCount: stride)
+        if k.counts { k.paths[i] = paths }
+        k.depth[i] = depth
+        if k.schedules { k.parent[i] = parent; k.choice[i] = choice }
+        c.pointee.count = i + 1
+        if (i + 1) * 4 > (mask + 1) * 3 { grow() }
     }
 
     /// Reads the slot a lookup of `hash` starts at and, when its tag matches, the first byte of the
-    /// state it names: the reads `findOrInsert` will wait on, issued early so several lookups'
-    /// cache misses overlap. The value means nothing; the caller keeps it so the reads stay.
+    /// state it names: the reads `reach` will wait on, issued early so several lookups' cache
+    /// misses overlap. The value means nothing; the caller keeps it so the reads stay.
     @inline(__always)
     func touch(hash: UInt64) -> UInt64 {
-        let entry = table.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & mask] }
+        let k = c.pointee
+        let entry = k.table[Int(truncatingIfNeeded: hash) & k.mask]
         guard entry != 0, entry & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 else { return entry }
         let i = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-        return bytes.withUnsafeBufferPointer { UInt64($0[i * stride]) &+ UInt64($0[i * stride + stride - 1]) }
+        let p = k.bytes.assumingMemoryBound(to: UInt8.self)
+        return UInt64(p[i * k.stride]) &+ UInt64(p[i * k.stride + k.stride - 1])
     }
 
     /// The packed bytes of state `i`.
-    func withState<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[i * stride ..< (i + 1) * stride])) }
+    @inline(__always)
+    func state(_ i: Int) -> UnsafeRawBufferPointer {
+        let k = c.pointee
+        precondition(i >= 0 && i < k.count, "state \(i) is outside a level of \(k.count)")
+        return UnsafeRawBufferPointer(start: k.bytes + i * k.stride, count: k.stride)
     }
 
-    private mutating func grow() {
-        let size = table.count * 2
-        var fresh = [UInt64](repeating: 0, count: size)
-        let m = size - 1
-        bytes.withUnsafeBytes { raw in
-            for i in 0..<count {
-                let h = StateHash.hash(UnsafeRawBufferPointer(rebasing: raw[i * stride ..< (i + 1) * stride]))
-                var slot = Int(truncatingIfNeeded: h) & m
-                while fresh[slot] != 0 { slot = (slot + 1) & m }
-                fresh[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(i + 1)
-            }
+    /// Room for `n` states in every column.
+    private func reserve(_ n: Int) {
+        let count = c.pointee.count, stride = c.pointee.stride
+        func moved<T>(_ p: UnsafeMutablePointer<T>, _ kept: Bool = true) -> UnsafeMutablePointer<T> {
+            guard kept else { return p }
+            let fresh = UnsafeMutablePointer<T>.allocate(capacity: n)
+            fresh.moveInitialize(from: p, count: count)
+            p.deallocate()
+            return fresh
         }
-        table = fresh
-        mask = m
+        let fresh = UnsafeMutableRawPointer.allocate(byteCount: n * stride, alignment: 8)
+        fresh.copyMemory(from: c.pointee.bytes, byteCount: count * stride)
+        c.pointee.bytes.deallocate()
+        c.pointee.bytes = fresh
+        let counts = c.pointee.counts, schedules = c.pointee.schedules
+        c.pointee.paths = moved(c.pointee.paths, counts); c.pointee.depth = moved(c.pointee.depth)
+        c.pointee.parent = moved(c.pointee.parent, schedules); c.pointee.choice = moved(c.pointee.choice, schedules)
+        c.pointee.capacity = n
+    }
+
+    private func grow() {
+        let k = c.pointee
+        let size = (k.mask + 1) * 2
+        let fresh = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+        fresh.initialize(repeating: 0, count: size)
+        let m = size - 1
+        for i in 0..<k.count {
+            let h = StateHash.hash(UnsafeRawBufferPointer(start: k.bytes + i * k.stride, count: k.stride))
+            var slot = Int(truncatingIfNeeded: h) & m
+            while fresh[slot] != 0 { slot = (slot + 1) & m }
+            fresh[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(i + 1)
+        }
+        k.table.deallocate()
+        c.pointee.table = fresh
+        c.pointee.mask = m
     }
 }
 
