@@ -1,4 +1,5 @@
 import DMAOwnBench
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -33,10 +34,8 @@ import Testing
     }
 
     @Test func robinsStaleOwnerRefusesTheVMWhileMergedLetsItIn() throws {
-        let dir = NSTemporaryDirectory() + "dmaown-review-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/vm-refused.toml"
+        let scratch = try Scratch("review")
+        let path = scratch.path("vm-refused.toml")
         let t = try Tmux.dmaown(["robin-stale-owner"], width: 120, height: 35)
         guard t.waitFor(words: "unbind 0000:0a:00.0") else { return }
 

@@ -1,5 +1,6 @@
 import DMAOwnBench
 import DMAOwnTerminal
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -8,16 +9,16 @@ import Testing
 final class Tmux {
     let socket: String
     let target = "t"
-    private let config: String
+    /// Holds the server's config file; removed with this object.
+    private let scratch: Scratch
     private static let counter = Counter()
 
     /// Starts `command` in a `width`×`height` pane; the pane stays after the command exits so its
     /// final terminal state (alternate screen, cursor) can be inspected.
     init(_ command: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
         socket = "dmaown-test-\(getpid())-\(Self.counter.next())"
-        config = NSTemporaryDirectory() + socket + ".conf"
-        try "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n"
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        scratch = try Scratch("tmux")
+        let config = try scratch.file("tmux.conf", "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n")
         var args = ["-f", config, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target]
         let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"].merging(env) { $1 }
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
@@ -56,7 +57,6 @@ final class Tmux {
         let socketPath = format("#{socket_path}")
         _ = run(["kill-server"])
         if socketPath.hasSuffix(socket) { unlink(socketPath) }
-        try? FileManager.default.removeItem(atPath: config)
     }
 
     /// The test runner's environment without what would change how the program looks: `swift test`
