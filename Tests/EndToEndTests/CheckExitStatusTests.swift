@@ -1,3 +1,4 @@
+import DMAOwnBench
 import DMAOwnTestSupport
 import Foundation
 import Testing
@@ -10,23 +11,9 @@ extension Scratch {
 /// `dmaown check` and `replay` exit statuses: 0 nothing broken, 1 broken, 2 bad input
 /// with a one-line message on stderr.
 @Suite struct CheckExitStatusTests {
-    /// The built `dmaown` next to the test bundle.
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dmaown")
-    }
-
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = Binary.run(args)
+        return (r.status, r.stdout, r.stderr)
     }
 
 

@@ -9,7 +9,7 @@ import Testing
 /// `dmaown help COMMAND` keeps working beside it.
 @Suite struct HelpCommandTests {
     static func run(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
-        let r = Subprocess.run([Binary.path] + args)
+        let r = Binary.run(args)
         return (r.status, r.stdout, r.stderr)
     }
 

@@ -181,4 +181,10 @@ enum Binary {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/dmaown").path
     }
+
+    /// Runs the binary with `args` to completion: stdin from /dev/null, stdout and stderr collected
+    /// (so neither is a terminal). The one launcher the command tests share.
+    static func run(_ args: [String], environment: [String: String]? = nil) -> Subprocess.Result {
+        Subprocess.run([path] + args, environment: environment)
+    }
 }
