@@ -6,7 +6,7 @@ import Testing
 /// A reviewer's job, in the UI alone: on `robin-stale-owner`, add the VM (owner qemu, driver
 /// vfio-pci) and its operations, reach Robin's stale owner and the claim it refuses, set the
 /// merged scheme beside it, and write the scenario for `dmaown check`, which must say the same.
-@Suite struct DesignReviewTests {
+@Suite(.needsTmux) struct DesignReviewTests {
     func press(_ t: Tmux, _ key: String, times: Int = 1) {
         t.run(["send-keys", "-t", t.target] + Array(repeating: key, count: times))
     }

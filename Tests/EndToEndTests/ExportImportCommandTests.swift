@@ -103,7 +103,7 @@ import Testing
     }
 
     /// `dmaown --sysfs ROOT` opens the TUI on the imported topology; a root without groups is one line and exit 2.
-    @Test func sysfsOpensTheTUIOnTheMachinesGroups() throws {
+    @Test(.needsTmux) func sysfsOpensTheTUIOnTheMachinesGroups() throws {
         let scratch = try Scratch("cli")
         let root = try Self.sysfsRoot(in: scratch)
         let t = try Tmux.dmaown(["--sysfs", root])

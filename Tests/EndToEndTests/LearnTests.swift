@@ -24,7 +24,7 @@ import Testing
         return screen
     }
 
-    @Test func lessonOneAndTheS5LessonAreSolvedWithKeysAndRemembered() throws {
+    @Test(.needsTmux) func lessonOneAndTheS5LessonAreSolvedWithKeysAndRemembered() throws {
         let scratch = try Scratch("learn")
         let state = try scratch.folder("state")
         let progress = state + "/dmaown/progress.toml"

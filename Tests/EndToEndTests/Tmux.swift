@@ -159,6 +159,24 @@ final class Tmux {
     }
 }
 
+extension Tmux {
+    /// The one predicate for "tmux is available": `tmux -V` runs.
+    static let installed = Subprocess.run(["tmux", "-V"]).status == 0
+
+    /// Whether tests that drive tmux run: where it is installed, and always under `CI=true`, since
+    /// CI installs tmux (`.ci/run`) and a missing one must fail there, not skip.
+    static let testsRun = installed || ProcessInfo.processInfo.environment["CI"] == "true"
+}
+
+extension Trait where Self == ConditionTrait {
+    /// On a suite or test that drives the TUI in tmux: without tmux it is skipped, visibly and
+    /// with this reason, rather than failing on `tmux new-session` (or passing having checked
+    /// nothing); under `CI=true` it runs and fails.
+    static var needsTmux: Self {
+        .enabled(if: Tmux.testsRun, "tmux is not installed (the TUI tests drive it; under CI=true they run and fail instead)")
+    }
+}
+
 struct HarnessError: Error, CustomStringConvertible {
     var description: String
     init(_ d: String) { description = d }

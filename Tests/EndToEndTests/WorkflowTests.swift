@@ -4,7 +4,7 @@ import Testing
 
 /// What a newcomer does in the TUI, driven through tmux and read back as words on the screen
 /// (never positions, so layout changes do not break these).
-@Suite struct WorkflowTests {
+@Suite(.needsTmux) struct WorkflowTests {
     /// Enough presses to run either S5 thread to its end (extra presses on a finished thread are refused).
     static let enough = 16
 
