@@ -69,6 +69,22 @@ import DMAOwnTestSupport
         #expect(try entries() == ["x.md"])
     }
 
+    /// Publishing fails (a file that appeared meanwhile, a file system without hard links): the
+    /// temporary file is removed and what was there is untouched, with and without replacing.
+    @Test(arguments: [(true, EPERM), (false, EPERM), (false, EEXIST)])
+    func aFailedPublishLeavesNoTemporaryFile(replace: Bool, code: Int32) throws {
+        let path = dir + "/x.md", other = dir + "/y.md"
+        try "mine\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let target = replace ? path : other
+        let error = #expect(throws: AtomicFile.Failure.self) {
+            try AtomicFile.write(Array("theirs\n".utf8), to: target, replace: replace, faults: .init(failPublish: code))
+        }
+        let expected: AtomicFile.Failure = code == EEXIST ? .exists(path: target) : .failed(path: target, reason: "Operation not permitted")
+        #expect(error == expected)
+        #expect(try contents(path) == "mine\n")
+        #expect(try entries() == ["x.md"])
+    }
+
     /// A symlink planted at the temporary name is neither followed nor replaced.
     @Test func aSymlinkAtTheTemporaryNameIsNotFollowed() throws {
         let victim = dir + "/victim", path = dir + "/x.md"
