@@ -77,12 +77,15 @@ let package = Package(
         ),
         // Records the git commit being built, for `dmaown --version`.
         .plugin(name: "GitCommitPlugin", capability: .buildTool(), path: "Sources/GitCommitPlugin"),
-        .testTarget(name: "DMAOwnEngineTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario"]),
-        .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
-        .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer"]),
-        .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI", "DMAOwnBench"]),
+        // What several test targets share: Scratch (a temporary folder removed when the test ends),
+        // SplitMix64, and operations and runs on hand-built topologies. Not a product; no ncurses.
+        .target(name: "DMAOwnTestSupport", dependencies: ["DMAOwnEngine"], path: "Tests/DMAOwnTestSupport"),
+        .testTarget(name: "DMAOwnEngineTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTestSupport"]),
+        .testTarget(name: "DMAOwnScenarioTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnTestSupport"]),
+        .testTarget(name: "DMAOwnExplorerTests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnExplorer", "DMAOwnTestSupport"]),
+        .testTarget(name: "DMAOwnTUITests", dependencies: ["DMAOwnEngine", "DMAOwnScenario", "DMAOwnTUI", "DMAOwnBench", "DMAOwnTestSupport"]),
         .testTarget(name: "DMAOwnHelpTests", dependencies: ["DMAOwnEngine", "DMAOwnHelp"]),
-        .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "DMAOwnScenario", "CNCurses"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnEngine", "DMAOwnScenario", "DMAOwnTerminal", "DMAOwnBench"]),
+        .testTarget(name: "DMAOwnTerminalTests", dependencies: ["DMAOwnTerminal", "DMAOwnTUI", "DMAOwnScenario", "CNCurses", "DMAOwnTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dmaown", "DMAOwnEngine", "DMAOwnScenario", "DMAOwnTerminal", "DMAOwnBench", "DMAOwnTestSupport"]),
     ]
 )

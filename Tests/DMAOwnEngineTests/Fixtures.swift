@@ -1,5 +1,6 @@
 import Testing
 import DMAOwnEngine
+import DMAOwnTestSupport
 
 /// Group 7 = {A, B} with the drivers and owners the built-in scenarios use.
 enum Fixture {
@@ -18,31 +19,12 @@ enum Fixture {
     /// S8's topology: three devices of one group and two iommufd contexts.
     static let triple = Topology.make(groups: [(7, [a, b, c])], drivers: drivers, owners: ["ctx1", "ctx2"])
 
-    static func op(_ line: String, _ topo: Topology = topology) -> Operation {
-        switch OperationGrammar.parse(line, in: topo) {
-        case .success(let op): return op
-        case .failure(let e):
-            // A failed test, not a trap: a crash would hide every other test's result.
-            Issue.record("fixture operation '\(line)': \(e.message)")
-            return .unbind(device: 0)
-        }
-    }
+    /// A failed test, not a trap, when `line` does not parse (see `TestWorld`).
+    static func op(_ line: String, _ topo: Topology = topology) -> Operation { TestWorld.operation(line, in: topo) }
 
-    /// Runs `setup` sequentially, then starts `threads`.
+    /// Runs `setup` sequentially, then starts `threads`; a failed setup is recorded (see `TestWorld`).
     static func start(_ scheme: SchemeID, setup: [String], threads: [String], topology: Topology = topology) -> (Run, World) {
-        let s = Schemes.scheme(scheme)
-        let w0: World
-        switch Run.runSequentially(setup.map { op($0, topology) }, topology: topology, scheme: s, from: World(topology: topology)) {
-        case .success(let w): w0 = w
-        case .failure(let f):
-            // Recorded and carried on from the bare machine: a trap would end the whole test
-            // process and hide every other result. The signature stays non-throwing so tests
-            // written against it elsewhere keep compiling.
-            Issue.record("fixture setup \(setup) failed under \(scheme.rawValue): \(f)")
-            w0 = World(topology: topology)
-        }
-        let run = Run(topology: topology, scheme: s, operations: threads.map { op($0, topology) })
-        return (run, run.start(from: w0))
+        TestWorld.start(scheme, setup: setup, threads: threads, topology: topology)
     }
 
     /// Steps thread `t` until it finishes (success branches), stopping early if it blocks or the kernel crashes.

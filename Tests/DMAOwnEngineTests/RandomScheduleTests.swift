@@ -1,5 +1,6 @@
 import Testing
 import DMAOwnEngine
+import DMAOwnTestSupport
 
 /// What one seeded random run did.
 struct RandomRun {

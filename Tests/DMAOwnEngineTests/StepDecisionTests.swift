@@ -1,5 +1,6 @@
 import Testing
 import DMAOwnEngine
+import DMAOwnTestSupport
 
 /// Every step that can go more than one way says which way it went and why, in every scheme.
 ///

@@ -1,6 +1,7 @@
 import Testing
 import DMAOwnEngine
 @testable import DMAOwnExplorer
+import DMAOwnTestSupport
 
 /// Searching independent clusters one by one must find exactly what one search of the whole
 /// product graph finds: the same invariants broken (with equally short schedules when neither
@@ -12,7 +13,7 @@ import DMAOwnEngine
     @Test(arguments: SchemeID.allCases)
     func clusteredEqualsWhole(scheme: SchemeID) throws {
         let draws = Self.draws
-        var gen = RandomScenarios(rng: SplitMix(state: 0xC1A5_7E00 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
+        var gen = RandomScenarios(rng: SplitMix64(seed: 0xC1A5_7E00 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
         var split = 0
         for _ in 0..<draws {
             let s = gen.drawSeveralGroups(scheme: scheme)

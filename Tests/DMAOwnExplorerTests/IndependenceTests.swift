@@ -1,14 +1,15 @@
 import Testing
 import DMAOwnEngine
 @testable import DMAOwnExplorer
+import DMAOwnTestSupport
 
 /// The step scopes the reduction trusts: whenever two enabled threads' next steps do not conflict,
 /// taking them in either order gives the same world and neither disables the other.
 @Suite struct IndependenceTests {
     @Test(arguments: SchemeID.allCases)
     func nonConflictingStepsCommute(scheme: SchemeID) {
-        var gen = RandomScenarios(rng: SplitMix(state: 0x5C0E + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
-        var rng = SplitMix(state: 99)
+        var gen = RandomScenarios(rng: DMAOwnTestSupport.SplitMix64(seed: 0x5C0E + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
+        var rng = DMAOwnTestSupport.SplitMix64(seed: 99)
         var checked = 0
         for _ in 0..<60 {
             let s = gen.draw(scheme: scheme)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import DMAOwnEngine
 import DMAOwnExplorer
+import DMAOwnTestSupport
 
 /// Reduction soundness where it breaks most easily: threads waiting on locks and failure
 /// branches. A persistent set that forgot a thread waiting on a lock could move (its holder is
@@ -31,7 +32,7 @@ import DMAOwnExplorer
 
     @Test(arguments: SchemeID.allCases)
     func lockWaitersAndFailuresKeepVerdictsAndOutcomes(scheme: SchemeID) throws {
-        var gen = LockWaiterScenarios(rng: SplitMix(state: 0x10C4_0000 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
+        var gen = LockWaiterScenarios(rng: SplitMix64(seed: 0x10C4_0000 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
         var waitedSomewhere = 0
         for _ in 0..<Self.draws {
             let s = gen.draw(scheme: scheme)

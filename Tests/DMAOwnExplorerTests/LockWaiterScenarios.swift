@@ -1,12 +1,13 @@
 import DMAOwnEngine
 import DMAOwnExplorer
+import DMAOwnTestSupport
 
 /// Scenarios aimed at what persistent sets get wrong most easily: threads waiting on a lock and
 /// failure branches. Several threads work on one device or one group (so they wait for each
 /// other's `device_lock` and `group->mutex`), and binds often use the `flaky` driver, whose
 /// `pinctrl` and `probe` may fail.
 struct LockWaiterScenarios {
-    var rng: SplitMix
+    var rng: SplitMix64
 
     mutating func draw(scheme: SchemeID) -> RandomScenarios.Drawn {
         while true {

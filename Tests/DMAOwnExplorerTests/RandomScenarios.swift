@@ -1,11 +1,12 @@
 import DMAOwnEngine
 import DMAOwnExplorer
+import DMAOwnTestSupport
 
 /// Small scenarios drawn from a seeded generator: one or two groups of up to three devices, a
 /// setup that succeeds, and two or three concurrent operations of every kind (VFIO group claims,
 /// iommufd device claims and in-kernel claims included).
 struct RandomScenarios {
-    var rng: SplitMix
+    var rng: SplitMix64
 
     struct Drawn: CustomStringConvertible {
         var scheme: SchemeID
@@ -66,14 +67,3 @@ struct RandomScenarios {
     }
 }
 
-/// SplitMix64: a tiny seeded generator, so a failing draw can be reproduced.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,13 +1,14 @@
 import Testing
 import DMAOwnEngine
 import DMAOwnExplorer
+import DMAOwnTestSupport
 
 /// Partial-order reduction must not change what is found: the same invariants broken and the same
 /// set of end results, with and without it, on hundreds of random small scenarios.
 @Suite struct ReductionSoundnessTests {
     @Test(arguments: SchemeID.allCases)
     func sameVerdictsAndOutcomeSets(scheme: SchemeID) {
-        var gen = RandomScenarios(rng: SplitMix(state: 0xD3A0_0000 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
+        var gen = RandomScenarios(rng: SplitMix64(seed: 0xD3A0_0000 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
         var reducedSomewhere = false
         for _ in 0..<80 {
             let s = gen.draw(scheme: scheme)
@@ -26,7 +27,7 @@ import DMAOwnExplorer
     /// bind programs: both test_remove paths, under every scheme.
     @Test(arguments: [TestRemove.v5_19, .v6_6])
     func sameVerdictsWithTestRemove(path: TestRemove) {
-        var gen = RandomScenarios(rng: SplitMix(state: 0x7E57_0000 + UInt64(path == .v6_6 ? 1 : 0)))
+        var gen = RandomScenarios(rng: SplitMix64(seed: 0x7E57_0000 + UInt64(path == .v6_6 ? 1 : 0)))
         for scheme in SchemeID.allCases {
             for _ in 0..<15 {
                 let s = gen.draw(scheme: scheme, kernel: KernelConfig(testRemove: path))
@@ -40,7 +41,7 @@ import DMAOwnExplorer
 
     /// The counting pass behind a reduced verdict gives the same counts as the single unreduced pass.
     @Test func countsAgreeWithAndWithoutReduction() {
-        var gen = RandomScenarios(rng: SplitMix(state: 42))
+        var gen = RandomScenarios(rng: SplitMix64(seed: 42))
         for scheme in SchemeID.allCases {
             for _ in 0..<10 {
                 let s = gen.draw(scheme: scheme)

@@ -2,20 +2,19 @@ import Foundation
 import Glibc
 import Testing
 @testable import DMAOwnScenario
+import DMAOwnTestSupport
 
 /// The one atomic writer, tested as atomicity (issue 18 item 3) and as refusing to follow or replace
 /// what it should not (issue 16): a new inode each time, a hard link to the old file keeps the old
 /// contents, a failed write leaves the original and no temporary file, planted symlinks are not
 /// followed, and `--force` replaces only a regular file.
 @Suite struct AtomicFileTests {
-    let dir: String
+    /// A fresh folder per test (Swift Testing makes a suite instance per test), removed with it.
+    let scratch: Scratch
+    var dir: String { scratch.root }
 
-    init() throws {
-        dir = FileManager.default.temporaryDirectory.path + "/dmaown-atomic-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
+    init() throws { scratch = try Scratch("atomic") }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: dir) }
     func contents(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
     func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
     func inode(_ path: String) -> UInt64 {
@@ -24,14 +23,12 @@ import Testing
     }
 
     @Test func writesANewFileAndLeavesNoTemporaryBehind() throws {
-        defer { cleanUp() }
         try AtomicFile.write("one\n", to: dir + "/x.md", replace: false)
         #expect(try contents(dir + "/x.md") == "one\n")
         #expect(try entries() == ["x.md"])
     }
 
     @Test func refusesAnExistingFileWithoutReplace() throws {
-        defer { cleanUp() }
         try "mine\n".write(toFile: dir + "/x.md", atomically: false, encoding: .utf8)
         #expect(throws: AtomicFile.Failure.exists(path: dir + "/x.md")) {
             try AtomicFile.write("theirs\n", to: dir + "/x.md", replace: false)
@@ -44,7 +41,6 @@ import Testing
     /// Replacing publishes a new inode; a hard link to the old file still reads the old contents,
     /// which an in-place write (`O_TRUNC`) or unlink-then-write would not give.
     @Test func replacingGivesANewInodeAndAHardLinkKeepsTheOldContents() throws {
-        defer { cleanUp() }
         let path = dir + "/x.md", keep = dir + "/old.md"
         try "mine\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(link(path, keep) == 0)
@@ -60,7 +56,6 @@ import Testing
     /// A disk that fills up half way: the original is untouched and no temporary file is left.
     @Test(arguments: [0, 3])
     func aFailedWriteLeavesTheOriginalAndNoTemporaryFile(afterBytes: Int) throws {
-        defer { cleanUp() }
         let path = dir + "/x.md"
         try "mine\n".write(toFile: path, atomically: false, encoding: .utf8)
         let before = inode(path)
@@ -74,9 +69,24 @@ import Testing
         #expect(try entries() == ["x.md"])
     }
 
+    /// Publishing fails (a file that appeared meanwhile, a file system without hard links): the
+    /// temporary file is removed and what was there is untouched, with and without replacing.
+    @Test(arguments: [(true, EPERM), (false, EPERM), (false, EEXIST)])
+    func aFailedPublishLeavesNoTemporaryFile(replace: Bool, code: Int32) throws {
+        let path = dir + "/x.md", other = dir + "/y.md"
+        try "mine\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let target = replace ? path : other
+        let error = #expect(throws: AtomicFile.Failure.self) {
+            try AtomicFile.write(Array("theirs\n".utf8), to: target, replace: replace, faults: .init(failPublish: code))
+        }
+        let expected: AtomicFile.Failure = code == EEXIST ? .exists(path: target) : .failed(path: target, reason: "Operation not permitted")
+        #expect(error == expected)
+        #expect(try contents(path) == "mine\n")
+        #expect(try entries() == ["x.md"])
+    }
+
     /// A symlink planted at the temporary name is neither followed nor replaced.
     @Test func aSymlinkAtTheTemporaryNameIsNotFollowed() throws {
-        defer { cleanUp() }
         let victim = dir + "/victim", path = dir + "/x.md"
         try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
         #expect(symlink(victim, dir + "/.x.md.tmp") == 0)
@@ -93,7 +103,6 @@ import Testing
 
     /// `--force` replaces only a regular file: a FIFO, a symlink or a directory is refused.
     @Test func replaceRefusesAnythingButARegularFile() throws {
-        defer { cleanUp() }
         let fifo = dir + "/fifo", link = dir + "/link", sub = dir + "/sub"
         #expect(mkfifo(fifo, 0o600) == 0)
         try "target\n".write(toFile: dir + "/target", atomically: false, encoding: .utf8)
@@ -111,7 +120,6 @@ import Testing
     }
 
     @Test func pathErrorsNameTheUsersPathAndTheReason() throws {
-        defer { cleanUp() }
         let missing = "/nonexistent-dmaown-\(UUID().uuidString)/x.md"
         #expect(throws: AtomicFile.Failure.failed(path: missing, reason: "No such file or directory")) {
             try AtomicFile.write("x", to: missing, replace: true)
@@ -126,7 +134,6 @@ import Testing
     }
 
     @Test func aReplacedFileKeepsItsMode() throws {
-        defer { cleanUp() }
         let path = dir + "/x.md"
         try "mine\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(chmod(path, 0o600) == 0)

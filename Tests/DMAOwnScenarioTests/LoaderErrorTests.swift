@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import DMAOwnEngine
 @testable import DMAOwnScenario
+import DMAOwnTestSupport
 
 /// One test per class of error a scenario file can have: each names the right line and quotes the value.
 @Suite struct LoaderErrorTests {
@@ -183,9 +184,8 @@ import DMAOwnEngine
     }
 
     @Test func loadsAFileFromDisk() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-\(UUID().uuidString).toml").path
-        try LoaderErrorTests.base.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try Scratch("loader")
+        let path = try scratch.file("base.toml", LoaderErrorTests.base)
         let s = try ScenarioLoader.load(path: path)
         #expect(s.source == path)
         #expect(s.text == LoaderErrorTests.base)

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import DMAOwnEngine
 @testable import DMAOwnScenario
+import DMAOwnTestSupport
 
 /// Issue 16's line-number classes: every error names the line its value is on, however the TOML
 /// writes it (multi-line strings, arrays of tables, quoted and dotted keys, dotted headers), and
@@ -84,10 +85,8 @@ import DMAOwnEngine
     }
 
     @Test func bytesThatAreNotUTF8NameTheFirstBadLine() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-utf8-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("bad.toml").path
+        let scratch = try Scratch("utf8")
+        let path = scratch.path("bad.toml")
         var bytes = Array("scheme = \"merged\"\nthreads = []\ntitle = \"".utf8)
         bytes += [0xC3, 0x28]  // a lead byte followed by a non-continuation byte
         bytes += Array("\"\n".utf8)

@@ -1,16 +1,14 @@
 import Foundation
+import DMAOwnTestSupport
 
 /// A sysfs tree in a temporary directory with the real layout's relative symlinks, built device by
 /// device so each test states only the machine it needs.
+/// The tree lives in a `Scratch` folder, removed with the fixture.
 final class SysfsFixture {
-    let root: String
+    private let scratch: Scratch
+    var root: String { scratch.root }
 
-    init() throws {
-        root = FileManager.default.temporaryDirectory.path + "/dmaown-sysfs-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    init() throws { scratch = try Scratch("sysfs") }
 
     /// A PCI device at `path` under `devices/` (e.g. `pci0000:00/0000:00:01.0/0000:01:00.0`), with
     /// its `class` file and, when `driver` is given, a `driver` link into `bus/pci/drivers`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import DMAOwnEngine
 @testable import DMAOwnScenario
+import DMAOwnTestSupport
 
 /// Issue 16's crash class: every number read from a trace is checked against the model's real
 /// limits, with an error naming the entry or field, before replay does arithmetic with it.
@@ -58,10 +59,9 @@ import DMAOwnEngine
     }
 
     @Test func aNulInATraceFileIsAnErrorWithItsLine() throws {
-        let path = FileManager.default.temporaryDirectory.path + "/dmaown-nul-\(UUID().uuidString).json"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try Scratch("trace")
         let text = try Self.json()
-        try Data((text.prefix(10) + "\n\0" + text.dropFirst(10)).utf8).write(to: URL(fileURLWithPath: path))
+        let path = try scratch.file("nul.json", String(text.prefix(10)) + "\n\0" + text.dropFirst(10))
         #expect(throws: TraceError(file: path, message: "line 2: a NUL byte, which no text file holds")) { try Trace.load(path: path) }
     }
 
@@ -73,8 +73,8 @@ import DMAOwnEngine
     }
 
     @Test func aFIFOIsRefusedWithoutWaiting() throws {
-        let path = FileManager.default.temporaryDirectory.path + "/dmaown-fifo-\(UUID().uuidString).json"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try Scratch("trace")
+        let path = scratch.path("fifo.json")
         #expect(mkfifo(path, 0o600) == 0)
         #expect(throws: TraceError(file: path, message: "cannot read trace file: is a FIFO, not a regular file")) { try Trace.load(path: path) }
     }

@@ -1,6 +1,7 @@
 import Testing
 import DMAOwnEngine
 @testable import DMAOwnScenario
+import DMAOwnTestSupport
 
 /// Traces: JSON round trip, replay to the exact world, and clear errors for steps that do not fit.
 @Suite struct TraceTests {
@@ -135,23 +136,11 @@ import DMAOwnEngine
 
 /// Any schedule the engine can take, saved and read back, replays to the very same worlds.
 @Suite struct TraceRoundTripProperty {
-    /// SplitMix64: a tiny seeded generator, so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: ["robin-stale-owner", "s5-bind-vs-claim", "busy-machine", "notifier-bug-on"])
     func randomSchedulesReplayExactly(_ name: String) throws {
         let s = try BuiltinScenarios.load(name)
         let (run, initial) = try s.prepare().get()
-        var rng = SplitMix(state: 0xD3A0_0000 &+ UInt64(name.count))
+        var rng = SplitMix64(seed: 0xD3A0_0000 &+ UInt64(name.count))
         for _ in 0..<50 {
             var w = initial
             var schedule: [(thread: Int, fail: Bool)] = []

@@ -1,6 +1,7 @@
 import Testing
 import DMAOwnEngine
 import DMAOwnScenario
+import DMAOwnTestSupport
 @testable import DMAOwnTUI
 
 /// Scenarios built in Swift (the built-in scenarios s1–s8) and helpers to drive the reducer with keys.
@@ -12,12 +13,8 @@ enum Fixture {
                   .init(name: "pci-stub", managedDMA: true), .init(name: "flaky", managedDMA: false, mayFail: [.pinctrl, .probe])],
         owners: ["qemu", "ctx2"])
 
-    static func op(_ line: String, _ topo: Topology = topology) -> Operation {
-        switch OperationGrammar.parse(line, in: topo) {
-        case .success(let op): return op
-        case .failure(let e): fatalError(e.message)
-        }
-    }
+    /// A failed test, not a trap, when `line` does not parse (see `TestWorld`).
+    static func op(_ line: String, _ topo: Topology = topology) -> Operation { TestWorld.operation(line, in: topo) }
 
     /// S5: A bound to vfio-pci; bind B to e1000e ∥ claim 7 qemu.
     static func s5(scheme: SchemeID = .merged) -> Scenario {

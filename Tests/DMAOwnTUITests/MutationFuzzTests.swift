@@ -3,6 +3,7 @@ import DMAOwnScenario
 import Foundation
 import Testing
 @testable import DMAOwnTUI
+import DMAOwnTestSupport
 
 /// The seeded mutation fuzzer (issue 16): hostile scenarios, traces, themes and sysfs trees made
 /// from the built-in examples, fed to the loaders in process. A trap ends the test run, so
@@ -126,8 +127,8 @@ import Testing
         let classes = ["0x060400", "0x020000", "0x+60400", "0x", "garbage\u{1B}", "0x0604000000", "-0x1"]
         let r = Self.campaign("sysfs", count: 40) { seed in
             var m = SeededMutator(seed: seed)
-            let root = FileManager.default.temporaryDirectory.path + "/dmaown-fuzz-sysfs-\(getpid())-\(seed)"
-            defer { try? FileManager.default.removeItem(atPath: root) }
+            guard let scratch = try? Scratch("fuzz-sysfs-\(seed)") else { return ["cannot make a scratch folder"] }
+            let root = scratch.root
             let fm = FileManager.default
             for g in 0..<(1 + m.below(3)) {
                 let group = m.below(4) == 0 ? names[m.below(names.count)] : String(g)

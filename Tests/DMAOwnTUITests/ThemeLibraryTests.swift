@@ -1,32 +1,15 @@
 import Foundation
 import Testing
 @testable import DMAOwnTUI
-
-/// A temporary folder tree for one test, removed when the test ends.
-final class ThemeScratch {
-    let root: String
-    init() throws {
-        root = FileManager.default.temporaryDirectory.path + "/dmaown-theme-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: root) }
-
-    /// Writes `text` at `relative` under the root, creating folders; returns the full path.
-    @discardableResult func write(_ relative: String, _ text: String) throws -> String {
-        let path = root + "/" + relative
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-}
+import DMAOwnTestSupport
 
 @Suite struct ThemeLibraryTests {
     /// The repository's own `themes/`, found from this file.
     static let shippedThemes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardized.path
 
     @Test func aUserThemeShadowsTheShippedOneOfTheSameName() throws {
-        let scratch = try ThemeScratch()
-        let mine = try scratch.write("config/dmaown/themes/light.toml", "description = \"mine\"\n")
+        let scratch = try Scratch("theme")
+        let mine = try scratch.file("config/dmaown/themes/light.toml", "description = \"mine\"\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/config"])
         let lights = library.entries().filter { $0.name == "light" }
         #expect(lights.map(\.path) == [mine, "built-in:themes/light.toml"])
@@ -40,8 +23,8 @@ final class ThemeScratch {
     }
 
     @Test func homeConfigIsUsedWithoutXDG() throws {
-        let scratch = try ThemeScratch()
-        try scratch.write("home/.config/dmaown/themes/mine.toml", "description = \"home\"\n")
+        let scratch = try Scratch("theme")
+        try scratch.file("home/.config/dmaown/themes/mine.toml", "description = \"home\"\n")
         let library = ThemeLibrary(environment: ["HOME": scratch.root + "/home"])
         #expect(library.load("mine").0.description == "home")
         #expect(library.names().first == "default")
@@ -56,8 +39,8 @@ final class ThemeScratch {
     }
 
     @Test func aPathWorksForTheThemeAndForDMAOWN_THEME() throws {
-        let scratch = try ThemeScratch()
-        let path = try scratch.write("elsewhere/odd.toml", "inherits = \"light\"\ndescription = \"odd\"\n")
+        let scratch = try Scratch("theme")
+        let path = try scratch.file("elsewhere/odd.toml", "inherits = \"light\"\ndescription = \"odd\"\n")
         let library = ThemeLibrary(environment: ["DMAOWN_THEME": path])
         #expect(library.load(nil).0.description == "odd")
         #expect(library.load(path).0.style(for: .text) == library.load("light").0.style(for: .text))
@@ -66,8 +49,8 @@ final class ThemeScratch {
 
     /// `t` starts cycling at the theme the UI opened with, and a --theme path stays in the cycle.
     @Test func theCycleStartsAtTheThemeOpened() throws {
-        let scratch = try ThemeScratch()
-        let path = try scratch.write("elsewhere/odd.toml", "inherits = \"light\"\n")
+        let scratch = try Scratch("theme")
+        let path = try scratch.file("elsewhere/odd.toml", "inherits = \"light\"\n")
         let plain = ThemeLibrary(environment: [:])
         func start(_ library: ThemeLibrary, _ explicit: String?) -> (names: [String], current: String) {
             let (theme, warnings) = library.load(explicit)
@@ -88,7 +71,7 @@ final class ThemeScratch {
 
     /// A theme file that exists but cannot be read is not reported as missing.
     @Test func anUnreadableThemeIsNotCalledMissing() throws {
-        let scratch = try ThemeScratch()
+        let scratch = try Scratch("theme")
         // A folder named like a theme file: it exists, and no one (not even root) can read it as text.
         let path = scratch.root + "/bad.toml"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -106,9 +89,9 @@ final class ThemeScratch {
     }
 
     @Test func anInheritanceCycleIsReportedWithFileAndLine() throws {
-        let scratch = try ThemeScratch()
-        let a = try scratch.write("cfg/dmaown/themes/a.toml", "inherits = \"b\"\n[roles]\ntext = { fg = \"red\" }\n")
-        let b = try scratch.write("cfg/dmaown/themes/b.toml", "description = \"b\"\n\ninherits = \"a\"\n")
+        let scratch = try Scratch("theme")
+        let a = try scratch.file("cfg/dmaown/themes/a.toml", "inherits = \"b\"\n[roles]\ntext = { fg = \"red\" }\n")
+        let b = try scratch.file("cfg/dmaown/themes/b.toml", "description = \"b\"\n\ninherits = \"a\"\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, warnings) = library.load("a")
         #expect(warnings.map(\.kind) == [.inheritanceCycle])
@@ -119,8 +102,8 @@ final class ThemeScratch {
     }
 
     @Test func anUnknownParentIsReportedAndDefaultInherited() throws {
-        let scratch = try ThemeScratch()
-        let c = try scratch.write("cfg/dmaown/themes/c.toml", "name = \"c\"\ninherits = \"missing\"\n")
+        let scratch = try Scratch("theme")
+        let c = try scratch.file("cfg/dmaown/themes/c.toml", "name = \"c\"\ninherits = \"missing\"\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, warnings) = library.load("c")
         #expect(warnings.map(\.kind) == [.unknownParent])
@@ -157,8 +140,8 @@ final class ThemeScratch {
 
     /// A user's `default.toml` shadows the built-in default, which stays listed after it.
     @Test func aUserDefaultShadowsTheBuiltInOne() throws {
-        let scratch = try ThemeScratch()
-        try scratch.write("cfg/dmaown/themes/default.toml", "[roles]\nhelp = { fg = \"red\" }\n")
+        let scratch = try Scratch("theme")
+        try scratch.file("cfg/dmaown/themes/default.toml", "[roles]\nhelp = { fg = \"red\" }\n")
         let library = ThemeLibrary(environment: ["XDG_CONFIG_HOME": scratch.root + "/cfg"])
         let (theme, _) = library.load("default")
         #expect(theme.style(for: .help) == CellStyle(foreground: .ansi(1)))

@@ -3,18 +3,13 @@ import Testing
 import DMAOwnScenario
 import DMAOwnTUI
 @testable import DMAOwnTerminal
+import DMAOwnTestSupport
 
 /// `w`/`o`: saves are atomic and loads say what is wrong with a file.
 struct TraceFilesTests {
-    static func tempDir() throws -> String {
-        let dir = NSTemporaryDirectory() + "dmaown-trace-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func aSavedTraceLoadsBackAndLeavesNoTemporaryFile() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try Scratch("trace")
+        let dir = scratch.root
         let trace = Trace(title: "t", source: "built-in:s5", scenario: "title = \"t\"", scheme: .merged,
                           operations: ["bind 01:00.1 e1000e", "claim 7 qemu"], steps: [.init(thread: 2), .init(thread: 1, fail: true)])
         let json = String(decoding: try JSONEncoder().encode(trace), as: UTF8.self)
@@ -26,8 +21,8 @@ struct TraceFilesTests {
     }
 
     @Test func failuresAreOneLineNamingTheFile() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try Scratch("trace")
+        let dir = scratch.root
         let missingDir = dir + "/no/such/dir/run.json"
         let err = TraceFiles.write("{}", to: missingDir, overwrite: false)
         #expect(err?.message.contains(missingDir) == true)

@@ -1,33 +1,21 @@
+import DMAOwnBench
+import DMAOwnTestSupport
 import Foundation
 import Testing
+
+extension Scratch {
+    /// `text` as a scenario file of its own in this folder.
+    func scenarioFile(_ text: String) throws -> String { try file("scenario-\(UUID().uuidString).toml", text) }
+}
 
 /// `dmaown check` and `replay` exit statuses: 0 nothing broken, 1 broken, 2 bad input
 /// with a one-line message on stderr.
 @Suite struct CheckExitStatusTests {
-    /// The built `dmaown` next to the test bundle.
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dmaown")
-    }
-
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = Binary.run(args)
+        return (r.status, r.stdout, r.stderr)
     }
 
-    static func scenarioFile(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-check-\(UUID().uuidString).toml").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
 
     static let s5 = """
         title = "S5"
@@ -45,7 +33,8 @@ import Testing
         """
 
     @Test func verdictsSetTheExitStatus() throws {
-        let path = try Self.scenarioFile(Self.s5)
+        let scratch = try Scratch("check")
+        let path = try scratch.scenarioFile(Self.s5)
         #expect(try Self.run(["check", path]).status == 0)
         let broken = try Self.run(["check", path, "--scheme", "notifier", "--json"])
         #expect(broken.status == 1)
@@ -66,8 +55,9 @@ import Testing
         ["export", "BAD"],
     ])
     func badInputExitsTwoWithOneLine(args: [String]) throws {
-        let good = try Self.scenarioFile(Self.s5)
-        let bad = try Self.scenarioFile(Self.s5 + "\nfrobnicate = 1\n")
+        let scratch = try Scratch("check")
+        let good = try scratch.scenarioFile(Self.s5)
+        let bad = try scratch.scenarioFile(Self.s5 + "\nfrobnicate = 1\n")
         let resolved = args.map { $0 == "BAD" ? good : $0 == "UNKNOWN-KEY" ? bad : $0 }
         let r = try Self.run(resolved)
         #expect(r.status == 2)
@@ -121,13 +111,14 @@ import Testing
 
     /// Options that cannot go together, and a scenario too big to exhaust, are input errors.
     @Test func unusableRequestsExitTwo() throws {
+        let scratch = try Scratch("check")
         for args in [["--random", "5", "--max-states", "3"], ["--random", "5", "--no-por"]] {
             let r = try Self.run(["check", "s5-bind-vs-claim"] + args)
             #expect(r.status == 2)
             #expect(r.err.contains("--random N walks whole schedules"), "\(r.err)")
         }
         let devices = (0..<33).map { String(format: "0000:%02x:00.0", $0) }
-        let many = try Self.scenarioFile("""
+        let many = try scratch.scenarioFile("""
             scheme = "merged"
             threads = [\(devices.map { "\"bind \($0) e1000e\"" }.joined(separator: ", "))]
             [drivers]
@@ -145,10 +136,8 @@ import Testing
 
     /// `replay`: 1 when the trace breaks an invariant, 0 when not, 2 naming the trace file when it does not fit.
     @Test func replayExitStatuses() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-replay-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let broken = dir.appendingPathComponent("bug.json").path, fine = dir.appendingPathComponent("s5.json").path
+        let scratch = try Scratch("replay")
+        let broken = scratch.path("bug.json"), fine = scratch.path("s5.json")
         #expect(try Self.run(["export", "notifier-bug-on", "--format", "json", "-o", broken]).status == 0)
         #expect(try Self.run(["export", "s5-bind-vs-claim", "--format", "json", "-o", fine]).status == 0)
         let r1 = try Self.run(["replay", broken])
@@ -160,8 +149,7 @@ import Testing
         var steps = try #require(trace["steps"] as? [[String: Any]])
         steps[0]["thread"] = 9
         trace["steps"] = steps
-        let misfit = dir.appendingPathComponent("misfit.json").path
-        try JSONSerialization.data(withJSONObject: trace).write(to: URL(fileURLWithPath: misfit))
+        let misfit = try scratch.file("misfit.json", bytes: JSONSerialization.data(withJSONObject: trace))
         let r2 = try Self.run(["replay", misfit])
         #expect(r2.status == 2)
         #expect(r2.err == "dmaown replay: \(misfit): steps[0]: thread 9 does not exist (the trace has threads 1 to 2)\n")

@@ -1,3 +1,4 @@
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -35,7 +36,8 @@ import Testing
     }
 
     @Test func fortyThreadsInTenGroupsCheckCompletely() throws {
-        let path = try CheckExitStatusTests.scenarioFile(Self.groups(10, operations: 4))
+        let scratch = try Scratch("scale")
+        let path = try scratch.scenarioFile(Self.groups(10, operations: 4))
         let r = try CheckExitStatusTests.run(["check", path, "--json"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.err.isEmpty, "no progress line when stderr is not a terminal")
@@ -54,8 +56,9 @@ import Testing
     }
 
     @Test func oneClusterAboveTheLimitIsRefusedNamingFileAndLimit() throws {
+        let scratch = try Scratch("scale")
         let extra = (0..<30).map { _ in "bind 0000:01:00.1 e1000e" }
-        let path = try CheckExitStatusTests.scenarioFile(Self.groups(1, operations: 3, extraThreads: extra))
+        let path = try scratch.scenarioFile(Self.groups(1, operations: 3, extraThreads: extra))
         for args in [["check", path], ["check", path, "--json"], ["export", path, "--format", "text", "--invariant", "warn"]] {
             let r = try CheckExitStatusTests.run(args)
             #expect(r.status == 2, "\(args)")
@@ -70,7 +73,8 @@ import Testing
 
     @Test(arguments: ["16K", "16000"])
     func aSmallMemoryBoundGivesAPartialResult(bound: String) throws {
-        let path = try CheckExitStatusTests.scenarioFile(Self.busyGroup)
+        let scratch = try Scratch("scale")
+        let path = try scratch.scenarioFile(Self.busyGroup)
         let r = try CheckExitStatusTests.run(["check", path, "--json", "--max-memory", bound])
         #expect(r.status == 0 || r.status == 1, "\(r.err)")
         let j = try Self.json(r.out)
@@ -85,7 +89,8 @@ import Testing
     /// (128K: the reduced pass needs about 186 KB peak since claims open /dev/vfio/N, reading every
     /// member, and unbinds check unbind_store first; the counting pass needs more.)
     @Test func aMemoryBoundOnlyCountingReachesLeavesTheVerdictComplete() throws {
-        let path = try CheckExitStatusTests.scenarioFile(Self.busyGroup)
+        let scratch = try Scratch("scale")
+        let path = try scratch.scenarioFile(Self.busyGroup)
         let j = try Self.json(try CheckExitStatusTests.run(["check", path, "--json", "--max-memory", "128K"]).out)
         #expect(j["complete"] as? Bool == true)
         #expect(j["schedules_counted"] as? Bool == false)
@@ -104,7 +109,8 @@ import Testing
     }
 
     @Test func countForcesCountingAndAgreesWithTheDefault() throws {
-        let path = try CheckExitStatusTests.scenarioFile(Self.groups(2, operations: 3))
+        let scratch = try Scratch("scale")
+        let path = try scratch.scenarioFile(Self.groups(2, operations: 3))
         let plain = try Self.json(try CheckExitStatusTests.run(["check", path, "--json"]).out)
         let forced = try Self.json(try CheckExitStatusTests.run(["check", path, "--json", "--count"]).out)
         #expect(forced["schedules_counted"] as? Bool == true)

@@ -7,7 +7,7 @@ import Testing
 struct CommandLineTests {
     /// Runs the binary with stdout and stderr on pipes (so stdout is not a terminal).
     static func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let r = Subprocess.run([Binary.path] + args)
+        let r = Binary.run(args)
         return (r.status, r.stdout, r.stderr)
     }
 

@@ -1,5 +1,6 @@
 import DMAOwnEngine
 import DMAOwnScenario
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -91,10 +92,11 @@ import Testing
     }
 
     @Test func scenariosShowPrintsTheTOMLThatChecksAsTheScenario() throws {
+        let scratch = try Scratch("paths")
         let shown = try CLI.run(["scenarios", "show", "s5-bind-vs-claim"])
         #expect(shown.status == 0, "\(shown.err)")
         #expect(shown.out == BuiltinScenarios.named("s5-bind-vs-claim"))
-        let copy = try CLI.scenarioFile(shown.out)
+        let copy = try scratch.scenarioFile(shown.out)
         let fromFile = try CLI.run(["check", copy, "--json"]), builtIn = try CLI.run(["check", "s5-bind-vs-claim", "--json"])
         let a = try #require(JSONSerialization.jsonObject(with: Data(fromFile.out.utf8)) as? [String: Any])
         let b = try #require(JSONSerialization.jsonObject(with: Data(builtIn.out.utf8)) as? [String: Any])
@@ -129,8 +131,8 @@ import Testing
     }
 
     /// A sysfs root like ExportImportCommandTests' but with the bound device on `driver`.
-    static func root(driver: String) throws -> String {
-        let root = try ExportImportCommandTests.sysfsRoot()
+    static func root(driver: String, in scratch: Scratch) throws -> String {
+        let root = try ExportImportCommandTests.sysfsRoot(in: scratch)
         let link = "\(root)/devices/pci0000:00/0000:04:00.0/driver"
         try FileManager.default.removeItem(atPath: link)
         try FileManager.default.createDirectory(atPath: "\(root)/bus/pci/drivers/\(driver)", withIntermediateDirectories: true)
@@ -146,7 +148,8 @@ import Testing
     }
 
     @Test func importSysfsManagedAndUnmanagedOverrideTheKnownDrivers() throws {
-        let e1000e = try ExportImportCommandTests.sysfsRoot()
+        let scratch = try Scratch("paths")
+        let e1000e = try ExportImportCommandTests.sysfsRoot(in: scratch)
         let plain = try CLI.run(["import-sysfs", e1000e])
         #expect(plain.status == 0, "\(plain.err)")
         #expect(try !Self.managed(plain.out, "e1000e"))
@@ -155,13 +158,13 @@ import Testing
             #expect(r.status == 0, "\(r.err)")
             #expect(try Self.managed(r.out, "e1000e"), "--managed \(pattern)")
         }
-        let stub = try Self.root(driver: "pci-stub")
+        let stub = try Self.root(driver: "pci-stub", in: scratch)
         #expect(try Self.managed(CLI.run(["import-sysfs", stub]).out, "pci-stub"), "pci-stub is known as managed")
         let r = try CLI.run(["import-sysfs", stub, "--unmanaged", "pci-stub"])
         #expect(r.status == 0, "\(r.err)")
         #expect(try !Self.managed(r.out, "pci-stub"))
         // The imported machine checks under its driver kinds: a DMA-API driver counts owner_cnt.
-        let file = try CLI.scenarioFile(r.out)
+        let file = try scratch.scenarioFile(r.out)
         #expect(try CLI.run(["check", file]).status == 0)
     }
 

@@ -1,3 +1,4 @@
+import DMAOwnTestSupport
 import Foundation
 import Testing
 

@@ -1,11 +1,12 @@
 import DMAOwnBench
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
 /// A reviewer's job, in the UI alone: on `robin-stale-owner`, add the VM (owner qemu, driver
 /// vfio-pci) and its operations, reach Robin's stale owner and the claim it refuses, set the
 /// merged scheme beside it, and write the scenario for `dmaown check`, which must say the same.
-@Suite struct DesignReviewTests {
+@Suite(.needsTmux) struct DesignReviewTests {
     func press(_ t: Tmux, _ key: String, times: Int = 1) {
         t.run(["send-keys", "-t", t.target] + Array(repeating: key, count: times))
     }
@@ -33,10 +34,8 @@ import Testing
     }
 
     @Test func robinsStaleOwnerRefusesTheVMWhileMergedLetsItIn() throws {
-        let dir = NSTemporaryDirectory() + "dmaown-review-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/vm-refused.toml"
+        let scratch = try Scratch("review")
+        let path = scratch.path("vm-refused.toml")
         let t = try Tmux.dmaown(["robin-stale-owner"], width: 120, height: 35)
         guard t.waitFor(words: "unbind 0000:0a:00.0") else { return }
 

@@ -1,5 +1,6 @@
 import DMAOwnBench
 import DMAOwnTerminal
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -8,15 +9,9 @@ import Testing
 @Suite struct ExportImportCommandTests {
     typealias CLI = CheckExitStatusTests
 
-    static func tempDir() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.path + "/dmaown-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     /// A sysfs root with group 4 = {a device on e1000e, an unbound one}, linked as the kernel links them.
-    static func sysfsRoot() throws -> String {
-        let root = try tempDir(), fm = FileManager.default
+    static func sysfsRoot(in scratch: Scratch) throws -> String {
+        let root = try scratch.uniqueFolder("sysfs"), fm = FileManager.default
         for (dev, driver) in [("0000:04:00.0", "e1000e"), ("0000:04:00.1", nil)] as [(String, String?)] {
             let dir = "\(root)/devices/pci0000:00/\(dev)"
             try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -33,7 +28,8 @@ import Testing
     }
 
     @Test func importedMachineChecksAndExports() throws {
-        let root = try Self.sysfsRoot(), out = try Self.tempDir() + "/machine.toml"
+        let scratch = try Scratch("cli")
+        let root = try Self.sysfsRoot(in: scratch), out = try scratch.uniqueFolder("out") + "/machine.toml"
         let imported = try CLI.run(["import-sysfs", root, "-o", out])
         #expect(imported.status == 0, "\(imported.err)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
@@ -50,7 +46,8 @@ import Testing
     }
 
     @Test func importRefusesToOverwriteWithoutForce() throws {
-        let root = try Self.sysfsRoot(), out = try Self.tempDir() + "/machine.toml"
+        let scratch = try Scratch("cli")
+        let root = try Self.sysfsRoot(in: scratch), out = try scratch.uniqueFolder("out") + "/machine.toml"
         try "mine\n".write(toFile: out, atomically: false, encoding: .utf8)
         let refused = try CLI.run(["import-sysfs", root, "-o", out])
         #expect(refused.status == 2)
@@ -61,7 +58,8 @@ import Testing
     }
 
     @Test func aMachineWithoutIommuGroupsExitsTwo() throws {
-        let root = try Self.tempDir()
+        let scratch = try Scratch("cli")
+        let root = try scratch.uniqueFolder("sysfs")
         try FileManager.default.createDirectory(atPath: root + "/kernel/iommu_groups", withIntermediateDirectories: true)
         let r = try CLI.run(["import-sysfs", root])
         #expect(r.status == 2)
@@ -77,8 +75,9 @@ import Testing
     }
 
     @Test func aJsonExportIsATraceThatExportsAgain() throws {
-        let dir = try Self.tempDir()
-        let scenario = try CLI.scenarioFile(CLI.s5)
+        let scratch = try Scratch("cli")
+        let dir = try scratch.uniqueFolder("out")
+        let scenario = try scratch.scenarioFile(CLI.s5)
         #expect(try CLI.run(["export", scenario, "--format", "json", "--scheme", "notifier", "-o", dir + "/t.json"]).status == 0)
         let fromTrace = try CLI.run(["export", dir + "/t.json", "--format", "text"])
         let direct = try CLI.run(["export", scenario, "--format", "text", "--scheme", "notifier"])
@@ -95,7 +94,8 @@ import Testing
         ["import-sysfs", "/nonexistent-dmaown-root"],
     ])
     func badInputExitsTwoWithOneLine(args: [String]) throws {
-        let good = try CLI.scenarioFile(CLI.s5)
+        let scratch = try Scratch("cli")
+        let good = try scratch.scenarioFile(CLI.s5)
         let r = try CLI.run(args.map { $0 == "GOOD" ? good : $0 })
         #expect(r.status == 2)
         #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
@@ -103,13 +103,14 @@ import Testing
     }
 
     /// `dmaown --sysfs ROOT` opens the TUI on the imported topology; a root without groups is one line and exit 2.
-    @Test func sysfsOpensTheTUIOnTheMachinesGroups() throws {
-        let root = try Self.sysfsRoot()
+    @Test(.needsTmux) func sysfsOpensTheTUIOnTheMachinesGroups() throws {
+        let scratch = try Scratch("cli")
+        let root = try Self.sysfsRoot(in: scratch)
         let t = try Tmux.dmaown(["--sysfs", root])
         #expect(t.waitFor(words: "IOMMU groups of", "group 4", "04:00.0 e1000e"))
         t.run(["send-keys", "-t", t.target, "q"])
         #expect(t.waitForExit() == 0)
-        let empty = try Self.tempDir()
+        let empty = try scratch.uniqueFolder("sysfs")
         let r = Subprocess.run([Binary.path, "--sysfs", empty])
         #expect(r.status == 2)
         #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(empty), "\(r.stderr)")

@@ -1,6 +1,7 @@
 import DMAOwnBench
 import DMAOwnEngine
 import DMAOwnTerminal
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// `dmaown help COMMAND` keeps working beside it.
 @Suite struct HelpCommandTests {
     static func run(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
-        let r = Subprocess.run([Binary.path] + args)
+        let r = Binary.run(args)
         return (r.status, r.stdout, r.stderr)
     }
 
@@ -34,10 +35,8 @@ import Testing
     }
 
     @Test func replayPrintsEachStepsDecision() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmaown-help-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("s5.json").path
+        let scratch = try Scratch("help")
+        let path = scratch.path("s5.json")
         let export = Self.run(["export", "s5-bind-vs-claim", "--format", "json", "-o", path])
         #expect(export.status == 0, "\(export.stderr)")
         let trace = try String(contentsOfFile: path, encoding: .utf8)

@@ -1,3 +1,4 @@
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -22,8 +23,8 @@ import Testing
 
     @Test(arguments: [["check"], ["export", "--format", "text"], ["export", "--format", "markdown"], ["export", "--format", "mermaid"], ["export", "--format", "dot"]])
     func namesWithEscapesArePrintedEscaped(_ command: [String]) throws {
-        let path = try CheckExitStatusTests.scenarioFile(Self.hostile)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try Scratch("hostile")
+        let path = try scratch.scenarioFile(Self.hostile)
         let r = try CheckExitStatusTests.run(command + [path])
         #expect(r.status == 0 || r.status == 1, "\(r.err)")
         #expect(Self.clean(r.out), "\(r.out.debugDescription)")
@@ -32,8 +33,8 @@ import Testing
     }
 
     @Test func anErrorQuotingAnEscapeIsOneCleanLine() throws {
-        let path = try CheckExitStatusTests.scenarioFile(Self.hostile.replacingOccurrences(of: "claim 7 qemu", with: "claim 7 q\\u001b]0;x\\u0007\\nq"))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try Scratch("hostile")
+        let path = try scratch.scenarioFile(Self.hostile.replacingOccurrences(of: "claim 7 qemu", with: "claim 7 q\\u001b]0;x\\u0007\\nq"))
         let r = try CheckExitStatusTests.run(["check", path])
         #expect(r.status == 2)
         #expect(r.err.hasPrefix("dmaown check: \(path):5: "), "\(r.err)")
@@ -41,8 +42,8 @@ import Testing
     }
 
     @Test func exportForceRefusesAFIFO() throws {
-        let fifo = FileManager.default.temporaryDirectory.path + "/dmaown-fifo-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        let scratch = try Scratch("hostile")
+        let fifo = scratch.path("fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
         let r = try CheckExitStatusTests.run(["export", "s5-bind-vs-claim", "--format", "text", "-o", fifo, "--force"])
         #expect(r.status == 2)

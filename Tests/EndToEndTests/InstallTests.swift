@@ -1,5 +1,6 @@
 import DMAOwnBench
 import DMAOwnEngine
+import DMAOwnTestSupport
 import Foundation
 import Testing
 

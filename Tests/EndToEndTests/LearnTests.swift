@@ -1,5 +1,6 @@
 import DMAOwnBench
 import DMAOwnScenario
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -7,13 +8,6 @@ import Testing
 /// the win screen, the progress file written under a private XDG_STATE_HOME, and a second run
 /// that shows both lessons solved.
 @Suite(.serialized) struct LearnTests {
-    /// A fresh state folder for one test, removed afterwards by the caller.
-    static func stateHome() throws -> String {
-        let dir = NSTemporaryDirectory() + "dmaown-learn-\(getpid())-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     /// Plays lesson `number` with `keys`, one at a time, and waits for its win screen.
     static func play(_ number: Int, keys: [String], state: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
         let t = try Tmux.dmaown(["learn", String(number)], width: 120, height: 40, env: ["XDG_STATE_HOME": state])
@@ -30,9 +24,9 @@ import Testing
         return screen
     }
 
-    @Test func lessonOneAndTheS5LessonAreSolvedWithKeysAndRemembered() throws {
-        let state = try Self.stateHome()
-        defer { try? FileManager.default.removeItem(atPath: state) }
+    @Test(.needsTmux) func lessonOneAndTheS5LessonAreSolvedWithKeysAndRemembered() throws {
+        let scratch = try Scratch("learn")
+        let state = try scratch.folder("state")
         let progress = state + "/dmaown/progress.toml"
 
         // Lesson 1: the bind alone, eight steps.
@@ -63,8 +57,8 @@ import Testing
     }
 
     @Test func aCorruptProgressFileIsAFreshCourseWithOneWarning() throws {
-        let state = try Self.stateHome()
-        defer { try? FileManager.default.removeItem(atPath: state) }
+        let scratch = try Scratch("learn")
+        let state = try scratch.folder("state")
         try FileManager.default.createDirectory(atPath: state + "/dmaown", withIntermediateDirectories: true)
         try "[lessons\nsteps = ".write(toFile: state + "/dmaown/progress.toml", atomically: true, encoding: .utf8)
         let r = Subprocess.run([Binary.path, "learn", "--list"], environment: ["XDG_STATE_HOME": state])
@@ -76,8 +70,8 @@ import Testing
     }
 
     @Test func resetAsksFirstAndYesSkipsTheQuestion() throws {
-        let state = try Self.stateHome()
-        defer { try? FileManager.default.removeItem(atPath: state) }
+        let scratch = try Scratch("learn")
+        let state = try scratch.folder("state")
         let file = state + "/dmaown/progress.toml"
         try FileManager.default.createDirectory(atPath: state + "/dmaown", withIntermediateDirectories: true)
         try "[lessons.\"bind-alone\"]\nsteps = 8\nshortest = true\n".write(toFile: file, atomically: true, encoding: .utf8)

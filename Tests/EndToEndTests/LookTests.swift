@@ -18,23 +18,23 @@ import Testing
         return t.screenWithEscapes()
     }
 
-    @Test func theDefaultThemeIsInColour() throws {
+    @Test(.needsTmux) func theDefaultThemeIsInColour() throws {
         guard let s = try screen() else { return }
         #expect(Self.hasColour(s), "no colour in:\n\(s.prefix(400))")
     }
 
-    @Test func noColorLeavesAttributesOnly() throws {
+    @Test(.needsTmux) func noColorLeavesAttributesOnly() throws {
         guard let s = try screen(env: ["NO_COLOR": "1"]) else { return }
         #expect(!Self.hasColour(s), "colour despite NO_COLOR:\n\(s.prefix(400))")
         #expect(s.contains("\u{1B}[7m") || s.contains(";7m"), "reverse video (the status bar) survives NO_COLOR")
     }
 
-    @Test func anExplicitThemeWinsOverNoColor() throws {
+    @Test(.needsTmux) func anExplicitThemeWinsOverNoColor() throws {
         guard let s = try screen(env: ["NO_COLOR": "1"], args: ["--theme", "default"]) else { return }
         #expect(Self.hasColour(s))
     }
 
-    @Test func aNonUTF8LocaleGetsASCIIGlyphs() throws {
+    @Test(.needsTmux) func aNonUTF8LocaleGetsASCIIGlyphs() throws {
         let t = try Tmux.dmaown(env: ["LANG": "C", "LC_ALL": "C"])
         guard t.waitFor(words: Self.title) else { return }
         let s = t.screen()
@@ -69,7 +69,7 @@ import Testing
     }
 
     /// Two themes really draw in different colours on a terminal, not just in the model.
-    @Test func lightAndDefaultThemesDrawDifferentColours() throws {
+    @Test(.needsTmux) func lightAndDefaultThemesDrawDifferentColours() throws {
         guard let light = try screen(args: ["--theme", "light"]), let dark = try screen(args: ["--theme", "default"]) else { return }
         let l = try Self.colourCodes(light), d = try Self.colourCodes(dark)
         #expect(!l.isEmpty && !d.isEmpty)
@@ -78,7 +78,7 @@ import Testing
     }
 
     /// COLORTERM=truecolor on a 256-colour terminal must not draw black on black.
-    @Test func truecolorHintOnA256ColourTerminalStaysReadable() throws {
+    @Test(.needsTmux) func truecolorHintOnA256ColourTerminalStaysReadable() throws {
         guard let s = try screen(env: ["COLORTERM": "truecolor"], args: ["--theme", "light"]) else { return }
         let codes = try Self.colourCodes(s)
         #expect(codes.count > 3, "hardly any colours: \(codes.sorted())")

@@ -1,4 +1,5 @@
 import DMAOwnBench
+import DMAOwnTestSupport
 import Foundation
 import Testing
 

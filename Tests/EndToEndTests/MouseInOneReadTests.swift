@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 16: a mouse press and its release arriving in one read (a fast click over a slow link)
 /// still clicks: the thread's header steps it once.
-@Suite struct MouseInOneReadTests {
+@Suite(.needsTmux) struct MouseInOneReadTests {
     /// An X10 mouse report (tmux's terminfo asks for this form): button byte, column, row, 1-based.
     static func report(button: Int, x: Int, y: Int) -> String {
         "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(32 + x))) + String(UnicodeScalar(UInt8(32 + y)))

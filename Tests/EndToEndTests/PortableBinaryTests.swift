@@ -1,4 +1,5 @@
 import DMAOwnBench
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -40,7 +41,7 @@ import Testing
         #expect(r.stdout.contains("Matches [expect]"), "\(r.stdout)")
     }
 
-    @Test func theTUIOpensInNord() throws {
+    @Test(.needsTmux) func theTUIOpensInNord() throws {
         let scratch = try Scratch("portable")
         let (binary, _, env) = try Self.lonelyBinary(scratch)
         var paneEnv = env

@@ -1,10 +1,11 @@
 import DMAOwnBench
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
 /// Preferences as a person meets them: a theme remembered with `T` is there on the next start,
 /// and a broken file is a warning, never a refusal, with the default theme in use.
-@Suite struct PreferencesTests {
+@Suite(.needsTmux) struct PreferencesTests {
     /// The TUI in tmux with HOME and XDG folders of its own.
     static func start(_ env: [String: String], args: [String] = []) throws -> Tmux {
         var paneEnv = env

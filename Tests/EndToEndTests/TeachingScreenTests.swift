@@ -6,7 +6,7 @@ import DMAOwnScenario
 /// the decision with its values on the step that made it, the violation's whole sentence, the
 /// scenario's whole "what to try". Words, not positions, are asserted; text wrapped over lines is
 /// joined before it is searched.
-@Suite(.serialized) struct TeachingScreenTests {
+@Suite(.serialized, .needsTmux) struct TeachingScreenTests {
     static let sizes = [(80, 24), (120, 40), (200, 60)]
 
     /// The screen's text with line breaks, pane borders and runs of spaces folded to single spaces,

@@ -5,7 +5,7 @@ import Testing
 
 /// The built binary in a real terminal (tmux): it draws, and every exit path gives the terminal
 /// back — normal screen, cursor shown.
-@Suite struct TerminalCareTests {
+@Suite(.needsTmux) struct TerminalCareTests {
     /// Words the default scenario's screen shows once the first frame is up.
     static let titleWord = "races a VM"
 

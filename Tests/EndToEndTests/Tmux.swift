@@ -1,5 +1,6 @@
 import DMAOwnBench
 import DMAOwnTerminal
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
@@ -8,16 +9,16 @@ import Testing
 final class Tmux {
     let socket: String
     let target = "t"
-    private let config: String
+    /// Holds the server's config file; removed with this object.
+    private let scratch: Scratch
     private static let counter = Counter()
 
     /// Starts `command` in a `width`×`height` pane; the pane stays after the command exits so its
     /// final terminal state (alternate screen, cursor) can be inspected.
     init(_ command: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
         socket = "dmaown-test-\(getpid())-\(Self.counter.next())"
-        config = NSTemporaryDirectory() + socket + ".conf"
-        try "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n"
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        scratch = try Scratch("tmux")
+        let config = try scratch.file("tmux.conf", "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n")
         var args = ["-f", config, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target]
         let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"].merging(env) { $1 }
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
@@ -56,7 +57,6 @@ final class Tmux {
         let socketPath = format("#{socket_path}")
         _ = run(["kill-server"])
         if socketPath.hasSuffix(socket) { unlink(socketPath) }
-        try? FileManager.default.removeItem(atPath: config)
     }
 
     /// The test runner's environment without what would change how the program looks: `swift test`
@@ -159,6 +159,24 @@ final class Tmux {
     }
 }
 
+extension Tmux {
+    /// The one predicate for "tmux is available": `tmux -V` runs.
+    static let installed = Subprocess.run(["tmux", "-V"]).status == 0
+
+    /// Whether tests that drive tmux run: where it is installed, and always under `CI=true`, since
+    /// CI installs tmux (`.ci/run`) and a missing one must fail there, not skip.
+    static let testsRun = installed || ProcessInfo.processInfo.environment["CI"] == "true"
+}
+
+extension Trait where Self == ConditionTrait {
+    /// On a suite or test that drives the TUI in tmux: without tmux it is skipped, visibly and
+    /// with this reason, rather than failing on `tmux new-session` (or passing having checked
+    /// nothing); under `CI=true` it runs and fails.
+    static var needsTmux: Self {
+        .enabled(if: Tmux.testsRun, "tmux is not installed (the TUI tests drive it; under CI=true they run and fail instead)")
+    }
+}
+
 struct HarnessError: Error, CustomStringConvertible {
     var description: String
     init(_ d: String) { description = d }
@@ -180,5 +198,11 @@ enum Binary {
         // Fall back to the package's default build path.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/dmaown").path
+    }
+
+    /// Runs the binary with `args` to completion: stdin from /dev/null, stdout and stderr collected
+    /// (so neither is a terminal). The one launcher the command tests share.
+    static func run(_ args: [String], environment: [String: String]? = nil) -> Subprocess.Result {
+        Subprocess.run([path] + args, environment: environment)
     }
 }

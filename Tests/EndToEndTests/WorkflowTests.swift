@@ -1,9 +1,10 @@
+import DMAOwnTestSupport
 import Foundation
 import Testing
 
 /// What a newcomer does in the TUI, driven through tmux and read back as words on the screen
 /// (never positions, so layout changes do not break these).
-@Suite struct WorkflowTests {
+@Suite(.needsTmux) struct WorkflowTests {
     /// Enough presses to run either S5 thread to its end (extra presses on a finished thread are refused).
     static let enough = 16
 
@@ -50,10 +51,8 @@ import Testing
     }
 
     @Test func aSavedTraceLoadsBack() throws {
-        let dir = NSTemporaryDirectory() + "dmaown-e2e-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/bind-first.json"
+        let scratch = try Scratch("e2e")
+        let path = scratch.path("bind-first.json")
         let t = try Tmux.dmaown()
         press(t, "1", times: Self.enough)
         press(t, "2", times: Self.enough)
@@ -67,7 +66,7 @@ import Testing
         t.waitFor("the trace file") { _ in FileManager.default.fileExists(atPath: path) }
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         #expect(text.contains("\"steps\"") && text.contains("claim 7 qemu"), "saved: \(text.prefix(300))")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["bind-first.json"], "no temporary file left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["bind-first.json"], "no temporary file left")
 
         press(t, "u", times: 40)
         guard t.waitFor("every step undone", { !$0.contains("done -EPERM") }) else { return }
@@ -108,11 +107,8 @@ e1000e = { managed_dma = false, may_fail = ["pinctrl", "probe"] }
 """
 
     @Test func theExplorerReportsProgressAndEscCancelsIt() throws {
-        let dir = NSTemporaryDirectory() + "dmaown-e2e-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/big.toml"
-        try Self.bigScenario.write(toFile: path, atomically: true, encoding: .utf8)
+        let scratch = try Scratch("e2e")
+        let path = try scratch.file("big.toml", Self.bigScenario)
         let t = try Tmux.dmaown([path], width: 120, height: 40)
         guard t.waitFor(words: "Many binds") else { return }
         press(t, "x")

@@ -34,6 +34,9 @@ public enum AtomicFile {
         var failWrite: (afterBytes: Int, errno: Int32)?
         /// Use exactly this temporary name (in the target's directory) instead of a fresh one.
         var temporaryName: String?
+        /// Fail publishing (`rename(2)` or `link(2)`) with this errno, as a file system without
+        /// hard links or a file that appeared meanwhile would.
+        var failPublish: Int32?
         static let none = Faults()
     }
 
@@ -98,7 +101,8 @@ public enum AtomicFile {
             throw .failed(path: path, reason: FileRead.reason(failure))
         }
 
-        let published = replace ? rename(temp, path) : link(temp, path)
+        let published: Int32
+        if let code = faults.failPublish { errno = code; published = -1 } else { published = replace ? rename(temp, path) : link(temp, path) }
         let code = errno
         if !replace || published != 0 { unlink(temp) }
         if published != 0 {

@@ -1,10 +1,11 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny deterministic PRNG, so a failing seed replays exactly
-/// on any machine, unlike `SystemRandomNumberGenerator`.
-struct SplitMix64: RandomNumberGenerator {
+/// on any machine, unlike `SystemRandomNumberGenerator`. The tests' one copy (the TUI's fuzzer has
+/// its own, `SeededRandom`, in the product).
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
