@@ -120,16 +120,23 @@ final class LayeredSearch {
         layers[phi0] = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
 
         var base = initial, succ = initial
-        var pcs = [Int](repeating: 0, count: threads)
-        var holders = [Int](repeating: 0, count: threads)
-        var branches = [Int](repeating: 0, count: threads)
-        var key = [UInt8](repeating: 0, count: threads)
+        // The loop's scratch is raw memory, allocated once: as local arrays, every write paid a
+        // uniqueness check and a bounds check (measured: a fifth of the loop's own instructions).
+        let pcs = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
+        let holders = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
+        let branches = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
+        let key = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: threads)
+        pcs.initialize(repeating: 0); holders.initialize(repeating: 0); branches.initialize(repeating: 0); key.initialize(repeating: 0)
         // One state's successors, generated before any is looked up (see `touch`): their bytes,
         // hashes, levels and choices. A thread has at most two branches.
-        var batch = [UInt8](repeating: 0, count: stride * 2 * threads)
-        var batchHash = [UInt64](repeating: 0, count: 2 * threads)
-        var batchLevel = [Int](repeating: 0, count: 2 * threads)
-        var batchChoice = [UInt8](repeating: 0, count: 2 * threads)
+        let batch = UnsafeMutableRawPointer.allocate(byteCount: stride * 2 * threads, alignment: 8)
+        let batchHash = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * threads)
+        let batchLevel = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * threads)
+        let batchChoice = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * threads)
+        defer {
+            pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
+            batch.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
+        }
         var sink: UInt64 = 0
         let locks = run.lockTable(for: initial)
         let lockStart = locks.start, lockByte = locks.holderByte, lockCanFail = locks.canFail, record = locks.threadRecord
@@ -243,7 +250,8 @@ final class LayeredSearch {
                 if enabled == 0 {
                     let n = count ? layer.paths[i] : 0
                     // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
-                    let key = blocked == 0 ? key : Self.terminalKey(key, run: run, world: base)
+                    let results = Array(key)
+                    let key = blocked == 0 ? results : Self.terminalKey(results, run: run, world: base)
                     if judge, shortestOutcome[key].map({ depth < $0.depth }) ?? true { shortestOutcome[key] = (id, depth) }
                     if byLength {
                         var k = key
@@ -257,11 +265,7 @@ final class LayeredSearch {
                 if depth >= maxDepth { complete = false; stop = stop ?? .maxDepth; continue }
                 var expand = enabled
                 if config.reduce, let persistent {
-                    expand = pcs.withUnsafeBufferPointer { pc in
-                        holders.withUnsafeBufferPointer { h in
-                            persistent.choose(enabled: enabled, blocked: blocked, holder: h.baseAddress!, pc: pc.baseAddress!)
-                        }
-                    }
+                    expand = persistent.choose(enabled: enabled, blocked: blocked, holder: holders.baseAddress!, pc: pcs.baseAddress!)
                 }
                 let paths = count ? layer.paths[i] : 0
                 let crashed = base.flags.contains(.bugOn)
@@ -289,7 +293,7 @@ final class LayeredSearch {
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge) }
                         batchHash[n] = succ.bytes.withUnsafeBytes { raw in
-                            batch.withUnsafeMutableBytes { ($0.baseAddress! + n * stride).copyMemory(from: raw.baseAddress!, byteCount: stride) }
+                            (batch + n * stride).copyMemory(from: raw.baseAddress!, byteCount: stride)
                             return StateHash.hash(raw)
                         }
                         batchLevel[n] = phi
@@ -301,11 +305,9 @@ final class LayeredSearch {
                 // it: reading every successor's slot first lets those misses overlap instead of
                 // queueing behind one another (the lookups were a quarter of the pass).
                 for j in 0..<n { sink &+= layers[batchLevel[j]]!.touch(hash: batchHash[j]) }
-                batch.withUnsafeBytes { raw in
-                    for j in 0..<n {
-                        layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(rebasing: raw[j * stride ..< (j + 1) * stride]), hash: batchHash[j],
-                                                     paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j])
-                    }
+                for j in 0..<n {
+                    layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(start: batch + j * stride, count: stride), hash: batchHash[j],
+                                                 paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j])
                 }
             }
         }
