@@ -33,7 +33,7 @@ struct NotifierScheme: Scheme {
         case .claim(let g, let o):
             let members = topology.groups[g].devices
             return Program([
-                VFIOFrontEnd.openGroup(g, owner: o, topology: topology, extra: "; container_users++") { w in
+                VFIOFrontEnd.openGroup(g, owner: o, topology: topology, era: .v5_18, extra: "; container_users++") { w in
                     // vfio_group_set_container: no viability check, only container_users.
                     w[group: g].owner = .user(o)
                 },
