@@ -4,18 +4,25 @@
 struct NotifierScheme: Scheme {
     let info = SchemeInfo(
         id: .notifier, title: "pre-5.19 group notifier",
-        summary: "Nothing enforces ownership. VFIO's claim (SET_CONTAINER, then SET_IOMMU) refuses only a group already in a container: it raises container_users and then attaches the container's domain to the whole group. Viability (every sibling unbound, on vfio-pci/pci-stub, or a bridge, read without a lock) gates only opening a device fd, and QEMU's own check before claiming. The group notifier does nothing at BIND_DRIVER and, at BOUND_DRIVER, BUG_ON()s if a non-viable driver appeared in a group with container users. By then probe() has run and the driver may already be doing DMA.",
-        sources: ["drivers/vfio/vfio.c before 5.19: vfio_iommu_group_notifier(), vfio_dev_viable(), vfio_group_set_container(), vfio_ioctl_set_iommu()",
+        summary: "Nothing enforces ownership. VFIO's claim (SET_CONTAINER, then SET_IOMMU) refuses only a group already in a container: it raises container_users and then attaches the container's domain to the whole group. Viability (every sibling unbound, on pci-stub by name, bound to a VFIO driver, or a bridge, read without a lock) gates only opening a device fd, and QEMU's own check before claiming; driver_managed_dma does not exist yet. The group notifier does nothing at BIND_DRIVER and, at BOUND_DRIVER, BUG_ON()s if a non-viable driver appeared in a group with container users. By then probe() has run and the driver may already be doing DMA.",
+        sources: ["drivers/vfio/vfio.c before 5.19: vfio_iommu_group_notifier(), vfio_dev_viable(), vfio_dev_driver_allowed(), vfio_group_set_container(), vfio_ioctl_set_iommu()",
                   "[PATCH v6 10/11] vfio: Remove iommu group notifier, Lu Baolu, 18 Feb 2022 (the removed code)",
                   "[PATCH v8 00/11] Fix BUG_ON in vfio_iommu_group_notifier(), Lu Baolu, Apr 2022"])
 
     /// No ownership count before 5.19: VFIO only notices drivers after the fact.
     var hasOwnerCount: Bool { false }
 
-    /// `vfio_dev_viable`: unbound, bound to a managed driver (vfio-pci, pci-stub), or a bridge.
+    /// `vfio_dev_viable` (drivers/vfio/vfio.c, 5.18): the device has no driver; or
+    /// `vfio_dev_driver_allowed` lets it through: a PCI device whose header type is not normal (a
+    /// bridge, whatever its driver: "vfio: Whitelist PCI bridges", 5f096b14d421b) or a driver named
+    /// in `vfio_driver_allowed[] = { "pci-stub" }`; or `vfio_group_get_device` finds it in the VFIO
+    /// group, i.e. a VFIO driver's probe registered it (the model's registration: bound to a VFIO
+    /// driver, as `VFIOFrontEnd.deviceIsOpenable`). `driver_managed_dma` arrived only in 5.19:
+    /// pcieport on a non-bridge, or any other managed driver, is not viable here.
     static func viable(_ d: Int, in w: World, topology: Topology) -> Bool {
         guard let drv = w[device: d].driver else { return true }
-        return topology.drivers[drv].managedDMA || topology.devices[d].bridge
+        if topology.devices[d].bridge || topology.drivers[drv].name == "pci-stub" { return true }
+        return VFIOFrontEnd.deviceIsOpenable(d, in: w, topology: topology)
     }
 
     /// `container_users` is raised (`vfio_group_set_container`) exactly while a user holds the
@@ -59,7 +66,7 @@ struct NotifierScheme: Scheme {
                          if let bad = members.first(where: { !Self.viable($0, in: b, topology: topology) }) {
                              return "\(Decide.driver(bad, b, topology)), which is not viable (read without its lock) \(Decide.outcome(a, c))"
                          }
-                         return "every sibling is viable (unbound, managed or a bridge, as read without their locks) \(Decide.outcome(a, c))"
+                         return "every sibling is viable (unbound, on pci-stub, in the VFIO group or a bridge, as read without their locks) \(Decide.outcome(a, c))"
                      }) { w, c in
                     if members.allSatisfy({ Self.viable($0, in: w, topology: topology) }) {
                         w[holders: g].userDMA = true
