@@ -154,13 +154,14 @@ extension RandomRun {
     }
 
     /// Before 5.19 random schedules find S1: isolation broken, then BUG_ON, and nothing else.
+    /// A BUG_ON need not follow a breach: vfio_group_nb_verify reads container_users, which
+    /// SET_CONTAINER raises before SET_IOMMU attaches the domain, so a bind completing in between
+    /// crashes the machine while its DMA still used the default domain (NotifierClaimOrderTests).
     @Test func notifierBreaksIsolation() {
         let runs = Self.runs(.notifier)
         let broken = runs.filter { $0.seen.contains(InvariantSet(.isolation)) }
         #expect(!broken.isEmpty)
         #expect(broken.contains { $0.end.contains(InvariantSet(.bugOn)) })
-        #expect(runs.allSatisfy { !$0.seen.contains(InvariantSet(.bugOn)) || $0.seen.contains(InvariantSet(.isolation)) },
-                "BUG_ON only follows a probe that already broke isolation")
         Self.reject(runs, .notifier, breaking: [InvariantSet(.lockOrder), InvariantSet(.deadlock), InvariantSet(.warn), InvariantSet(.staleOwner)])
     }
 

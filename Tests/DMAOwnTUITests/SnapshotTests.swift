@@ -11,7 +11,7 @@ enum Expected {
 ││domain default  mutex ◆T2              │││▶2 claim 7 qemu                                                            │
 ││  01:00.0 vfio-pci bound               │││  runnable › iommu_group_claim_dma_owner                                   │
 ││  01:00.1 e1000e   probing  ◆T1        │││steps of thread 2:                                                         │
-│└───────────────────────────────────────┘││   1  vfio_group_fops_open  if (!group->drivers) return -ENODEV; if (group…│
+│└───────────────────────────────────────┘││   1  vfio_group_fops_open  if (!refcount_inc_not_zero(&group->users)) ret…│
 │                                         ││   2  iommu_group_claim_dma_owner  mutex_lock(&group->mutex)               │
 │                                         ││  ›3  iommu_group_claim_dma_owner  if (owner_cnt) return -EPERM; if (domai…│
 │                                         ││   4  vfio_iommu_type1_attach_group  mutex_lock(&group->mutex)             │
@@ -30,7 +30,7 @@ enum Expected {
 │                                         ││   1●  │   G7 device_driver_attach: device_lock(dev)                       │
 │                                         ││   2●  │   G7 driver_probe_device: if (dev->driver) return -EBUSY          │
 │                                         ││   3●  │   G7 really_probe: dev->driver = drv                              │
-│                                         ││   4│  ●   G7 vfio_group_fops_open: if (!group… ⇒ qemu opens it → continues│
+│                                         ││   4│  ●   G7 vfio_group_fops_open: if (!refco… ⇒ qemu opens it → continues│
 │                                         ││›  5│  ●   G7 iommu_group_claim_dma_owner: mutex_lock(&group->mutex)       │
 │                                         ││                                                                           │
 │                                         ││                                                                           │
@@ -231,7 +231,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ||domain default  mutex #T2           |||*2 claim 7 qemu                       |
 ||  01:00.0 vfio-pci bound            |||  runnable > iommu_group_claim_dma_own|
 ||  01:00.1 e1000e   probing  #T1     |||steps of thread 2:                    |
-|+------------------------------------+||   1  vfio_group_fops_open  if (!grou.|
+|+------------------------------------+||   1  vfio_group_fops_open  if (!refc.|
 |                                      ||   2  iommu_group_claim_dma_owner  mu.|
 |                                      ||  >3  iommu_group_claim_dma_owner  if.|
 |                                      ||   4  vfio_iommu_type1_attach_group  .|
@@ -283,7 +283,7 @@ ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss
 ││domain default  mutex ◆T2           │││▶2 claim 7 qemu                       │
 ││  01:00.0 vfio-pci bound            │││  runnable › iommu_group_claim_dma_own│
 ││  01:00.1 e1000e   probing  ◆T1     │││steps of thread 2:                    │
-│└────────────────────────────────────┘││   1  vfio_group_fops_open  if (!grou…│
+│└────────────────────────────────────┘││   1  vfio_group_fops_open  if (!refc…│
 │                                      ││   2  iommu_group_claim_dma_owner  mu…│
 │                                      ││  ›3  iommu_group_claim_dma_owner  if…│
 │                                      ││   4  vfio_iommu_type1_attach_group  …│

@@ -12,6 +12,16 @@ struct CountingOwnership: Sendable {
     var deviceClaims: Bool
     var id: SchemeID
 
+    /// The kernel whose VFIO front end this scheme runs: v6 was posted against 5.17-rc (the group
+    /// code of 5.16 to 5.18), merged is 5.19, and iommufd's device cdevs are 6.6's group.c.
+    var era: VFIOFrontEnd.Era {
+        switch id {
+        case .v6, .notifier, .robin, .robinLocked: .v5_18
+        case .merged: .v5_19
+        case .iommufd: .v6_6
+        }
+    }
+
     func program(for op: Operation, in topology: Topology) -> Program {
         switch op {
         case .bind(let d, let drv): bind(d, drv, topology)
@@ -150,7 +160,7 @@ struct CountingOwnership: Sendable {
         }
         var steps: [Step] = []
         switch path {
-        case .vfioGroup: steps.append(VFIOFrontEnd.openGroup(g, owner: o, topology: topology))
+        case .vfioGroup: steps.append(VFIOFrontEnd.openGroup(g, owner: o, topology: topology, era: era))
         case .iommufdDevice(let d): steps.append(VFIOFrontEnd.bindIommufd(d, owner: o, topology: topology))
         case .kernel: break
         }

@@ -1,20 +1,34 @@
 /// Before 5.19: no ownership state. VFIO only notices a kernel driver in its group at the
-/// BOUND_DRIVER notification, after `probe()` already ran, and then crashes the machine.
+/// BOUND_DRIVER notification, after `probe()` already ran, and then crashes the machine. The VFIO
+/// front end is 5.18's (`VFIOFrontEnd.Era.v5_18`).
 struct NotifierScheme: Scheme {
     let info = SchemeInfo(
         id: .notifier, title: "pre-5.19 group notifier",
-        summary: "Nothing enforces ownership. VFIO's claim (SET_CONTAINER) refuses only a group already in a container and attaches the container's domain to the whole group; viability (every sibling unbound, on vfio-pci/pci-stub, or a bridge, read without a lock) gates only opening a device fd, and QEMU's own check before claiming. The group notifier does nothing at BIND_DRIVER and, at BOUND_DRIVER, BUG_ON()s if a non-viable driver appeared in a group with container users. By then probe() has run and the driver may already be doing DMA.",
-        sources: ["drivers/vfio/vfio.c before 5.19: vfio_iommu_group_notifier(), vfio_dev_viable()",
+        summary: "Nothing enforces ownership. VFIO's claim (SET_CONTAINER, then SET_IOMMU) refuses only a group already in a container: it raises container_users and then attaches the container's domain to the whole group. Viability (every sibling unbound, on pci-stub by name, bound to a VFIO driver, or a bridge, read without a lock) gates only opening a device fd, and QEMU's own check before claiming; driver_managed_dma does not exist yet. The group notifier does nothing at BIND_DRIVER and, at BOUND_DRIVER, BUG_ON()s if a non-viable driver appeared in a group with container users. By then probe() has run and the driver may already be doing DMA.",
+        sources: ["drivers/vfio/vfio.c before 5.19: vfio_iommu_group_notifier(), vfio_dev_viable(), vfio_dev_driver_allowed(), vfio_group_set_container(), vfio_ioctl_set_iommu()",
+                  "[PATCH v6 10/11] vfio: Remove iommu group notifier, Lu Baolu, 18 Feb 2022 (the removed code)",
                   "[PATCH v8 00/11] Fix BUG_ON in vfio_iommu_group_notifier(), Lu Baolu, Apr 2022"])
 
     /// No ownership count before 5.19: VFIO only notices drivers after the fact.
     var hasOwnerCount: Bool { false }
 
-    /// `vfio_dev_viable`: unbound, bound to a managed driver (vfio-pci, pci-stub), or a bridge.
+    /// `vfio_dev_viable` (drivers/vfio/vfio.c, 5.18): the device has no driver; or
+    /// `vfio_dev_driver_allowed` lets it through: a PCI device whose header type is not normal (a
+    /// bridge, whatever its driver: "vfio: Whitelist PCI bridges", 5f096b14d421b) or a driver named
+    /// in `vfio_driver_allowed[] = { "pci-stub" }`; or `vfio_group_get_device` finds it in the VFIO
+    /// group, i.e. a VFIO driver's probe registered it (the model's registration: bound to a VFIO
+    /// driver, as `VFIOFrontEnd.deviceIsOpenable`). `driver_managed_dma` arrived only in 5.19:
+    /// pcieport on a non-bridge, or any other managed driver, is not viable here.
     static func viable(_ d: Int, in w: World, topology: Topology) -> Bool {
         guard let drv = w[device: d].driver else { return true }
-        return topology.drivers[drv].managedDMA || topology.devices[d].bridge
+        if topology.devices[d].bridge || topology.drivers[drv].name == "pci-stub" { return true }
+        return VFIOFrontEnd.deviceIsOpenable(d, in: w, topology: topology)
     }
+
+    /// `container_users` is raised (`vfio_group_set_container`) exactly while a user holds the
+    /// group fd with the group in its container: the model's VFIO holder, set when SET_CONTAINER
+    /// succeeds and cleared when the container is dissolved.
+    static func hasContainerUsers(_ g: Int, in w: World) -> Bool { w[holders: g].vfioUser != nil }
 
     func program(for op: Operation, in topology: Topology) -> Program {
         switch op {
@@ -25,22 +39,22 @@ struct NotifierScheme: Scheme {
                                     note: "Before 5.19 nobody asks whether the group is safe for a kernel driver before probe().", scope: .device) { _, _ in .next }],
                 dmaCleanup: [],
                 boundNotifier: { w in
-                    // BUG_ON(!vfio_dev_viable(dev)) when the group has container users.
-                    if case .user = w[group: g].owner, !Self.viable(d, in: w, topology: topology) { w.bugOn() }
+                    // vfio_group_nb_verify: BUG_ON(!vfio_dev_viable(dev)) when atomic_read(&group->container_users).
+                    if Self.hasContainerUsers(g, in: w), !Self.viable(d, in: w, topology: topology) { w.bugOn() }
                 }))
         case .unbind(let d):
             return KernelSteps.unbind(device: d, topology: topology, hooks: .init(afterRemove: [KernelSteps.finishUnbind(d)]))
         case .claim(let g, let o):
             let members = topology.groups[g].devices
             return Program([
-                VFIOFrontEnd.openGroup(g, owner: o, topology: topology, extra: "; container_users++") { w in
-                    // vfio_group_set_container: no viability check, only container_users.
-                    w[group: g].owner = .user(o)
-                },
-                KernelSteps.lockGroup("iommu_attach_group", note: "vfio_group_set_container checked no sibling: the container's domain is attached to the whole group."),
+                VFIOFrontEnd.openGroup(g, owner: o, topology: topology, era: .v5_18,
+                                       extra: "; group->container = container; atomic_inc(&group->container_users) /* no IOMMU set yet: nothing attached */",
+                                       extraNote: "The model takes QEMU's first-group path: SET_CONTAINER on a fresh container, then VFIO_SET_IOMMU. vfio_ioctl_set_iommu refuses a container with no group (list_empty(&container->group_list): -EINVAL), so every container's first group is in it, with container_users raised, before anything is attached. (A later group joining a container whose IOMMU is already set is attached inside vfio_group_set_container, by driver->ops->attach_group, before atomic_inc(&group->container_users); each claim here is its own container's first group.) From now on the BOUND_DRIVER check is armed, while every device still uses the default domain."),
+                KernelSteps.lockGroup("iommu_attach_group", note: "VFIO_SET_IOMMU: vfio_ioctl_set_iommu → __vfio_container_attach_groups → vfio_iommu_type1_attach_group → iommu_attach_group, which takes group->mutex. Nothing checked a sibling: container_users was raised without looking at them."),
                 Step("iommu_attach_group", "group->domain = container domain; mutex_unlock",
-                     note: "A kernel driver already doing DMA on a sibling is now translated through the VM's domain: isolation is broken, and nothing notices.",
+                     note: "Only now does the group's DMA go through the VM's domain: a kernel driver already doing DMA on a sibling is translated through qemu's page tables. Isolation is broken here, and nothing notices.",
                      scope: .group) { w, _ in
+                    w[group: g].owner = .user(o)
                     w[group: g].domain = .user(o)
                     w.unlockGroup(g)
                     return .next
@@ -52,7 +66,7 @@ struct NotifierScheme: Scheme {
                          if let bad = members.first(where: { !Self.viable($0, in: b, topology: topology) }) {
                              return "\(Decide.driver(bad, b, topology)), which is not viable (read without its lock) \(Decide.outcome(a, c))"
                          }
-                         return "every sibling is viable (unbound, managed or a bridge, as read without their locks) \(Decide.outcome(a, c))"
+                         return "every sibling is viable (unbound, on pci-stub, in the VFIO group or a bridge, as read without their locks) \(Decide.outcome(a, c))"
                      }) { w, c in
                     if members.allSatisfy({ Self.viable($0, in: w, topology: topology) }) {
                         w[holders: g].userDMA = true

@@ -106,7 +106,8 @@ struct RobinScheme: Scheme {
     private func claim(_ g: Int, _ o: Int, _ topology: Topology) -> Program {
         let members = topology.groups[g].devices
         return Program([
-            VFIOFrontEnd.openGroup(g, owner: o, topology: topology),
+            // Robin wrote on 22-23 Feb 2022 against the 5.17-rc group code: 5.18's words.
+            VFIOFrontEnd.openGroup(g, owner: o, topology: topology, era: .v5_18),
             KernelSteps.lockGroup("iommu_group_claim_dma_owner", note: "VFIO claims on behalf of its own device."),
             Step("iommu_group_claim_dma_owner", "T = T(vfio dev); if (!owner) owner = T; else if (owner != T) return -EBUSY; domain = blocking; mutex_unlock",
                  note: "A managed driver's explicit claim owns the group as that driver: T(its device). This project's reading: VFIO's device is the first member bound to a VFIO driver (none: -ENODEV, as /dev/vfio/G does not exist), and the claim attaches the blocking domain as the merged scheme does.",

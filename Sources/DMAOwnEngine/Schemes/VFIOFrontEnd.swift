@@ -23,17 +23,62 @@ enum VFIOFrontEnd {
         return topology.drivers[drv].vfio
     }
 
+    /// Which kernel's VFIO group code a scheme runs. The group-open step's logic is the same in
+    /// every era (one user per group, only while a VFIO device is registered, a second
+    /// SET_CONTAINER refused); the fields the kernel checks, and so the step's words, are not.
+    enum Era: Sendable, Hashable {
+        /// drivers/vfio/vfio.c of 5.16 to 5.18: the notifier (5.18), and the v6 series and Robin's
+        /// proposal, both posted in Feb 2022 against 5.17-rc. `vfio_group_fops_open`:
+        /// `refcount_inc_not_zero(&group->users)` (-ENODEV once the last vfio_device is gone),
+        /// `atomic_cmpxchg(&group->opened, 0, 1)` (-EBUSY); `vfio_group_set_container`:
+        /// `atomic_read(&group->container_users)` (-EINVAL).
+        case v5_18
+        /// drivers/vfio/vfio.c of 5.19 (merged): the same checks under `group->group_rwsem`, the
+        /// single-open flag now `group->opened_file` ("vfio: Simplify the life cycle of the group FD").
+        case v5_19
+        /// drivers/vfio/group.c of 6.6+ (iommufd with device cdevs): `refcount_read(&group->drivers)`,
+        /// `group->cdev_device_open_cnt` and `group->opened_file` in `vfio_group_fops_open`,
+        /// `vfio_group_has_iommu` in `vfio_group_ioctl_set_container`.
+        case v6_6
+
+        /// The group-open step's code line: what this era's kernel checks, in its field names.
+        var openCode: String {
+            switch self {
+            case .v5_18:
+                "if (!refcount_inc_not_zero(&group->users)) return -ENODEV; if (atomic_cmpxchg(&group->opened, 0, 1)) return -EBUSY; SET_CONTAINER: if (atomic_read(&group->container_users)) return -EINVAL"
+            case .v5_19:
+                "if (!refcount_inc_not_zero(&group->users)) return -ENODEV; if (group->opened_file) return -EBUSY; SET_CONTAINER: if (atomic_read(&group->container_users)) return -EINVAL"
+            case .v6_6:
+                "if (!refcount_read(&group->drivers)) return -ENODEV; if (group->cdev_device_open_cnt || group->opened_file) return -EBUSY; SET_CONTAINER: if (vfio_group_has_iommu(group)) return -EINVAL"
+            }
+        }
+
+        /// The group-open step's note: the same three rules, cited in this era's functions.
+        var openNote: String {
+            let rules = "VFIO comes before the IOMMU core: /dev/vfio/N exists only while a device of the group is bound to a VFIO driver, the group fd is single-open (another user: -EBUSY), and SET_CONTAINER refuses a group already in a container (the same user: -EINVAL)."
+            switch self {
+            case .v5_18:
+                return rules + " 5.18 drivers/vfio/vfio.c: vfio_group_fops_open drops the open once group->users is 0 and lets one opener through atomic_cmpxchg(&group->opened, 0, 1); vfio_group_set_container refuses a group whose container_users is set."
+            case .v5_19:
+                return rules + " 5.19 drivers/vfio/vfio.c: vfio_group_fops_open, under group->group_rwsem, refuses a second opener through group->opened_file; vfio_group_set_container refuses a group whose container_users is set."
+            case .v6_6:
+                return rules + " 6.6 drivers/vfio/group.c: vfio_group_fops_open needs group->drivers and refuses an opened group fd or a device cdev already open (cdev_device_open_cnt); vfio_group_ioctl_set_container refuses a group that has an IOMMU (vfio_group_has_iommu)."
+            }
+        }
+    }
+
     /// `claim G OWNER` begins here: open `/dev/vfio/G` and `VFIO_GROUP_SET_CONTAINER` up to the
     /// point where the IOMMU core is asked. On success the user holds the group (not yet doing DMA).
     ///
-    /// `extra` names what the scheme's step also does in the same moment (the notifier's
-    /// `container_users++`), so it reads in the step's code.
-    static func openGroup(_ g: Int, owner o: Int, topology: Topology, extra: String = "",
+    /// `era` picks the kernel's words for the same checks. `extra` names what the scheme's step
+    /// also does in the same moment (the notifier's `atomic_inc(&group->container_users)`), so it
+    /// reads in the step's code; `extraNote` says why, after the front end's own note.
+    static func openGroup(_ g: Int, owner o: Int, topology: Topology, era: Era, extra: String = "", extraNote: String = "",
                           then: (@Sendable (inout World) -> Void)? = nil) -> Step {
         let members = topology.groups[g].devices
         return Step("vfio_group_fops_open",
-                    "if (!group->drivers) return -ENODEV; if (group->opened_file || cdev_device_open_cnt) return -EBUSY; if (group->container) return -EINVAL" + extra,
-                    note: "VFIO comes before the IOMMU core: /dev/vfio/N exists only while a device of the group is bound to a VFIO driver, the group fd is single-open (another user: -EBUSY), and SET_CONTAINER refuses a group already in a container (the same user: -EINVAL).",
+                    era.openCode + extra,
+                    note: extraNote.isEmpty ? era.openNote : era.openNote + " " + extraNote,
                     scope: .groupAndVFIOMembers,
                     explain: { b, a, c in
                         let gid = topology.groups[g].id, who = topology.owners[o]
