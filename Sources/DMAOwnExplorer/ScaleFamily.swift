@@ -21,8 +21,18 @@ public enum ScaleFamily {
         public var lines: [String]
     }
 
+    /// Which operations a case takes, in order (repeating).
+    public enum Mix: Sendable {
+        /// DMA-API bind, DMA-API bind, vfio-pci bind, claim, unbind, unbind, DMA-API bind.
+        case mixed
+        /// DMA-API bind, DMA-API bind, unbind, unbind, then DMA-API binds: no VFIO driver and no
+        /// claim, so none of VFIO's or iommufd's front-end steps run. The rows the VFIO front end
+        /// (issue 10) must not slow down, compared with the code before it on the same scenarios.
+        case dmaOnly
+    }
+
     /// The case with `devices` devices and `operations` concurrent operations under `scheme`.
-    public static func make(devices n: Int, operations k: Int, scheme: SchemeID = .merged) -> Case {
+    public static func make(devices n: Int, operations k: Int, scheme: SchemeID = .merged, mix: Mix = .mixed) -> Case {
         let names = (0..<n).map { "0000:03:00.\($0)" }
         let topo = Topology.make(
             groups: [(12, names)],
@@ -32,7 +42,7 @@ public enum ScaleFamily {
         var ops: [Operation] = []
         var nextBind = 0, nextUnbind = 0
         var unbound: [Int] = []
-        let pattern = ["dma", "dma", "vfio", "claim", "unbind", "unbind", "dma"]
+        let pattern = mix == .mixed ? ["dma", "dma", "vfio", "claim", "unbind", "unbind", "dma"] : ["dma", "dma", "unbind", "unbind", "dma", "dma", "dma"]
         for i in 0..<k {
             switch pattern[i % pattern.count] {
             case "dma":

@@ -41,6 +41,14 @@ struct BenchCommand: ParsableCommand {
                 ]))
             }
         }
+        var dmaOnly: [JSONText] = []
+        for k in 5...7 where k <= kMax {
+            let c = ScaleFamily.make(devices: 6, operations: k, mix: .dmaOnly)
+            let full = Explorer(run: c.run, world: c.world, options: .init(maxStates: bound, partialOrderReduction: false, countingBudget: nil, splitClusters: false)).explore()
+            dmaOnly.append(.object([
+                ("n", .int(6)), ("k", .int(k)), ("operations", .array(c.lines.map { .string($0) })), ("full", Self.figures(full)),
+            ]))
+        }
         let groups = Self.groupsRows(upTo: gMax, bound: bound)
         let headline = ScaleFamily.make(devices: 4, operations: 6)
         let check = Explorer(run: headline.run, world: headline.world).explore()
@@ -65,6 +73,10 @@ struct BenchCommand: ParsableCommand {
                 ("figures", Self.figures(n4k9Check)),
             ])),
             ("rows", .array(rows)),
+            ("dma_only", .object([
+                ("case", .string("6-device group, K = 5…7 DMA-API binds and unbinds (no VFIO driver, no claim), unreduced pass; up to --max-operations")),
+                ("rows", .array(dmaOnly)),
+            ])),
             ("groups", .object([
                 ("case", .string("G groups, each a kernel bind, a VM claim and an unbind on its own devices; dmaown check's default search with every interleaving counted (--count)")),
                 ("rows", .array(groups)),

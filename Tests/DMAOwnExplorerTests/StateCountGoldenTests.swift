@@ -278,6 +278,11 @@ import DMAOwnScenario
         "4 7 112382 461332 9 15601 26908",
     ]
 
+    /// The DMA-only family (six devices, no VFIO driver, no claim): k states transitions outcomes (unreduced).
+    static let dmaOnly: [String] = [
+        "5 41664 174240 1",
+    ]
+
     /// One built-in scenario's line, computed as `dmaown check NAME --scheme S --json --count --max-states 200000` would.
     static func line(name: String, scheme: SchemeID, por: Bool) throws -> String? {
         let scenario = try BuiltinScenarios.load(name)
@@ -309,6 +314,18 @@ import DMAOwnScenario
                 guard case .success = scenario.prepare(scheme: scheme) else { continue }
                 #expect(listed.contains("\(name) \(scheme.rawValue) full"), "\(name) under \(scheme.rawValue) is not in the table")
             }
+        }
+    }
+
+    /// The bench's DMA-only rows, where issue 10 asked the VFIO front end to cost no speed: pinned
+    /// so a states-per-second figure compares like with like between versions.
+    @Test func dmaOnlyFamilyVisitsTheSameStates() {
+        for expected in Self.dmaOnly {
+            let f = expected.split(separator: " ").compactMap { Int($0) }
+            let c = ScaleFamily.make(devices: 6, operations: f[0], mix: .dmaOnly)
+            #expect(!c.lines.contains { $0.contains("vfio") || $0.contains("claim") }, "\(c.lines)")
+            let full = Explorer(run: c.run, world: c.world, options: .init(partialOrderReduction: false, countingBudget: nil, splitClusters: false)).explore()
+            #expect("\(f[0]) \(full.states) \(full.transitions) \(full.outcomeCount)" == expected)
         }
     }
 

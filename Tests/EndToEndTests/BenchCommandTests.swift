@@ -29,6 +29,9 @@ struct BenchCommandTests {
                 #expect(f["complete"] as? Bool == true)
             }
         }
+        // --max-operations 3 leaves the DMA-only family (K = 5…7) out, and it says so by having no rows.
+        let dmaOnly = try #require(json["dma_only"] as? [String: Any])
+        #expect((dmaOnly["rows"] as? [Any])?.isEmpty == true, "\(dmaOnly)")
         let headline = try #require(json["headline"] as? [String: Any])
         #expect((headline["check_default"] as? [String: Any])?["complete"] as? Bool == true)
         #expect((json["tui_render"] as? [String: Any])?["milliseconds_per_frame"] as? Double ?? 0 > 0)
