@@ -44,7 +44,9 @@ final class StateLayer {
         while size * 3 < expected * 4 { size *= 2 }
         let table = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
         table.initialize(repeating: 0, count: size)
-        let capacity = max(16, expected)
+        // Only the index is sized for `expected`: a level may stay far smaller than its neighbour,
+        // and the columns grow by doubling, as arrays would.
+        let capacity = 64
         c = .allocate(capacity: 1)
         c.initialize(to: Columns(
             stride: stride, counts: counts, schedules: schedules, capacity: capacity,
