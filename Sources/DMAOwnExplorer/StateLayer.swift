@@ -46,7 +46,7 @@ final class StateLayer {
         table.initialize(repeating: 0, count: size)
         // Only the index is sized for `expected`: a level may stay far smaller than its neighbour,
         // and the columns grow by doubling, as arrays would.
-        let capacity = 64
+        let capacity = 8
         c = .allocate(capacity: 1)
         c.initialize(to: Columns(
             stride: stride, counts: counts, schedules: schedules, capacity: capacity,
