@@ -11,10 +11,10 @@ public struct World: Hashable, Sendable {
     /// at the end, so neither moves once the world is made.
     let deviceBase: Int32
     let frontEndBase: Int32
-    let threadBase: Int32
+    @usableFromInline let threadBase: Int32
 
     static let headerSize = 6
-    static let recordSize = 4
+    @usableFromInline static let recordSize = 4
 
     /// A world with every group unowned on its default domain, every device idle, no threads.
     public init(topology: Topology) {
@@ -49,7 +49,7 @@ public struct World: Hashable, Sendable {
     }
 
     public var flags: Flags {
-        get { Flags(rawValue: bytes[0]) }
+        @inlinable get { Flags(rawValue: bytes[0]) }
         set { bytes[0] = newValue.rawValue }
     }
 
@@ -89,13 +89,13 @@ public struct World: Hashable, Sendable {
     }
 
     public subscript(group i: Int) -> GroupState {
-        get {
+        @inline(__always) get {
             let r = record(at: groupBase + World.recordSize * i)
             return GroupState(
                 mutexHolder: World.decodeHolder(r.0), owner: OwnerToken(encoded: r.1),
                 ownerCount: Int(r.2), domain: Domain(encoded: r.3))
         }
-        set {
+        @inline(__always) set {
             setRecord(at: groupBase + World.recordSize * i,
                       (World.encodeHolder(newValue.mutexHolder), newValue.owner.encoded,
                        UInt8(clamping: newValue.ownerCount), newValue.domain.encoded))
@@ -103,13 +103,13 @@ public struct World: Hashable, Sendable {
     }
 
     public subscript(device i: Int) -> DeviceState {
-        get {
+        @inline(__always) get {
             let r = record(at: Int(deviceBase) + World.recordSize * i)
             return DeviceState(
                 driver: r.0 == 0 ? nil : Int(r.0) - 1, lockHolder: World.decodeHolder(r.1),
                 phase: Phase(rawValue: r.2) ?? .idle, doingDMA: r.3 != 0)
         }
-        set {
+        @inline(__always) set {
             setRecord(at: Int(deviceBase) + World.recordSize * i,
                       (newValue.driver.map { UInt8($0 + 1) } ?? 0, World.encodeHolder(newValue.lockHolder),
                        newValue.phase.rawValue, newValue.doingDMA ? 1 : 0))
@@ -117,11 +117,11 @@ public struct World: Hashable, Sendable {
     }
 
     public subscript(thread i: Int) -> ThreadState {
-        get {
+        @inline(__always) get {
             let r = record(at: Int(threadBase) + World.recordSize * i)
             return ThreadState(pc: Int(r.0), done: r.1 != 0, result: Errno(rawValue: r.2) ?? .ok, local: r.3)
         }
-        set {
+        @inline(__always) set {
             setRecord(at: Int(threadBase) + World.recordSize * i,
                       (UInt8(newValue.pc), newValue.done ? 1 : 0, newValue.result.rawValue, newValue.local))
         }
@@ -200,7 +200,8 @@ public struct World: Hashable, Sendable {
     }
 
     /// Thread `i`'s program counter and whether it has finished, without decoding the rest.
-    @inline(__always)
+    /// Inlinable: the explorer asks it after every step, from another module.
+    @inlinable @inline(__always)
     public func progress(ofThread i: Int) -> (pc: Int, done: Bool) {
         let r = record(at: Int(threadBase) + World.recordSize * i)
         return (Int(r.0), r.1 != 0)
@@ -233,8 +234,8 @@ public struct World: Hashable, Sendable {
     public func lockHolder(ofDevice d: Int) -> Int? { World.decodeHolder(record(at: Int(deviceBase) + World.recordSize * d).1) }
 
     /// The four bytes of the record at `offset`, read with one bounds check instead of four.
-    @inline(__always)
-    private func record(at offset: Int) -> (UInt8, UInt8, UInt8, UInt8) {
+    @inlinable @inline(__always)
+    func record(at offset: Int) -> (UInt8, UInt8, UInt8, UInt8) {
         precondition(offset >= 0 && offset + World.recordSize <= bytes.count, "record \(offset) is outside a world of \(bytes.count) bytes")
         return bytes.withUnsafeBufferPointer { p in
             (p[offset], p[offset + 1], p[offset + 2], p[offset + 3])
