@@ -9,7 +9,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run the explorer scale benchmarks (use a release build).",
-        discussion: "Also times rendering a 64-group / 256-device / 16-thread world into the cell buffer (\"tui_render\") and, when tmux is installed, the TUI's first frame after launch (\"tui_first_frame\"). The loader rows time reading and validating generated machines of 1,000, 4,000 and 10,000 devices. One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
+        discussion: "Also times rendering a 64-group / 256-device / 16-thread world into the cell buffer (\"tui_render\") and, when tmux is installed, the TUI's first frame after launch (\"tui_first_frame\"). The loader rows time reading and validating generated machines of 1,000, 4,000 and 10,000 devices. One group of N devices (2…6) with K concurrent operations (2…7), explored exhaustively without and with partial-order reduction; the DMA-only rows (\"dma_only\": six devices, K = 5…7 DMA-API binds and unbinds, no VFIO driver and no claim, up to --max-operations) unreduced; prints one JSON object. Rows that hit --max-states say \"complete\": false.")
 
     @Option(name: .customLong("max-states"), help: "Bound per pass, so the whole bench stays short.", transform: Count.positive)
     var maxStates: Int = 4_000_000
