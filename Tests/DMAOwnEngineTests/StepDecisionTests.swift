@@ -43,7 +43,7 @@ import DMAOwnTestSupport
                 let before = w
                 let decision = run.stepExplained(&w, thread: t, fail: fail)
                 let b = before[thread: t], a = w[thread: t]
-                let jump = a.done ? "" : a.pc == b.pc + 1 ? "next" : run.programs[t].steps[a.pc].label ?? "step \(a.pc)"
+                let jump = a.done ? "" : a.pc == b.pc + 1 ? "next" : run.programs[t].steps[a.pc].label.map { "\($0)" } ?? "step \(a.pc)"
                 let branch = Branch(done: a.done, jump: jump,
                                     result: a.result == b.result ? .ok : a.result, flags: w.flags.rawValue & ~before.flags.rawValue)
                 let key = StepKey(function: step.function, code: step.code, note: step.note)

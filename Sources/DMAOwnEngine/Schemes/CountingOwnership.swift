@@ -64,7 +64,7 @@ struct CountingOwnership: Sendable {
                     if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
                         w[group: g] = gs
                         w[thread: c.thread].result = .EBUSY
-                        return .goto("unwind")
+                        return .goto(.unwind)
                     }
                     gs.ownerCount += 1
                     w[group: g] = gs
@@ -92,7 +92,7 @@ struct CountingOwnership: Sendable {
                          ? "\(topology.drivers[drv].name) is a DMA-API driver: it gives its count back \(Decide.outcome(a, c))"
                          : "\(topology.drivers[drv].name) is driver_managed_dma: it holds no count, nothing to give back \(Decide.outcome(a, c))"
                  }) { w, c in
-                KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto("out")
+                KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto(.out)
             },
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "After remove() stopped DMA, the kernel count is returned under the mutex."),
             Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group,
@@ -100,7 +100,7 @@ struct CountingOwnership: Sendable {
                 Self.decrement(&w, g)
                 return .next
             },
-            Step("__device_release_driver", "dev->driver = NULL; device_unlock(dev); return 0", note: "The device is unbound and unlocked.", label: "out", scope: .device) { w, _ in
+            Step("__device_release_driver", "dev->driver = NULL; device_unlock(dev); return 0", note: "The device is unbound and unlocked.", label: .out, scope: .device) { w, _ in
                 w[device: d].driver = nil
                 w[device: d].phase = .idle
                 w.unlockDevice(d)

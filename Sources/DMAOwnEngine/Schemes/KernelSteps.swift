@@ -3,7 +3,7 @@
 enum KernelSteps {
     /// The scheme-specific parts of binding a driver.
     struct BindHooks {
-        /// Run at `dma_configure` (bind step 5) for the driver; may `goto("unwind")` with a pending errno.
+        /// Run at `dma_configure` (bind step 5) for the driver; may `goto(.unwind)` with a pending errno.
         var dmaConfigure: [Step]
         /// The scheme's `dma_cleanup` (bind step 8), falling through to what follows; unlabelled, as
         /// it may run on two paths (a failed probe, and 6.6's test_remove). Empty: nothing to give back.
@@ -79,15 +79,15 @@ enum KernelSteps {
             : hooks.dmaCleanup
         switch placement.failedProbe {
         case .beforeDriverCleared:
-            steps += [cleanup[0].labelled("cleanup")] + cleanup.dropFirst()
+            steps += [cleanup[0].labelled(.cleanup)] + cleanup.dropFirst()
         case .afterDriverCleared:
-            steps += [clearDriver(d, note: "This scheme gives ownership back only once dev->driver is cleared.", label: "cleanup")] + cleanup
+            steps += [clearDriver(d, note: "This scheme gives ownership back only once dev->driver is cleared.", label: .cleanup)] + cleanup
         }
         // 9
         steps.append(
             Step("really_probe", "device_unbind_cleanup(dev): dev->driver = NULL; device_unlock(dev); return ret",
                  note: "The failed bind unwinds; the device is free again. A pinctrl or dma_configure failure jumps straight here (pinctrl_bind_failed): no notification, no dma_cleanup.",
-                 label: "unwind", scope: .device) { w, c in
+                 label: .unwind, scope: .device) { w, c in
                 // No DMA to stop here: a failed probe() stopped what it started before returning.
                 assert(!w[device: d].doingDMA, "a failed bind left DMA running")
                 w[device: d].driver = nil
@@ -121,7 +121,7 @@ enum KernelSteps {
                  }) { w, c in
                 guard c.failed else { return .next }
                 w[thread: c.thread].result = .EINVAL
-                return .goto("unwind")
+                return .goto(.unwind)
             },
         ]
         // 5
@@ -143,7 +143,7 @@ enum KernelSteps {
                     guard c.failed else { return .next }
                     w[device: d].doingDMA = false
                     w[thread: c.thread].result = .ENODEV
-                    return .goto("cleanup")
+                    return .goto(.cleanup)
                 },
             ]
         } else {
@@ -219,7 +219,7 @@ enum KernelSteps {
     }
 
     /// `dev->driver = NULL`, the moment siblings stop seeing the driver.
-    static func clearDriver(_ d: Int, note: String, label: String? = nil) -> Step {
+    static func clearDriver(_ d: Int, note: String, label: JumpLabel? = nil) -> Step {
         Step("__device_release_driver", "dev->driver = NULL", note: note, label: label, scope: .device) { w, _ in
             w[device: d].driver = nil
             return .next
@@ -237,7 +237,7 @@ enum KernelSteps {
     }
 
     /// `mutex_lock(&group->mutex)` at the start of a kernel ownership function.
-    static func lockGroup(_ function: String, note: String = "Ownership changes happen under group->mutex.", label: String? = nil) -> Step {
+    static func lockGroup(_ function: String, note: String = "Ownership changes happen under group->mutex.", label: JumpLabel? = nil) -> Step {
         Step(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label, scope: .group) { _, _ in .next }
     }
 

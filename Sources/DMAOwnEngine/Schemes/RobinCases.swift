@@ -95,10 +95,10 @@ enum RobinCases {
     /// the claim that counts is the nearest one since the last `dev->driver = drv`.
     private static func bindProgress(_ t: Int, _ w: World, _ run: Run) -> BindProgress {
         let program = run.programs[t], pc = w[thread: t].pc
-        if pc == program.index(of: "unwind") {
+        if pc == program.index(of: .unwind) {
             return w[thread: t].result == .ENODEV ? .failedProbeReleased : .unclaimedUnwinding
         }
-        if pc >= program.index(of: "cleanup") { return .claimed }
+        if pc >= program.index(of: .cleanup) { return .claimed }
         for i in stride(from: pc - 1, through: 0, by: -1) {
             let s = program.steps[i]
             if s.function == "iommu_device_use_default_domain" && s.acquires == nil { return .claimed }

@@ -84,7 +84,7 @@ struct RobinScheme: Scheme {
                     case .dmaAPI: break
                     default:
                         w[thread: c.thread].result = .EBUSY
-                        return .goto("unwind")
+                        return .goto(.unwind)
                     }
                     return .next
                 },

@@ -16,7 +16,7 @@ public struct Step: Sendable {
     /// Where the driver may fail here; a choice point when the operation's driver names it.
     public let failPoint: FailPoint?
     /// A jump target other steps name in `Flow.goto`.
-    public let label: String?
+    public let label: JumpLabel?
     /// What the step is, for views that label live state (Robin's release scan).
     public let role: Role?
     /// What the step may read or write besides its own thread, so the explorer knows which steps commute.
@@ -36,7 +36,7 @@ public struct Step: Sendable {
 
     public init(
         _ function: String, _ code: String, note: String, acquires: LockKind? = nil, failPoint: FailPoint? = nil,
-        label: String? = nil, role: Role? = nil, scope: Scope = .machine, explain: Explain? = nil,
+        label: JumpLabel? = nil, role: Role? = nil, scope: Scope = .machine, explain: Explain? = nil,
         action: @escaping @Sendable (inout World, StepContext) -> Flow
     ) {
         self.function = function; self.code = code; self.note = note; self.acquires = acquires
@@ -48,7 +48,7 @@ public struct Step: Sendable {
     public var title: String { "\(function): \(code)" }
 
     /// The same step with another jump label: a hook reused on two paths needs one label per path.
-    func labelled(_ label: String?) -> Step {
+    func labelled(_ label: JumpLabel?) -> Step {
         Step(function, code, note: note, acquires: acquires, failPoint: failPoint, label: label, role: role, scope: scope, explain: explain, action: action)
     }
 }
@@ -100,10 +100,22 @@ public struct StepContext: Sendable {
     public let failed: Bool
 }
 
+/// A step other steps jump to: the few exits the kernel's paths share (`goto unwind;` and the
+/// like). A closed set rather than strings, so a jump costs no string compare and `Flow` stays a
+/// plain value the explorer's millions of steps copy for free.
+public enum JumpLabel: Sendable, Hashable {
+    /// A failed probe's unwinding (`really_probe`'s error exits).
+    case unwind
+    /// The scheme's `dma_cleanup` when it runs after `dev->driver` is cleared.
+    case cleanup
+    /// The end of an unbind that found nothing more to release.
+    case out
+}
+
 /// Where a thread goes after a step.
 public enum Flow: Sendable, Equatable {
     case next
-    case goto(String)
+    case goto(JumpLabel)
     case finish(Errno)
     /// The machine stopped inside this step (`BUG_ON`): the thread stays where it is, unfinished.
     case halt
@@ -114,14 +126,14 @@ public struct Program: Sendable {
     public let steps: [Step]
     /// Per step: whether the scheduler may choose the failure branch there (the driver's `may_fail`).
     public let canFail: [Bool]
-    /// The labelled steps. A program has a handful of labels, and a linear scan comparing short
-    /// literal strings is cheaper than hashing the label on every `goto` the explorer takes.
-    private let labels: [(label: String, index: Int)]
+    /// The labelled steps. A program has a handful of labels, and a linear scan is cheaper than
+    /// hashing the label on every `goto` the explorer takes.
+    private let labels: [(label: JumpLabel, index: Int)]
 
     public init(_ steps: [Step], mayFail: Set<FailPoint> = []) {
         self.steps = steps
         self.canFail = steps.map { $0.failPoint.map(mayFail.contains) ?? false }
-        var labels: [(label: String, index: Int)] = []
+        var labels: [(label: JumpLabel, index: Int)] = []
         for (i, s) in steps.enumerated() {
             guard let l = s.label else { continue }
             precondition(!labels.contains { $0.label == l }, "two steps labelled \(l)")
@@ -131,7 +143,7 @@ public struct Program: Sendable {
     }
 
     /// The index of the step labelled `label`; a missing label is a bug in a scheme.
-    public func index(of label: String) -> Int {
+    public func index(of label: JumpLabel) -> Int {
         for entry in labels where entry.label == label { return entry.index }
         preconditionFailure("no step labelled \(label)")
     }

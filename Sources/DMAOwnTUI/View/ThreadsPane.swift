@@ -22,7 +22,7 @@ enum ThreadsPane {
 
     /// Labels of the steps an error jumps to (`really_probe`'s cleanup and unwind): from the
     /// first of them on, a program's steps are its error path.
-    static let errorLabels: Set<String> = ["cleanup", "unwind"]
+    static let errorLabels: Set<JumpLabel> = [.cleanup, .unwind]
 
     /// The selected thread's step section: its steps, the "on error:" title before the error
     /// path, and the decisions of the step that decided the thread's error and of its last step,
