@@ -3,7 +3,8 @@
 /// One allocation per copy and a byte-wise hash keep the explorer's millions of states and the
 /// TUI's undo history cheap. Layout: a 6-byte header (flags, group count, device count), then
 /// 4 bytes per group, 4 per device, the user-space front ends (2 bytes per group, 1 per device),
-/// 4 per thread. Names live in `Topology`.
+/// 4 per thread. Names live in `Topology`. A group's two front-end bytes are the VFIO user + 1
+/// (bit 7: its DMA) and the in-kernel claimer + 1 (bit 7: VFIO's `container_users` is not 0).
 public struct World: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
     /// Where the device and thread records start. Derived from the header, but kept so the
@@ -142,8 +143,17 @@ public struct World: Hashable, Sendable {
         public var userDMA: Bool
         /// The owner whose in-kernel claim (`kclaim`) holds the group, or nil.
         public var kernelClaimer: Int?
-        public init(vfioUser: Int? = nil, userDMA: Bool = false, kernelClaimer: Int? = nil) {
+        /// VFIO's `atomic_t container_users` is not 0: raised by `VFIO_GROUP_SET_CONTAINER`
+        /// (`vfio_group_set_container`), dropped when the container is unset. It is what the pre-5.19
+        /// BOUND_DRIVER check reads (`vfio_group_nb_verify`), and it is not the same fact as
+        /// `vfioUser`: 5.18's `vfio_group_unset_container` and `vfio_group_try_dissolve_container`
+        /// drop it to 0 *before* `__vfio_group_unset_container` detaches the container's domain,
+        /// while the user still holds the group. Every scheme raises it with `vfioUser` and clears it
+        /// with it; only the notifier drops it earlier, and only the notifier reads it.
+        public var containerUsers: Bool
+        public init(vfioUser: Int? = nil, userDMA: Bool = false, kernelClaimer: Int? = nil, containerUsers: Bool = false) {
             self.vfioUser = vfioUser; self.userDMA = userDMA; self.kernelClaimer = kernelClaimer
+            self.containerUsers = containerUsers
         }
     }
 
@@ -161,13 +171,14 @@ public struct World: Hashable, Sendable {
             let o = Int(frontEndBase) + 2 * g
             precondition(g >= 0 && g < groupCount, "group \(g) is outside the world")
             let a = bytes[o], b = bytes[o + 1]
-            return GroupHolders(vfioUser: World.decodeOwner(a), userDMA: a & 0x80 != 0, kernelClaimer: World.decodeOwner(b))
+            return GroupHolders(vfioUser: World.decodeOwner(a), userDMA: a & 0x80 != 0, kernelClaimer: World.decodeOwner(b),
+                                containerUsers: b & 0x80 != 0)
         }
         set {
             let o = Int(frontEndBase) + 2 * g
             precondition(g >= 0 && g < groupCount, "group \(g) is outside the world")
             bytes[o] = World.encodeOwner(newValue.vfioUser) | (newValue.userDMA ? 0x80 : 0)
-            bytes[o + 1] = World.encodeOwner(newValue.kernelClaimer)
+            bytes[o + 1] = World.encodeOwner(newValue.kernelClaimer) | (newValue.containerUsers ? 0x80 : 0)
         }
     }
 

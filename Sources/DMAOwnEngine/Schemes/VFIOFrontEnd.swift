@@ -99,6 +99,7 @@ enum VFIOFrontEnd {
             if let holder = h.vfioUser { return .finish(holder == o ? .EINVAL : .EBUSY) }
             if members.contains(where: { w[binding: $0].context != nil }) { return .finish(.EBUSY) }
             h.vfioUser = o
+            h.containerUsers = true     // SET_CONTAINER: atomic_inc(&group->container_users)
             w[holders: g] = h
             then?(&w)
             return .next
@@ -107,9 +108,19 @@ enum VFIOFrontEnd {
 
     /// `release G OWNER` begins here: `VFIO_GROUP_UNSET_CONTAINER` refuses a group this user does
     /// not hold in a container; the user has stopped its DMA before it asks.
-    static func unsetContainer(_ g: Int, owner o: Int, topology: Topology, function: String = "vfio_group_unset_container") -> Step {
-        Step(function, "if (!group->container) return -EINVAL; /* the user has stopped its DMA */",
-             note: "Only the user holding the group with its claim complete can unset the container; VFIO serialises SET and UNSET of one group, so a release never overtakes its own claim.",
+    ///
+    /// `dropsContainerUsers` is 5.18's order (the notifier): `vfio_group_unset_container` checks
+    /// the group with `atomic_cmpxchg(&group->container_users, 1, 0)`, so the count is 0 from this
+    /// step on, before `__vfio_group_unset_container` detaches the container's domain.
+    static func unsetContainer(_ g: Int, owner o: Int, topology: Topology, function: String = "vfio_group_unset_container",
+                               dropsContainerUsers: Bool = false) -> Step {
+        Step(function,
+             dropsContainerUsers
+                ? "if (!atomic_cmpxchg(&group->container_users, 1, 0)) return -EINVAL; /* the user has stopped its DMA; container_users is 0 from here */"
+                : "if (!group->container) return -EINVAL; /* the user has stopped its DMA */",
+             note: dropsContainerUsers
+                ? "Only the user holding the group with its claim complete can unset the container; VFIO serialises SET and UNSET of one group, so a release never overtakes its own claim. 5.18 drivers/vfio/vfio.c, vfio_group_unset_container: the check is atomic_cmpxchg(&group->container_users, 1, 0), so container_users is already 0 here, before __vfio_group_unset_container detaches the container's domain (driver->ops->detach_group → vfio_iommu_type1_detach_group → iommu_detach_group). Until then the group still translates through the VM's domain, but the BOUND_DRIVER check (vfio_group_nb_verify) is disarmed: a kernel driver binding to a sibling now probes into the VM's domain and nothing crashes."
+                : "Only the user holding the group with its claim complete can unset the container; VFIO serialises SET and UNSET of one group, so a release never overtakes its own claim.",
              scope: .group,
              explain: { b, a, c in
                  let h = b[holders: g], who = topology.owners[o]
@@ -121,6 +132,7 @@ enum VFIOFrontEnd {
             var h = w[holders: g]
             guard h.vfioUser == o, h.userDMA else { return .finish(.EINVAL) }
             h.userDMA = false
+            if dropsContainerUsers { h.containerUsers = false }
             w[holders: g] = h
             return .next
         }
@@ -132,6 +144,7 @@ enum VFIOFrontEnd {
         var h = w[holders: g]
         h.vfioUser = nil
         h.userDMA = false
+        h.containerUsers = false
         w[holders: g] = h
     }
 
