@@ -4,7 +4,8 @@
 /// TUI's undo history cheap. Layout: a 6-byte header (flags, group count, device count), then
 /// 4 bytes per group, 4 per device, the user-space front ends (2 bytes per group, 1 per device),
 /// 4 per thread. Names live in `Topology`. A group's two front-end bytes are the VFIO user + 1
-/// (bit 7: its DMA) and the in-kernel claimer + 1 (bit 7: VFIO's `container_users` is not 0).
+/// (bit 7: its DMA) and the in-kernel claimer + 1 (bit 7: VFIO's `container_users` is not 0). A
+/// device's phase byte keeps its VFIO registration in bit 4.
 public struct World: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
     /// Where the device and thread records start. Derived from the header, but kept so the
@@ -78,6 +79,12 @@ public struct World: Hashable, Sendable {
         public var phase: Phase
         /// The device's DMA-API driver is doing DMA (between its `probe()` and the end of `remove()`).
         public var doingDMA: Bool
+        /// A VFIO driver registered the device with VFIO (`vfio_register_group_dev`, called from its
+        /// `probe()`: vfio-pci's `vfio_pci_probe` → `vfio_pci_core_register_device`) and has not yet
+        /// unregistered it (`vfio_unregister_group_dev`, from its `remove()`, after waiting for the
+        /// user). While it is set the group's `/dev/vfio/N` exists and `vfio_group_get_device`
+        /// finds the device. Packed as bit 4 of the phase byte.
+        public var vfioRegistered: Bool = false
     }
 
     /// A thread's program counter, its return value once done, and one local slot.
@@ -108,12 +115,12 @@ public struct World: Hashable, Sendable {
             let r = record(at: Int(deviceBase) + World.recordSize * i)
             return DeviceState(
                 driver: r.0 == 0 ? nil : Int(r.0) - 1, lockHolder: World.decodeHolder(r.1),
-                phase: Phase(rawValue: r.2) ?? .idle, doingDMA: r.3 != 0)
+                phase: Phase(rawValue: r.2 & 0x0F) ?? .idle, doingDMA: r.3 != 0, vfioRegistered: r.2 & 0x10 != 0)
         }
         set {
             setRecord(at: Int(deviceBase) + World.recordSize * i,
                       (newValue.driver.map { UInt8($0 + 1) } ?? 0, World.encodeHolder(newValue.lockHolder),
-                       newValue.phase.rawValue, newValue.doingDMA ? 1 : 0))
+                       newValue.phase.rawValue | (newValue.vfioRegistered ? 0x10 : 0), newValue.doingDMA ? 1 : 0))
         }
     }
 

@@ -16,13 +16,18 @@ struct NotifierScheme: Scheme {
     /// `vfio_dev_driver_allowed` lets it through: a PCI device whose header type is not normal (a
     /// bridge, whatever its driver: "vfio: Whitelist PCI bridges", 5f096b14d421b) or a driver named
     /// in `vfio_driver_allowed[] = { "pci-stub" }`; or `vfio_group_get_device` finds it in the VFIO
-    /// group, i.e. a VFIO driver's probe registered it (the model's registration: bound to a VFIO
-    /// driver, as `VFIOFrontEnd.deviceIsOpenable`). `driver_managed_dma` arrived only in 5.19:
+    /// group, i.e. a VFIO driver's probe registered it (`vfio_register_group_dev`) and its remove
+    /// has not unregistered it; or it is on `group->unbound_list`, where 5.18's
+    /// `vfio_unregister_group_dev` puts a VFIO device when its remove() begins and the
+    /// UNBOUND_DRIVER notification takes it off once `dev->driver` is NULL ("vfio: Remove the
+    /// unbound_list" deleted it in 5.19). So a VFIO driver's device is viable from its
+    /// registration in probe() until its unbind is done. `driver_managed_dma` arrived only in 5.19:
     /// pcieport on a non-bridge, or any other managed driver, is not viable here.
     static func viable(_ d: Int, in w: World, topology: Topology) -> Bool {
-        guard let drv = w[device: d].driver else { return true }
+        let ds = w[device: d]
+        guard let drv = ds.driver else { return true }
         if topology.devices[d].bridge || topology.drivers[drv].name == "pci-stub" { return true }
-        return VFIOFrontEnd.deviceIsOpenable(d, in: w, topology: topology)
+        return ds.vfioRegistered || (ds.phase == .removing && topology.drivers[drv].vfio)
     }
 
     /// `atomic_read(&group->container_users)`: raised by SET_CONTAINER (`vfio_group_set_container`)

@@ -6,21 +6,28 @@
 /// one user per group, and only while a device of the group is bound to a VFIO driver. The state
 /// they keep lives in `World.GroupHolders` and `World.DeviceBinding`.
 enum VFIOFrontEnd {
-    /// Whether `/dev/vfio/N` exists: some device of group `g` has finished binding to a VFIO driver
-    /// (its probe registered the vfio_device; `vfio_group_fops_open` fails once none is left).
+    /// Whether `/dev/vfio/N` exists: some device of group `g` is registered with VFIO. A VFIO
+    /// driver's `probe()` registers it (`vfio_register_group_dev`), before `driver_bound()`; its
+    /// `remove()` unregisters it only after waiting for the user (`vfio_unregister_group_dev`: the
+    /// group's reference, 5.18 `vfio_group_put`, 6.6 `group->drivers` in
+    /// `vfio_device_remove_group`, is dropped after the wait), so the group stays openable while an
+    /// unbind waits for its user. `vfio_group_fops_open` fails once no device is left.
     static func groupIsOpenable(_ g: Int, in w: World, topology: Topology) -> Bool {
-        topology.groups[g].devices.contains { d in
-            let ds = w[device: d]
-            guard let drv = ds.driver, ds.phase == .bound else { return false }
-            return topology.drivers[drv].vfio
-        }
+        topology.groups[g].devices.contains { w[device: $0].vfioRegistered }
     }
 
-    /// Whether device `d` has a VFIO cdev to open: it has finished binding to a VFIO driver.
+    /// Whether device `d` has a VFIO cdev to open (6.6: `vfio_device_add` in
+    /// `vfio_register_group_dev`, from `probe()`). Its `remove()` deletes the cdev first
+    /// (`vfio_device_del`, before it waits for the user), so a device being unbound has none.
     static func deviceIsOpenable(_ d: Int, in w: World, topology: Topology) -> Bool {
         let ds = w[device: d]
-        guard let drv = ds.driver, ds.phase == .bound else { return false }
-        return topology.drivers[drv].vfio
+        return ds.vfioRegistered && ds.phase != .removing
+    }
+
+    /// `vfio_register_group_dev` at the end of a successful `probe()` of a VFIO driver (nothing
+    /// for any other driver).
+    static func register(_ d: Int, driver drv: Int, in w: inout World, topology: Topology) {
+        if topology.drivers[drv].vfio { w[device: d].vfioRegistered = true }
     }
 
     /// Which kernel's VFIO group code a scheme runs. The group-open step's logic is the same in
