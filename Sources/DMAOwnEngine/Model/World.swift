@@ -3,7 +3,9 @@
 /// One allocation per copy and a byte-wise hash keep the explorer's millions of states and the
 /// TUI's undo history cheap. Layout: a 6-byte header (flags, group count, device count), then
 /// 4 bytes per group, 4 per device, the user-space front ends (2 bytes per group, 1 per device),
-/// 4 per thread. Names live in `Topology`.
+/// 4 per thread. Names live in `Topology`. A group's two front-end bytes are the VFIO user + 1
+/// (bit 7: its DMA) and the in-kernel claimer + 1 (bit 7: VFIO's `container_users` is not 0). A
+/// device's phase byte keeps its VFIO registration in bit 4.
 public struct World: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
     /// Where the device and thread records start. Derived from the header, but kept so the
@@ -77,6 +79,12 @@ public struct World: Hashable, Sendable {
         public var phase: Phase
         /// The device's DMA-API driver is doing DMA (between its `probe()` and the end of `remove()`).
         public var doingDMA: Bool
+        /// A VFIO driver registered the device with VFIO (`vfio_register_group_dev`, called from its
+        /// `probe()`: vfio-pci's `vfio_pci_probe` → `vfio_pci_core_register_device`) and has not yet
+        /// unregistered it (`vfio_unregister_group_dev`, from its `remove()`, after waiting for the
+        /// user). While it is set the group's `/dev/vfio/N` exists and `vfio_group_get_device`
+        /// finds the device. Packed as bit 4 of the phase byte.
+        public var vfioRegistered: Bool = false
     }
 
     /// A thread's program counter, its return value once done, and one local slot.
@@ -107,12 +115,12 @@ public struct World: Hashable, Sendable {
             let r = record(at: Int(deviceBase) + World.recordSize * i)
             return DeviceState(
                 driver: r.0 == 0 ? nil : Int(r.0) - 1, lockHolder: World.decodeHolder(r.1),
-                phase: Phase(rawValue: r.2) ?? .idle, doingDMA: r.3 != 0)
+                phase: Phase(rawValue: r.2 & 0x0F) ?? .idle, doingDMA: r.3 != 0, vfioRegistered: r.2 & 0x10 != 0)
         }
         @inline(__always) set {
             setRecord(at: Int(deviceBase) + World.recordSize * i,
                       (newValue.driver.map { UInt8($0 + 1) } ?? 0, World.encodeHolder(newValue.lockHolder),
-                       newValue.phase.rawValue, newValue.doingDMA ? 1 : 0))
+                       newValue.phase.rawValue | (newValue.vfioRegistered ? 0x10 : 0), newValue.doingDMA ? 1 : 0))
         }
     }
 
@@ -142,8 +150,17 @@ public struct World: Hashable, Sendable {
         public var userDMA: Bool
         /// The owner whose in-kernel claim (`kclaim`) holds the group, or nil.
         public var kernelClaimer: Int?
-        public init(vfioUser: Int? = nil, userDMA: Bool = false, kernelClaimer: Int? = nil) {
+        /// VFIO's `atomic_t container_users` is not 0: raised by `VFIO_GROUP_SET_CONTAINER`
+        /// (`vfio_group_set_container`), dropped when the container is unset. It is what the pre-5.19
+        /// BOUND_DRIVER check reads (`vfio_group_nb_verify`), and it is not the same fact as
+        /// `vfioUser`: 5.18's `vfio_group_unset_container` and `vfio_group_try_dissolve_container`
+        /// drop it to 0 *before* `__vfio_group_unset_container` detaches the container's domain,
+        /// while the user still holds the group. Every scheme raises it with `vfioUser` and clears it
+        /// with it; only the notifier drops it earlier, and only the notifier reads it.
+        public var containerUsers: Bool
+        public init(vfioUser: Int? = nil, userDMA: Bool = false, kernelClaimer: Int? = nil, containerUsers: Bool = false) {
             self.vfioUser = vfioUser; self.userDMA = userDMA; self.kernelClaimer = kernelClaimer
+            self.containerUsers = containerUsers
         }
     }
 
@@ -161,13 +178,14 @@ public struct World: Hashable, Sendable {
             let o = Int(frontEndBase) + 2 * g
             precondition(g >= 0 && g < groupCount, "group \(g) is outside the world")
             let a = bytes[o], b = bytes[o + 1]
-            return GroupHolders(vfioUser: World.decodeOwner(a), userDMA: a & 0x80 != 0, kernelClaimer: World.decodeOwner(b))
+            return GroupHolders(vfioUser: World.decodeOwner(a), userDMA: a & 0x80 != 0, kernelClaimer: World.decodeOwner(b),
+                                containerUsers: b & 0x80 != 0)
         }
         set {
             let o = Int(frontEndBase) + 2 * g
             precondition(g >= 0 && g < groupCount, "group \(g) is outside the world")
             bytes[o] = World.encodeOwner(newValue.vfioUser) | (newValue.userDMA ? 0x80 : 0)
-            bytes[o + 1] = World.encodeOwner(newValue.kernelClaimer)
+            bytes[o + 1] = World.encodeOwner(newValue.kernelClaimer) | (newValue.containerUsers ? 0x80 : 0)
         }
     }
 

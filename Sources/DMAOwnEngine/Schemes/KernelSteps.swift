@@ -127,7 +127,9 @@ enum KernelSteps {
         // 5
         steps += hooks.dmaConfigure
         // 6
-        let starts = dmaAPI ? "The driver starts DMA through the DMA API: the group must be kernel-owned by now." : "A driver_managed_dma driver does no DMA through the DMA API."
+        let starts = dmaAPI ? "The driver starts DMA through the DMA API: the group must be kernel-owned by now."
+            : isVFIO(drv, topology) ? "A driver_managed_dma driver does no DMA through the DMA API. A VFIO driver's probe() registers the device with VFIO as its last act (vfio_pci_probe → vfio_pci_core_register_device → vfio_register_group_dev): from here, before driver_bound(), /dev/vfio/N exists, vfio_group_get_device finds the device (viable before 5.19) and, in 6.6, its cdev can be opened."
+            : "A driver_managed_dma driver does no DMA through the DMA API."
         if topology.drivers[drv].mayFail.contains(.probe) {
             steps += [
                 Step("call_driver_probe", "drv->probe(dev): DMA starts", note: starts + " probe() has not returned yet and may still fail.", scope: .deviceDMA) { w, _ in
@@ -140,7 +142,10 @@ enum KernelSteps {
                          c.failed ? "probe() failed after starting DMA (the scheduler chose the failure branch): its DMA stops, the sysfs_failed exit follows \(Decide.outcome(a, c))"
                              : "probe() returned 0 \(Decide.outcome(a, c))"
                      }) { w, c in
-                    guard c.failed else { return .next }
+                    guard c.failed else {
+                        VFIOFrontEnd.register(d, driver: drv, in: &w, topology: topology)
+                        return .next
+                    }
                     w[device: d].doingDMA = false
                     w[thread: c.thread].result = .ENODEV
                     return .goto(.cleanup)
@@ -153,6 +158,7 @@ enum KernelSteps {
                                       : "probe() returned 0 \(Decide.outcome(a, c))"
                               }) { w, _ in
                 if dmaAPI { w[device: d].doingDMA = true }
+                VFIOFrontEnd.register(d, driver: drv, in: &w, topology: topology)
                 return .next
             })
         }
@@ -164,9 +170,10 @@ enum KernelSteps {
         let fixed = topology.kernel.testRemove == .v6_6
         var steps: [Step] = [
             Step("really_probe", "test_remove: device_remove(dev)",
-                 note: "CONFIG_DEBUG_TEST_DRIVER_REMOVE: the freshly probed driver is removed at once, to test its remove(); its DMA stops.",
+                 note: "CONFIG_DEBUG_TEST_DRIVER_REMOVE: the freshly probed driver is removed at once, to test its remove(); its DMA stops (a VFIO driver's remove() unregisters the device: vfio_unregister_group_dev).",
                  scope: .deviceDMA) { w, _ in
                 w[device: d].doingDMA = false
+                w[device: d].vfioRegistered = false
                 return .next
             },
         ]
@@ -208,9 +215,10 @@ enum KernelSteps {
                 return .next
             },
             Step("__device_release_driver", "drv->remove(dev) (vfio-pci: vfio_unregister_group_dev waits for the user)",
-                 note: "The driver stops its DMA. A VFIO driver's remove() sleeps, device_lock held, until the user holding the device lets go (vfio_unregister_group_dev).",
+                 note: "The driver stops its DMA. A VFIO driver's remove() sleeps, device_lock held, until the user holding the device lets go, and only then unregisters the device (vfio_pci_remove → vfio_unregister_group_dev: the wait, then list_del from the group's device_list and the group reference dropped). Until this step the device is registered: /dev/vfio/N still exists while the unbind waits, so another user's claim meets the held group (-EBUSY), not a missing one.",
                  acquires: .userLetGo, scope: .deviceDMAAndGroup) { w, _ in
                 w[device: d].doingDMA = false
+                w[device: d].vfioRegistered = false
                 return .next
             },
         ]

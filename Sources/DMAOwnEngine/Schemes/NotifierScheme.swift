@@ -16,19 +16,27 @@ struct NotifierScheme: Scheme {
     /// `vfio_dev_driver_allowed` lets it through: a PCI device whose header type is not normal (a
     /// bridge, whatever its driver: "vfio: Whitelist PCI bridges", 5f096b14d421b) or a driver named
     /// in `vfio_driver_allowed[] = { "pci-stub" }`; or `vfio_group_get_device` finds it in the VFIO
-    /// group, i.e. a VFIO driver's probe registered it (the model's registration: bound to a VFIO
-    /// driver, as `VFIOFrontEnd.deviceIsOpenable`). `driver_managed_dma` arrived only in 5.19:
+    /// group, i.e. a VFIO driver's probe registered it (`vfio_register_group_dev`) and its remove
+    /// has not unregistered it; or it is on `group->unbound_list`, where 5.18's
+    /// `vfio_unregister_group_dev` puts a VFIO device when its remove() begins and the
+    /// UNBOUND_DRIVER notification takes it off once `dev->driver` is NULL ("vfio: Remove the
+    /// unbound_list" deleted it in 5.19). So a VFIO driver's device is viable from its
+    /// registration in probe() until its unbind is done. `driver_managed_dma` arrived only in 5.19:
     /// pcieport on a non-bridge, or any other managed driver, is not viable here.
     static func viable(_ d: Int, in w: World, topology: Topology) -> Bool {
-        guard let drv = w[device: d].driver else { return true }
+        let ds = w[device: d]
+        guard let drv = ds.driver else { return true }
         if topology.devices[d].bridge || topology.drivers[drv].name == "pci-stub" { return true }
-        return VFIOFrontEnd.deviceIsOpenable(d, in: w, topology: topology)
+        return ds.vfioRegistered || (ds.phase == .removing && topology.drivers[drv].vfio)
     }
 
-    /// `container_users` is raised (`vfio_group_set_container`) exactly while a user holds the
-    /// group fd with the group in its container: the model's VFIO holder, set when SET_CONTAINER
-    /// succeeds and cleared when the container is dissolved.
-    static func hasContainerUsers(_ g: Int, in w: World) -> Bool { w[holders: g].vfioUser != nil }
+    /// `atomic_read(&group->container_users)`: raised by SET_CONTAINER (`vfio_group_set_container`)
+    /// and dropped to 0 by `vfio_group_unset_container`'s `atomic_cmpxchg(.., 1, 0)` or
+    /// `vfio_group_try_dissolve_container`'s `atomic_dec_if_positive`, both *before*
+    /// `__vfio_group_unset_container` detaches the container's domain. So it is not the VFIO holder
+    /// (`GroupHolders.vfioUser`, cleared only once the group has left the container): between the
+    /// two, the group still translates through the VM's domain and the BOUND_DRIVER check is off.
+    static func hasContainerUsers(_ g: Int, in w: World) -> Bool { w[holders: g].containerUsers }
 
     func program(for op: Operation, in topology: Topology) -> Program {
         switch op {
@@ -75,19 +83,25 @@ struct NotifierScheme: Scheme {
                     w[thread: c.thread].result = .EINVAL
                     return .next
                 },
-                KernelSteps.lockGroup("vfio_group_try_dissolve_container", note: "QEMU gives up on the device and closes the group: the container is dissolved."),
-                Step("iommu_detach_group", "domain = default; container_users = 0; group->container = NULL; mutex_unlock; return -EINVAL",
-                     note: "The default domain returns; the claim failed, but the sibling's DMA already went through the VM's domain.", scope: .group) { w, c in
+                Step("vfio_group_try_dissolve_container",
+                     "if (0 == atomic_dec_if_positive(&group->container_users)) __vfio_group_unset_container(group) → iommu_detach_group: mutex_lock(&group->mutex)",
+                     note: "QEMU gives up on the device and closes the group (vfio_group_fops_release → vfio_group_try_dissolve_container, 5.18 drivers/vfio/vfio.c). container_users drops to 0 first, so the BOUND_DRIVER check is off from here, while the VM's domain is still attached: it goes only at the next step (__vfio_group_unset_container → driver->ops->detach_group → vfio_iommu_type1_detach_group → iommu_detach_group). The decrement and the mutex are one step because nothing else can hold this group's mutex here: kernel binds take none before 5.19, and VFIO lets no second user in.",
+                     acquires: .groupMutex, scope: .group) { w, _ in
+                    w[holders: g].containerUsers = false
+                    return .next
+                },
+                Step("iommu_detach_group", "group->domain = default_domain; mutex_unlock; group->container = NULL; return -EINVAL",
+                     note: "The default domain returns (__vfio_group_unset_container, then group->container = NULL and wake_up(&group->container_q)); the claim failed, but the sibling's DMA already went through the VM's domain.", scope: .group) { w, c in
                     Self.dissolve(&w, g)
                     return .finish(w[thread: c.thread].result)
                 },
             ])
         case .release(let g, let o):
             return Program([
-                VFIOFrontEnd.unsetContainer(g, owner: o, topology: topology),
-                KernelSteps.lockGroup("iommu_detach_group", note: "The container's domain is detached."),
-                Step("iommu_detach_group", "domain = default; container_users = 0; group->container = NULL; wake_up(container_q); mutex_unlock",
-                     note: "The default domain returns at once: there is no ownership to drop.", scope: .group) { w, _ in
+                VFIOFrontEnd.unsetContainer(g, owner: o, topology: topology, dropsContainerUsers: true),
+                KernelSteps.lockGroup("iommu_detach_group", note: "__vfio_group_unset_container (5.18 drivers/vfio/vfio.c): down_write(&container->group_lock), then driver->ops->detach_group → vfio_iommu_type1_detach_group → iommu_detach_group, which takes group->mutex. container_users is already 0: the VM's domain is still attached, but a sibling's BOUND_DRIVER no longer checks anything."),
+                Step("iommu_detach_group", "group->domain = default_domain; mutex_unlock; group->container = NULL; wake_up(&group->container_q)",
+                     note: "The default domain returns at once: there is no ownership to drop. Then __vfio_group_unset_container clears group->container and wakes container_q (a vfio-pci remove() waiting in vfio_unregister_group_dev goes on).", scope: .group) { w, _ in
                     Self.dissolve(&w, g)
                     return .finish(.ok)
                 },
@@ -97,8 +111,9 @@ struct NotifierScheme: Scheme {
         }
     }
 
-    /// `__vfio_group_unset_container`: the container's domain goes, the default one returns, and
-    /// the group fd is closed (waiters in `vfio_del_group_dev` wake). Called with the mutex held.
+    /// The end of `__vfio_group_unset_container`: the container's domain goes, the default one
+    /// returns, `group->container = NULL` (waiters on `container_q` in `vfio_unregister_group_dev`
+    /// wake). Called with the mutex held; `container_users` is already 0.
     private static func dissolve(_ w: inout World, _ g: Int) {
         var gs = w[group: g]
         gs.mutexHolder = nil

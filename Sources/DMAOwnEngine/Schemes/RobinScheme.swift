@@ -34,13 +34,10 @@ struct RobinScheme: Scheme {
         return topology.drivers[drv].managedDMA ? .driver(drv) : .dmaAPI
     }
 
-    /// The device VFIO claims through: the first member bound to a VFIO driver. Only a bound one
-    /// counts, as VFIO registers its device (and `/dev/vfio/G` exists) only at the end of probe().
+    /// The device VFIO claims through: the first member registered with VFIO (its VFIO driver's
+    /// probe() called `vfio_register_group_dev`, and its remove() has not unregistered it).
     static func claimant(_ members: [Int], in w: World, topology: Topology) -> Int? {
-        members.first { d in
-            guard let drv = w[device: d].driver, w[device: d].phase == .bound else { return false }
-            return KernelSteps.isVFIO(drv, topology)
-        }
+        members.first { w[device: $0].vfioRegistered }
     }
 
     func program(for op: Operation, in topology: Topology) -> Program {
@@ -110,11 +107,11 @@ struct RobinScheme: Scheme {
             VFIOFrontEnd.openGroup(g, owner: o, topology: topology, era: .v5_18),
             KernelSteps.lockGroup("iommu_group_claim_dma_owner", note: "VFIO claims on behalf of its own device."),
             Step("iommu_group_claim_dma_owner", "T = T(vfio dev); if (!owner) owner = T; else if (owner != T) return -EBUSY; domain = blocking; mutex_unlock",
-                 note: "A managed driver's explicit claim owns the group as that driver: T(its device). This project's reading: VFIO's device is the first member bound to a VFIO driver (none: -ENODEV, as /dev/vfio/G does not exist), and the claim attaches the blocking domain as the merged scheme does.",
+                 note: "A managed driver's explicit claim owns the group as that driver: T(its device). This project's reading: VFIO's device is the first member registered with VFIO by its VFIO driver's probe() and not yet unregistered by its remove() (none: -ENODEV, as /dev/vfio/G does not exist), and the claim attaches the blocking domain as the merged scheme does.",
                  scope: .groupAndMembers,
                  explain: { b, a, c in
                      guard let vfio = Self.claimant(members, in: b, topology: topology) else {
-                         return "no member is bound to a VFIO driver, so there is no VFIO device to claim through \(Decide.outcome(a, c))"
+                         return "no member is registered with VFIO (none is bound to a VFIO driver), so there is no VFIO device to claim through \(Decide.outcome(a, c))"
                      }
                      let t = Self.token(of: vfio, in: b, topology: topology), owner = b[group: g].owner
                      let why = owner == .none ? "the group is unowned: owner becomes T(\(topology.devices[vfio].name)) = \(topology.describeOwnerField(t))"

@@ -6,21 +6,28 @@
 /// one user per group, and only while a device of the group is bound to a VFIO driver. The state
 /// they keep lives in `World.GroupHolders` and `World.DeviceBinding`.
 enum VFIOFrontEnd {
-    /// Whether `/dev/vfio/N` exists: some device of group `g` has finished binding to a VFIO driver
-    /// (its probe registered the vfio_device; `vfio_group_fops_open` fails once none is left).
+    /// Whether `/dev/vfio/N` exists: some device of group `g` is registered with VFIO. A VFIO
+    /// driver's `probe()` registers it (`vfio_register_group_dev`), before `driver_bound()`; its
+    /// `remove()` unregisters it only after waiting for the user (`vfio_unregister_group_dev`: the
+    /// group's reference, 5.18 `vfio_group_put`, 6.6 `group->drivers` in
+    /// `vfio_device_remove_group`, is dropped after the wait), so the group stays openable while an
+    /// unbind waits for its user. `vfio_group_fops_open` fails once no device is left.
     static func groupIsOpenable(_ g: Int, in w: World, topology: Topology) -> Bool {
-        topology.groups[g].devices.contains { d in
-            let ds = w[device: d]
-            guard let drv = ds.driver, ds.phase == .bound else { return false }
-            return topology.drivers[drv].vfio
-        }
+        topology.groups[g].devices.contains { w[device: $0].vfioRegistered }
     }
 
-    /// Whether device `d` has a VFIO cdev to open: it has finished binding to a VFIO driver.
+    /// Whether device `d` has a VFIO cdev to open (6.6: `vfio_device_add` in
+    /// `vfio_register_group_dev`, from `probe()`). Its `remove()` deletes the cdev first
+    /// (`vfio_device_del`, before it waits for the user), so a device being unbound has none.
     static func deviceIsOpenable(_ d: Int, in w: World, topology: Topology) -> Bool {
         let ds = w[device: d]
-        guard let drv = ds.driver, ds.phase == .bound else { return false }
-        return topology.drivers[drv].vfio
+        return ds.vfioRegistered && ds.phase != .removing
+    }
+
+    /// `vfio_register_group_dev` at the end of a successful `probe()` of a VFIO driver (nothing
+    /// for any other driver).
+    static func register(_ d: Int, driver drv: Int, in w: inout World, topology: Topology) {
+        if topology.drivers[drv].vfio { w[device: d].vfioRegistered = true }
     }
 
     /// Which kernel's VFIO group code a scheme runs. The group-open step's logic is the same in
@@ -99,6 +106,7 @@ enum VFIOFrontEnd {
             if let holder = h.vfioUser { return .finish(holder == o ? .EINVAL : .EBUSY) }
             if members.contains(where: { w[binding: $0].context != nil }) { return .finish(.EBUSY) }
             h.vfioUser = o
+            h.containerUsers = true     // SET_CONTAINER: atomic_inc(&group->container_users)
             w[holders: g] = h
             then?(&w)
             return .next
@@ -107,9 +115,19 @@ enum VFIOFrontEnd {
 
     /// `release G OWNER` begins here: `VFIO_GROUP_UNSET_CONTAINER` refuses a group this user does
     /// not hold in a container; the user has stopped its DMA before it asks.
-    static func unsetContainer(_ g: Int, owner o: Int, topology: Topology, function: String = "vfio_group_unset_container") -> Step {
-        Step(function, "if (!group->container) return -EINVAL; /* the user has stopped its DMA */",
-             note: "Only the user holding the group with its claim complete can unset the container; VFIO serialises SET and UNSET of one group, so a release never overtakes its own claim.",
+    ///
+    /// `dropsContainerUsers` is 5.18's order (the notifier): `vfio_group_unset_container` checks
+    /// the group with `atomic_cmpxchg(&group->container_users, 1, 0)`, so the count is 0 from this
+    /// step on, before `__vfio_group_unset_container` detaches the container's domain.
+    static func unsetContainer(_ g: Int, owner o: Int, topology: Topology, function: String = "vfio_group_unset_container",
+                               dropsContainerUsers: Bool = false) -> Step {
+        Step(function,
+             dropsContainerUsers
+                ? "if (!atomic_cmpxchg(&group->container_users, 1, 0)) return -EINVAL; /* the user has stopped its DMA; container_users is 0 from here */"
+                : "if (!group->container) return -EINVAL; /* the user has stopped its DMA */",
+             note: dropsContainerUsers
+                ? "Only the user holding the group with its claim complete can unset the container; VFIO serialises SET and UNSET of one group, so a release never overtakes its own claim. 5.18 drivers/vfio/vfio.c, vfio_group_unset_container: the check is atomic_cmpxchg(&group->container_users, 1, 0), so container_users is already 0 here, before __vfio_group_unset_container detaches the container's domain (driver->ops->detach_group → vfio_iommu_type1_detach_group → iommu_detach_group). Until then the group still translates through the VM's domain, but the BOUND_DRIVER check (vfio_group_nb_verify) is disarmed: a kernel driver binding to a sibling now probes into the VM's domain and nothing crashes."
+                : "Only the user holding the group with its claim complete can unset the container; VFIO serialises SET and UNSET of one group, so a release never overtakes its own claim.",
              scope: .group,
              explain: { b, a, c in
                  let h = b[holders: g], who = topology.owners[o]
@@ -121,6 +139,7 @@ enum VFIOFrontEnd {
             var h = w[holders: g]
             guard h.vfioUser == o, h.userDMA else { return .finish(.EINVAL) }
             h.userDMA = false
+            if dropsContainerUsers { h.containerUsers = false }
             w[holders: g] = h
             return .next
         }
@@ -132,6 +151,7 @@ enum VFIOFrontEnd {
         var h = w[holders: g]
         h.vfioUser = nil
         h.userDMA = false
+        h.containerUsers = false
         w[holders: g] = h
     }
 

@@ -33,7 +33,7 @@ import DMAOwnEngine
     @Test func aUserOwnedGroupNoUserHoldsIsStale() throws {
         let (run, w0) = try AllSchedules.start(.merged, setup: ["bind 01:00.0 vfio-pci", "claim 7 qemu"], threads: [])
         #expect(run.scheme.staleOwnership(ofGroup: 0, in: w0, run: run) == nil)
-        #expect(w0[holders: 0] == World.GroupHolders(vfioUser: 0, userDMA: true))
+        #expect(w0[holders: 0] == World.GroupHolders(vfioUser: 0, userDMA: true, containerUsers: true), "SET_CONTAINER raised container_users")
         var lost = w0
         lost[holders: 0] = World.GroupHolders()
         #expect(run.scheme.staleOwnership(ofGroup: 0, in: lost, run: run)
