@@ -8,8 +8,8 @@ import DMAOwnTestSupport
 @Suite struct IndependenceTests {
     @Test(arguments: SchemeID.allCases)
     func nonConflictingStepsCommute(scheme: SchemeID) {
-        var gen = RandomScenarios(rng: DMAOwnTestSupport.SplitMix64(seed: 0x5C0E + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
-        var rng = DMAOwnTestSupport.SplitMix64(seed: 99)
+        var gen = RandomScenarios(rng: SplitMix64(seed: 0x5C0E + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
+        var rng = SplitMix64(seed: 99)
         var checked = 0
         for _ in 0..<60 {
             let s = gen.draw(scheme: scheme)

@@ -1,3 +1,4 @@
+import DMAOwnEngine
 @testable import DMAOwnExplorer
 import Testing
 

@@ -417,7 +417,7 @@ extension ReducerOverlayTests {
         #expect(s.scheme == .robin)
         #expect(s.history.choices == [Choice(thread: 0)])
         Fixture.press(&s, .char(":")); Fixture.type(&s, "seed 7"); Fixture.press(&s, .enter)
-        #expect(s.seed == 7 && s.random == SeededRandom(seed: 7))
+        #expect(s.seed == 7 && s.random == SplitMix64(seed: 7))
         Fixture.press(&s, .char(":")); Fixture.type(&s, "scheme linux")
         #expect(Fixture.press(&s, .enter) == [.bell])
         #expect(s.message?.text.contains("usage: scheme") == true)

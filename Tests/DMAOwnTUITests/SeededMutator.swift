@@ -1,3 +1,4 @@
+import DMAOwnEngine
 import DMAOwnTUI
 
 /// The mutation fuzzer's input maker: from a valid file (a built-in scenario, a trace, a theme)
@@ -5,9 +6,9 @@ import DMAOwnTUI
 /// is reproduced by its seed alone. Test-only: it lives beside the fuzz tests, not in the product.
 struct SeededMutator {
     /// The TUI's own SplitMix64, seeded as the fuzz campaigns' recorded seeds expect.
-    private var random: SeededRandom
+    private var random: SplitMix64
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 | 1) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 | 1) }
 
     mutating func next() -> UInt64 { random.next() }
 

@@ -127,7 +127,7 @@ extension App {
                 return [.bell]
             }
             s.seed = n
-            s.random = SeededRandom(seed: n)
+            s.random = SplitMix64(seed: n)
             s.message = StatusMessage(.info, "seed \(n): r and R now repeat from it")
             return []
         default:

@@ -17,7 +17,7 @@ public struct AppState: Sendable {
     /// The seed the random stepper started from, shown so a random run can be repeated.
     public var seed: UInt64
     /// The generator `r` and `R` draw from; it moves on with every draw.
-    public var random: SeededRandom
+    public var random: SplitMix64
     /// The pane that arrows and Enter act on.
     public var focus: Pane = .threads
     public var selectedThread = 0
@@ -71,7 +71,7 @@ public struct AppState: Sendable {
         savedOperationCount = scenario.threads.count
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
         self.seed = seed
-        self.random = SeededRandom(seed: seed)
+        self.random = SplitMix64(seed: seed)
         message = StatusMessage(.info, "? or F1: this scenario in full, keys, concepts, invariants" + (scenario.tryNote.isEmpty ? "" : "; try: \(scenario.tryNote)"))
     }
 
