@@ -72,10 +72,12 @@ final class StateLayer {
 
     var stride: Int { c.pointee.stride }
     var count: Int { c.pointee.count }
-    var paths: UnsafeMutablePointer<ScheduleCount> { c.pointee.paths }
-    var depth: UnsafeMutablePointer<UInt32> { c.pointee.depth }
-    var parent: UnsafeMutablePointer<UInt32> { c.pointee.parent }
-    var choice: UnsafeMutablePointer<UInt8> { c.pointee.choice }
+    /// The columns, read-only: only `reach` writes them. `paths` is there when the level counts,
+    /// `parent` and `choice` when it keeps schedules.
+    var paths: UnsafePointer<ScheduleCount> { UnsafePointer(c.pointee.paths) }
+    var depth: UnsafePointer<UInt32> { UnsafePointer(c.pointee.depth) }
+    var parent: UnsafePointer<UInt32> { UnsafePointer(c.pointee.parent) }
+    var choice: UnsafePointer<UInt8> { UnsafePointer(c.pointee.choice) }
 
     /// Heap bytes held now, for the peak-memory figure.
     var heapBytes: Int {
