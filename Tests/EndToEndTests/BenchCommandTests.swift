@@ -13,12 +13,12 @@ struct BenchCommandTests {
         var env = ProcessInfo.processInfo.environment
         env["TMPDIR"] = try scratch.folder("tmp")
         env["TMUX_TMPDIR"] = try scratch.folder("tmux")
-        let r = Binary.run(["bench", "--max-devices", "2", "--max-operations", "3", "--max-states", "100000"], environment: env)
+        let r = Binary.run(["bench", "--max-devices", "2", "--max-operations", "5", "--max-states", "100000"], environment: env)
         #expect(r.status == 0, "\(r.stderr)")
         try TemporaryFilesTests.expectNothingLeft(tmp: scratch.path("tmp"), tmux: scratch.path("tmux"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let rows = try #require(json["rows"] as? [[String: Any]])
-        #expect(rows.map { "\($0["n"]!)x\($0["k"]!)" } == ["2x2", "2x3"])
+        #expect(rows.map { "\($0["n"]!)x\($0["k"]!)" } == ["2x2", "2x3", "2x4", "2x5"])
         #expect(!rows.isEmpty, "the loop below checks something")
         for row in rows {
             for pass in ["full", "por"] {
@@ -29,9 +29,16 @@ struct BenchCommandTests {
                 #expect(f["complete"] as? Bool == true)
             }
         }
-        // --max-operations 3 leaves the DMA-only family (K = 5…7) out, and it says so by having no rows.
+        // --max-operations 5 keeps only K = 5 of the DMA-only family (K = 5…7): no VFIO driver, no claim.
         let dmaOnly = try #require(json["dma_only"] as? [String: Any])
-        #expect((dmaOnly["rows"] as? [Any])?.isEmpty == true, "\(dmaOnly)")
+        let dmaRows = try #require(dmaOnly["rows"] as? [[String: Any]])
+        #expect(dmaRows.map { $0["k"] as? Int } == [5], "\(dmaOnly)")
+        for row in dmaRows {
+            let ops = try #require(row["operations"] as? [String])
+            #expect(ops.count == 5 && !ops.contains { $0.contains("vfio") || $0.hasPrefix("claim") }, "\(ops)")
+            let full = try #require(row["full"] as? [String: Any])
+            #expect(full["complete"] as? Bool == true && (full["states"] as? Int ?? 0) > 0, "\(full)")
+        }
         let headline = try #require(json["headline"] as? [String: Any])
         #expect((headline["check_default"] as? [String: Any])?["complete"] as? Bool == true)
         #expect((json["tui_render"] as? [String: Any])?["milliseconds_per_frame"] as? Double ?? 0 > 0)
