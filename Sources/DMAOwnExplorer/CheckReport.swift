@@ -85,6 +85,9 @@ public struct CheckReport: Sendable {
             ("counting_states", .int(e.countingStates)), ("partial_order_reduction", .bool(random == nil && e.reduction.isOn)),
         ]
         if e.schedulesCounted { fields.append(("schedules_total", .uint(e.totalSchedules))) }
+        if !e.countingSymmetry.isEmpty {
+            fields.append(("counting_symmetry", .array(e.countingSymmetry.map { .array($0.map { .int($0 + 1) }) })))
+        }
         if let stop = e.stop { fields.append(("stopped_by", .string(stop.rawValue))) }
         switch e.countingStop {
         case .budget(let n)?: fields.append(("counting_stopped_by", .string("budget"))); fields.append(("counting_budget", .int(n)))
@@ -129,6 +132,20 @@ public struct CheckReport: Sendable {
 
     // MARK: Words for people
 
+    /// Why the counting pass visited fewer states than the unreduced graph has: "Threads 1 and 8,
+    /// and 2 and 9, run the same operation from the same start: …". Nil when it folded none.
+    static func symmetryLine(_ classes: [[Int]]) -> String? {
+        guard !classes.isEmpty else { return nil }
+        func names(_ c: [Int]) -> String {
+            let n = c.map { String($0 + 1) }
+            return n.count == 2 ? "\(n[0]) and \(n[1])" : n.dropLast().joined(separator: ", ") + " and " + n.last!
+        }
+        let sets = classes.map(names)
+        let list = sets.count == 1 ? sets[0] : sets.dropLast().joined(separator: ", ") + ", and " + sets.last!
+        return "Threads \(list) run the same operation from the same start: the counting pass took states that differ"
+            + " only by swapping them as one (the counts are exact)."
+    }
+
     /// The verdict, the outcome table, each counterexample as numbered steps, and a plain note when partial.
     public var human: String {
         let e = exploration
@@ -141,10 +158,11 @@ public struct CheckReport: Sendable {
             ? (partial ? "OK so far: no schedule explored breaks an invariant (\(scope))." : "OK: no schedule breaks an invariant (\(scope)).")
             : "BROKEN: some schedule breaks \(broken.joined(separator: ", ")) (\(scope)).")
         out.append("\(title) [\(scheme.rawValue)]: \(e.states) states, \(e.transitions) transitions, \(formatSeconds(e.seconds))"
-                   + (e.countingStates == 0 ? "" : e.schedulesCounted ? " (schedules counted over \(e.countingStates) unreduced states)"
-                      : " (counting pass stopped after \(e.countingStates) unreduced states)")
+                   + (e.countingStates == 0 ? "" : e.schedulesCounted ? " (schedules counted over \(e.countingStatesPhrase))"
+                      : " (counting pass stopped after \(e.countingStatesPhrase))")
                    + (e.clusters.isEmpty ? "" : "; \(e.clusters.count) independent clusters searched one by one"))
         if let why = e.notSplit { out.append("Threads \(why).") }
+        if let line = Self.symmetryLine(e.countingSymmetry) { out.append(line) }
         if random == nil, case .folded(let n) = e.reduction {
             out.append("Partial-order reduction: the threads touch \(n) devices and groups, more than its 64 conflict bits, so some share a bit and count as conflicting (sound, saves less).")
         }

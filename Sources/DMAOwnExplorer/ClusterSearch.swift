@@ -8,6 +8,8 @@ struct ClusterSearch {
     let verdict: LayeredSearch
     let counting: LayeredSearch?
     let reduction: ReductionUsed
+    /// The interchangeable threads the counting pass folded together (this run's numbers).
+    private(set) var interchangeable: [[Int]] = []
     /// Whether the outcomes carry counts, and why not.
     let countingStop: CountingStop?
 
@@ -40,16 +42,24 @@ struct ClusterSearch {
         guard verdict.stop != .cancelled else { counting = nil; countingStop = .bound(.cancelled); return }
         if let budget, budget <= 0 { counting = nil; countingStop = .budget(options.countingBudget ?? 0); return }
         let limit = [options.maxStates, budget].compactMap { $0 }.min()
-        let pass = LayeredSearch(
-            run: run, initial: world,
-            config: .init(reduce: false, judge: false, count: true, maxStates: limit, maxDepth: options.maxDepth,
-                          maxBytes: options.maxBytes, byLength: byLength),
-            persistent: nil)
         let before = verdict.states, beforeTransitions = verdict.transitions
-        pass.search(progress: { p in
-            progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
-                                                    depth: p.depth, fraction: p.fraction, bytes: p.bytes)))
-        }, isCancelled: isCancelled)
+        func count(symmetry: ThreadSymmetry?) -> LayeredSearch {
+            let pass = LayeredSearch(
+                run: run, initial: world,
+                config: .init(reduce: false, judge: false, count: true, maxStates: limit, maxDepth: options.maxDepth,
+                              maxBytes: options.maxBytes, byLength: byLength, symmetry: symmetry),
+                persistent: nil)
+            pass.search(progress: { p in
+                progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
+                                                        depth: p.depth, fraction: p.fraction, bytes: p.bytes)))
+            }, isCancelled: isCancelled)
+            return pass
+        }
+        let symmetry = options.threadSymmetry ? ThreadSymmetry(run: run, world: world) : nil
+        var pass = count(symmetry: symmetry)
+        // A saturated sum cannot be shared out between swapped outcomes: count every state instead.
+        if pass.symmetrySaturated { pass = count(symmetry: nil) }
+        interchangeable = pass.config.symmetry?.classes ?? []
         counting = pass
         switch pass.stop {
         case nil: countingStop = nil

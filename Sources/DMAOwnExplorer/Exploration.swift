@@ -30,6 +30,10 @@ public struct ExplorationOptions: Sendable, Equatable {
     /// Search independent clusters of threads one by one (`ClusterPlan`); off, the whole run is
     /// one graph (the product of the clusters'), which only tests and benchmarks want.
     public var splitClusters: Bool
+    /// Let the counting pass visit one state per set of states that differ only by swapping
+    /// interchangeable threads (same operation, same start; `ThreadSymmetry`). The counts are the
+    /// same either way; off, the pass visits every unreduced state (`--no-symmetry`).
+    public var threadSymmetry: Bool
 
     /// The default counting budget: 2 million unreduced states, about half a second of counting
     /// on one core, so counting never dominates a check that the reduced verdict answers fast.
@@ -46,10 +50,10 @@ public struct ExplorationOptions: Sendable, Equatable {
 
     public init(maxStates: Int? = nil, maxDepth: Int? = nil, partialOrderReduction: Bool = true, countSchedules: Bool = true,
                 countingBudget: Int? = ExplorationOptions.defaultCountingBudget, maxBytes: Int? = ExplorationOptions.defaultMaxBytes,
-                splitClusters: Bool = true) {
+                splitClusters: Bool = true, threadSymmetry: Bool = true) {
         self.maxStates = maxStates; self.maxDepth = maxDepth; self.partialOrderReduction = partialOrderReduction
         self.countSchedules = countSchedules; self.countingBudget = countingBudget; self.maxBytes = maxBytes
-        self.splitClusters = splitClusters
+        self.splitClusters = splitClusters; self.threadSymmetry = threadSymmetry
     }
 }
 
@@ -93,6 +97,15 @@ public struct Exploration: Sendable, Equatable {
     /// (0 when the verdict pass counted them itself, i.e. without reduction).
     public var countingStates: Int
     public var countingTransitions: Int
+    /// The interchangeable threads (0-based, each class ascending) the counting pass folded
+    /// together (`ThreadSymmetry`), so `countingStates` is one per set of swapped states; empty
+    /// when it visited every unreduced state.
+    public var countingSymmetry: [[Int]] = []
+    /// The counting pass's states as every report names them: "919092 unreduced states", or when
+    /// it folded interchangeable threads "291248 unreduced states, swaps of identical threads taken as one".
+    public var countingStatesPhrase: String {
+        "\(countingStates) unreduced states" + (countingSymmetry.isEmpty ? "" : ", swaps of identical threads taken as one")
+    }
     /// False when outcomes carry no interleaving counts (`schedules == 0`): counting was not asked
     /// for, or a bound stopped the unreduced counting pass after the reduced verdict pass completed.
     public var schedulesCounted: Bool = true
@@ -184,6 +197,8 @@ public struct ClusterResult: Sendable, Equatable {
     public var states: Int
     public var transitions: Int
     public var countingStates: Int
+    /// The cluster's interchangeable threads (whole-run numbers, 0-based) its counting pass folded together.
+    public var countingSymmetry: [[Int]] = []
     /// Each of the cluster's outcomes (its own threads' results) with the shortest schedule found
     /// ending that way, in the whole run's thread numbers.
     public var outcomeSchedules: [[String]: [Choice]] = [:]

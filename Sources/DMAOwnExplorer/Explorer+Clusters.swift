@@ -61,6 +61,7 @@ extension Explorer {
             var own = ClusterResult(threads: threads, groups: cluster.groups.map { run.topology.groups[$0].id }, outcomes: listed,
                                  states: v.states, transitions: v.transitions, countingStates: search.countingStates)
             own.outcomeSchedules = search.outcomeSchedules().mapValues(cluster.global)
+            own.countingSymmetry = search.interchangeable.map { $0.map { threads[$0] } }
             findings.append(Findings(
                 cluster: cluster, broken: broken,
                 toEnd: v.shortestTerminal.map { cluster.global(v.schedule(to: $0.id)) },
@@ -78,6 +79,7 @@ extension Explorer {
         result.countingStop = counted ? nil : (countingStop ?? .bound(.cancelled))
         result.reduction = reductions.first { if case .folded = $0 { true } else { false } } ?? reductions.max { $0.resources < $1.resources } ?? .off
         result.clusters = findings.map(\.result)
+        result.countingSymmetry = findings.flatMap(\.result.countingSymmetry)
         result.outcomeCount = findings.reduce(1) { LengthCounts.saturatingMultiply($0, ScheduleCount($1.outcomes.count)) }
         if counted {
             var all = LengthCounts.one

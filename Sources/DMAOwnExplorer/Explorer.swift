@@ -73,6 +73,7 @@ public struct Explorer: Sendable {
             countingStates: search.countingStates, countingTransitions: search.countingTransitions)
         result.schedulesCounted = search.schedulesCounted
         result.countingStop = search.countingStop
+        result.countingSymmetry = search.interchangeable
         result.stop = search.stop
         result.reduction = search.reduction
         result.outcomeSchedules = search.outcomeSchedules()

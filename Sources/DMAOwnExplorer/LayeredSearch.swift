@@ -32,6 +32,9 @@ final class LayeredSearch {
         /// schedule ending in such a step. Needs `judge` (parent pointers) and no reduction, since a
         /// persistent set may drop the shortest way there.
         var goal: GoalStep? = nil
+        /// Interchangeable threads to fold together (`ThreadSymmetry`): a counting pass only, since
+        /// a representative's count is its whole set's and it keeps no schedules.
+        var symmetry: ThreadSymmetry? = nil
     }
 
     /// Whether the step of `thread` (down its failure branch when `fail`) from `before` to
@@ -89,6 +92,9 @@ final class LayeredSearch {
     /// Terminal results → the expanded state ending that way with the shortest schedule, kept when
     /// judging, so an outcome can be opened like a counterexample (`outcomeSchedules`).
     private var shortestOutcome: [[UInt8]: (id: Int, depth: Int)] = [:]
+    /// With a symmetry: some set of swapped outcomes reached the saturated count, so the outcomes
+    /// carry no counts and the pass must be run again without the symmetry.
+    private(set) var symmetrySaturated = false
 
     init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
         self.run = run; self.initial = initial; self.config = config; self.persistent = persistent
@@ -110,6 +116,9 @@ final class LayeredSearch {
         let run = self.run
         let threads = run.operations.count
         precondition(threads <= 32, "the explorer handles at most 32 threads")
+        let symmetry = config.symmetry
+        precondition(symmetry == nil || (!config.judge && !config.reduce && config.goal == nil),
+                     "thread symmetry folds states for counting only: no verdict, reduction or goal")
         let stride = initial.bytes.count
         let byLength = config.byLength
         // Every schedule is at most as long as all programs together plus a BUG_ON halt.
@@ -251,7 +260,8 @@ final class LayeredSearch {
                     let n = count ? layer.paths[i] : 0
                     // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
                     let results = Array(key)
-                    let key = blocked == 0 ? results : Self.terminalKey(results, run: run, world: base)
+                    var key = blocked == 0 ? results : Self.terminalKey(results, run: run, world: base)
+                    symmetry?.canonicalize(results: &key)
                     if judge, shortestOutcome[key].map({ depth < $0.depth }) ?? true { shortestOutcome[key] = (id, depth) }
                     if byLength {
                         var k = key
@@ -293,8 +303,11 @@ final class LayeredSearch {
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge) }
                         batchHash[n] = succ.bytes.withUnsafeBytes { raw in
-                            (batch + n * stride).copyMemory(from: raw.baseAddress!, byteCount: stride)
-                            return StateHash.hash(raw)
+                            let slot = batch + n * stride
+                            slot.copyMemory(from: raw.baseAddress!, byteCount: stride)
+                            guard let symmetry else { return StateHash.hash(raw) }
+                            symmetry.canonicalize(slot)
+                            return StateHash.hash(UnsafeRawBufferPointer(start: slot, count: stride))
                         }
                         batchLevel[n] = phi
                         batchChoice[n] = UInt8(t << 1 | f)
@@ -312,6 +325,9 @@ final class LayeredSearch {
             }
         }
         touchSink = sink
+        if let symmetry, complete {
+            if let each = symmetry.expand(outcomes) { outcomes = each } else { outcomes = [:]; symmetrySaturated = true }
+        }
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
     }
 

@@ -29,6 +29,8 @@ struct CheckCommand: ParsableCommand {
     var noPOR = false
     @Flag(help: "Count interleavings however many states that takes (default: up to 2,000,000 unreduced states).")
     var count = false
+    @Flag(name: .customLong("no-symmetry"), help: "Count every unreduced state, not one per set of states that differ only by swapping threads that run the same operation (same counts, more states).")
+    var noSymmetry = false
     @Option(name: .customLong("max-memory"), help: "Stop with a partial result when the search's tables would pass this many bytes (K, M, G suffixes; default a quarter of physical memory, at most 4G).",
             transform: Count.bytes)
     var maxMemory: Int?
@@ -48,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         let options = ExplorationOptions(
             maxStates: maxStates, maxDepth: maxDepth, partialOrderReduction: !noPOR,
             countingBudget: count ? nil : ExplorationOptions.defaultCountingBudget,
-            maxBytes: maxMemory ?? ExplorationOptions.defaultMaxBytes)
+            maxBytes: maxMemory ?? ExplorationOptions.defaultMaxBytes, threadSymmetry: !noSymmetry)
         let walks = random
         let seedValue = seed ?? 1
         if seed != nil && walks == nil { throw InputError("check", "--seed needs --random N") }

@@ -182,7 +182,7 @@ enum OverlayViews {
                 role: .borderFocused, glyphs: v.glyphs)
         var y = area.y
         let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
-        let counted = result.countingStates > 0 ? ", schedules counted over \(result.countingStates) unreduced states" : ""
+        let counted = result.countingStates > 0 ? ", schedules counted over \(result.countingStatesPhrase)" : ""
         let partial = result.stop == .memory ? "PARTIAL (the memory bound stopped the search)" : "PARTIAL (a bound stopped the search)"
         buf.putClipped("\(result.complete ? "complete" : partial): \(result.states) states, \(result.transitions) transitions\(counted), \(time)",
                        x: area.x + 1, y: y, role: result.complete ? .help : .violation, maxWidth: area.width - 1)

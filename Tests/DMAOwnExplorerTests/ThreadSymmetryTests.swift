@@ -1,0 +1,108 @@
+import Testing
+import DMAOwnEngine
+@testable import DMAOwnExplorer
+import DMAOwnTestSupport
+
+/// The counting pass may visit one state per set of states that differ only by swapping threads
+/// that run the same operation from the same start; the outcome set and every count must be the
+/// same as when it visits every unreduced state.
+@Suite struct ThreadSymmetryTests {
+    /// Draws per scheme, each with one or two operations repeated.
+    static let draws = 40
+
+    @Test(arguments: SchemeID.allCases)
+    func foldedCountsEqualUnfolded(scheme: SchemeID) throws {
+        var gen = RandomScenarios(rng: SplitMix64(seed: 0x5E77_0000 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
+        var fewer = 0
+        for i in 0..<Self.draws {
+            // Every other draw has several groups, so clusters (counted by length) fold too.
+            let drawn = i % 2 == 0 ? gen.draw(scheme: scheme) : gen.drawSeveralGroups(scheme: scheme)
+            let s = gen.repeatingOperations(of: drawn)
+            let options = ExplorationOptions(countingBudget: nil)
+            var plain = options
+            plain.threadSymmetry = false
+            let folded = Explorer(run: s.run, world: s.world, options: options).explore()
+            let every = Explorer(run: s.run, world: s.world, options: plain).explore()
+            try #require(folded.complete && every.complete && folded.schedulesCounted && every.schedulesCounted, "\(s)")
+            // A repeated operation makes interchangeable threads (the search folds them only within
+            // a cluster: threads that never interact may land in clusters of their own).
+            #expect(ThreadSymmetry(run: s.run, world: s.world) != nil, "\(s)")
+            #expect(every.countingSymmetry.isEmpty)
+            #expect(Dictionary(uniqueKeysWithValues: folded.outcomes.map { ($0.results, $0.schedules) })
+                    == Dictionary(uniqueKeysWithValues: every.outcomes.map { ($0.results, $0.schedules) }), "\(s)")
+            #expect(folded.totalSchedules == every.totalSchedules, "\(s)")
+            for (a, b) in zip(folded.clusters, every.clusters) {
+                #expect(Dictionary(uniqueKeysWithValues: a.outcomes.map { ($0.results, $0.schedules) })
+                        == Dictionary(uniqueKeysWithValues: b.outcomes.map { ($0.results, $0.schedules) }), "\(s)")
+            }
+            #expect(folded.countingStates <= every.countingStates, "\(s)")
+            if folded.countingStates < every.countingStates { fewer += 1 }
+        }
+        // Folding must actually save states on most draws, or this test compares a pass with itself.
+        #expect(fewer >= Self.draws / 2, "only \(fewer) draws visited fewer states")
+    }
+
+    /// A thread already moved is not interchangeable with one that has not (the TUI explores from
+    /// wherever the user stopped): folding them would count the wrong states.
+    @Test func movedThreadIsNotInterchangeable() throws {
+        var (run, world) = Self.start(threads: 3)
+        #expect(ThreadSymmetry(run: run, world: world)?.classes == [[1, 2, 3]])
+        run.step(&world, thread: 1)
+        #expect(ThreadSymmetry(run: run, world: world)?.classes == [[2, 3]])
+        var plain = ExplorationOptions(countingBudget: nil)
+        plain.threadSymmetry = false
+        let folded = Explorer(run: run, world: world, options: .init(countingBudget: nil)).explore()
+        let every = Explorer(run: run, world: world, options: plain).explore()
+        #expect(folded.countingSymmetry == [[2, 3]])
+        #expect(folded.outcomes == every.outcomes)
+        #expect(folded.countingStates < every.countingStates)
+    }
+
+    /// Two states that differ only by swapping two threads, one of which holds a lock, have one
+    /// representative: records sorted and the lock holder renumbered with them.
+    @Test func swappedStatesShareARepresentative() throws {
+        let (run, world) = Self.start(threads: 2)
+        let sym = try #require(ThreadSymmetry(run: run, world: world))
+        var a = world, b = world
+        // The first step of a bind takes device_lock, so the two worlds differ in who holds it.
+        run.step(&a, thread: 1)
+        run.step(&b, thread: 2)
+        #expect(a.lockHolder(ofDevice: 1) == 1 && b.lockHolder(ofDevice: 1) == 2)
+        #expect(a != b)
+        var ra = a.bytes, rb = b.bytes
+        ra.withUnsafeMutableBytes { sym.canonicalize($0.baseAddress!) }
+        rb.withUnsafeMutableBytes { sym.canonicalize($0.baseAddress!) }
+        #expect(ra == rb)
+        // Sorting is idempotent: a representative is its own.
+        var again = ra
+        again.withUnsafeMutableBytes { sym.canonicalize($0.baseAddress!) }
+        #expect(again == ra)
+    }
+
+    /// `threads` binds of the same device to e1000e, with an unbind of another device first so
+    /// the run also has a thread no other thread is interchangeable with.
+    static func start(threads: Int) -> (Run, World) {
+        let topo = Topology.make(groups: [(12, ["0000:03:00.0", "0000:03:00.1"])], drivers: Fixture.drivers, owners: ["qemu"])
+        let (run, world) = TestWorld.start(.merged, setup: ["bind 0000:03:00.0 e1000e"],
+                                           threads: ["unbind 0000:03:00.0"] + Array(repeating: "bind 0000:03:00.1 e1000e", count: threads),
+                                           topology: topo)
+        return (run, world)
+    }
+
+    @Test func distinctPermutationsOfAMultiset() {
+        #expect(ThreadSymmetry.distinctPermutations([2, 1, 1]) == [[1, 1, 2], [1, 2, 1], [2, 1, 1]])
+        #expect(ThreadSymmetry.distinctPermutations([5, 5]) == [[5, 5]])
+        #expect(ThreadSymmetry.distinctPermutations([3, 1, 2]).count == 6)
+    }
+}
+
+extension RandomScenarios {
+    /// `s` with one or two of its operations run again by more threads, so some threads are interchangeable.
+    mutating func repeatingOperations(of s: Drawn) -> Drawn {
+        var ops = s.run.operations
+        for _ in 0..<Int(rng.next() % 2) + 1 { ops.append(ops[Int(rng.next() % UInt64(ops.count))]) }
+        let run = Run(topology: s.topology, scheme: s.run.scheme, operations: ops)
+        return Drawn(scheme: s.scheme, topology: s.topology, run: run, world: run.start(from: s.world),
+                     description: s.description + " + repeated \(ops.dropFirst(s.run.operations.count).map(s.topology.describe))")
+    }
+}
