@@ -170,7 +170,9 @@ enum OverlayViews {
         let selectedRow = rows.indices.contains(e.selected) ? rows[e.selected] : nil
         let outcomeLines = Self.outcomeLines(result, run: v.run, counting: e.counting)
         let messageLines = result.violations.isEmpty ? 0 : 2
-        let fixed = 7 + max(1, result.violations.count) + messageLines
+        // The counting pass gets a line of its own: with folded threads its phrase is long.
+        let countedLine = result.countingStates > 0 ? 1 : 0
+        let fixed = 7 + countedLine + max(1, result.violations.count) + messageLines
         let outcomeRows = min(outcomeLines.count, max(1, screen.height - 4 - fixed - 1))
         let selectedOutcome = e.selected < outcomeLines.count ? e.selected : 0
         let offset = scrollOffset(total: outcomeLines.count, visible: outcomeRows, focus: selectedOutcome)
@@ -182,11 +184,14 @@ enum OverlayViews {
                 role: .borderFocused, glyphs: v.glyphs)
         var y = area.y
         let time = result.seconds < 1 ? "\(Int((result.seconds * 1000).rounded())) ms" : "\((result.seconds * 100).rounded() / 100) s"
-        let counted = result.countingStates > 0 ? ", schedules counted over \(result.countingStatesPhrase)" : ""
         let partial = result.stop == .memory ? "PARTIAL (the memory bound stopped the search)" : "PARTIAL (a bound stopped the search)"
-        buf.putClipped("\(result.complete ? "complete" : partial): \(result.states) states, \(result.transitions) transitions\(counted), \(time)",
+        buf.putClipped("\(result.complete ? "complete" : partial): \(result.states) states, \(result.transitions) transitions, \(time)",
                        x: area.x + 1, y: y, role: result.complete ? .help : .violation, maxWidth: area.width - 1)
         y += 1
+        if countedLine > 0 {
+            buf.putClipped("schedules counted over \(result.countingStatesPhrase)", x: area.x + 1, y: y, role: .help, maxWidth: area.width - 1)
+            y += 1
+        }
         buf.putClipped(Self.explorerOrigin(v.state), x: area.x + 1, y: y, role: .dimText, maxWidth: area.width - 1)
         y += 2
         let clusters = result.clusters.isEmpty ? "" : result.outcomesListed ? ", from \(result.clusters.count) independent clusters"
