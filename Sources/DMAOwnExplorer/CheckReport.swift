@@ -142,8 +142,8 @@ public struct CheckReport: Sendable {
         }
         let sets = classes.map(names)
         let list = sets.count == 1 ? sets[0] : sets.dropLast().joined(separator: ", ") + ", and " + sets.last!
-        return "Threads \(list) run the same operation from the same start: the counting pass took states that differ"
-            + " only by swapping them as one (the counts are exact)."
+        return "Threads \(list) run the same operation from the same start: the search took states that differ"
+            + " only by swapping them as one (verdicts and counts are exact)."
     }
 
     /// The verdict, the outcome table, each counterexample as numbered steps, and a plain note when partial.

@@ -8,7 +8,7 @@ struct ClusterSearch {
     let verdict: LayeredSearch
     let counting: LayeredSearch?
     let reduction: ReductionUsed
-    /// The interchangeable threads the counting pass folded together (this run's numbers).
+    /// The interchangeable threads the passes folded together (this run's numbers).
     private(set) var interchangeable: [[Int]] = []
     /// Whether the outcomes carry counts, and why not.
     let countingStop: CountingStop?
@@ -23,15 +23,23 @@ struct ClusterSearch {
         reduction = footprints.map { $0.folded ? .folded(resources: $0.resources) : .exact(resources: $0.resources) } ?? .off
         // Without reduction and without length counts, the verdict pass counts interleavings itself.
         let fused = !reduce && !byLength && options.countSchedules
-        let verdict = LayeredSearch(
-            run: run, initial: world,
-            config: .init(reduce: reduce, judge: true, count: fused, maxStates: options.maxStates, maxDepth: options.maxDepth,
-                          maxBytes: options.maxBytes, staleGroups: staleGroups),
-            persistent: footprints.map(PersistentSet.init))
+        let symmetry = options.threadSymmetry ? ThreadSymmetry(run: run, world: world) : nil
         let twoPasses = options.countSchedules && !fused
         let bar = ProgressBar(run: run, firstPassShare: twoPasses ? 0.2 : 1)
-        verdict.search(progress: { progress(bar.first($0)) }, isCancelled: isCancelled)
+        func judge(symmetry: ThreadSymmetry?) -> LayeredSearch {
+            let pass = LayeredSearch(
+                run: run, initial: world,
+                config: .init(reduce: reduce, judge: true, count: fused, maxStates: options.maxStates, maxDepth: options.maxDepth,
+                              maxBytes: options.maxBytes, staleGroups: staleGroups, symmetry: symmetry),
+                persistent: footprints.map(PersistentSet.init))
+            pass.search(progress: { progress(bar.first($0)) }, isCancelled: isCancelled)
+            return pass
+        }
+        var verdict = judge(symmetry: symmetry)
+        // A saturated sum cannot be shared out between swapped outcomes: search every state instead.
+        if verdict.symmetrySaturated { verdict = judge(symmetry: nil) }
         self.verdict = verdict
+        interchangeable = verdict.config.symmetry?.classes ?? []
 
         guard options.countSchedules else { counting = nil; countingStop = .notAsked; return }
         if fused {
@@ -55,11 +63,10 @@ struct ClusterSearch {
             }, isCancelled: isCancelled)
             return pass
         }
-        let symmetry = options.threadSymmetry ? ThreadSymmetry(run: run, world: world) : nil
         var pass = count(symmetry: symmetry)
         // A saturated sum cannot be shared out between swapped outcomes: count every state instead.
         if pass.symmetrySaturated { pass = count(symmetry: nil) }
-        interchangeable = pass.config.symmetry?.classes ?? []
+        if interchangeable.isEmpty { interchangeable = pass.config.symmetry?.classes ?? [] }
         counting = pass
         switch pass.stop {
         case nil: countingStop = nil

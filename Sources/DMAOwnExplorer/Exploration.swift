@@ -30,9 +30,9 @@ public struct ExplorationOptions: Sendable, Equatable {
     /// Search independent clusters of threads one by one (`ClusterPlan`); off, the whole run is
     /// one graph (the product of the clusters'), which only tests and benchmarks want.
     public var splitClusters: Bool
-    /// Let the counting pass visit one state per set of states that differ only by swapping
-    /// interchangeable threads (same operation, same start; `ThreadSymmetry`). The counts are the
-    /// same either way; off, the pass visits every unreduced state (`--no-symmetry`).
+    /// Let the search visit one state per set of states that differ only by swapping
+    /// interchangeable threads (same operation, same start; `ThreadSymmetry`). Verdicts, outcomes
+    /// and counts are the same either way; off, the passes visit every state (`--no-symmetry`).
     public var threadSymmetry: Bool
 
     /// The default counting budget: 2 million unreduced states, about half a second of counting
@@ -97,9 +97,9 @@ public struct Exploration: Sendable, Equatable {
     /// (0 when the verdict pass counted them itself, i.e. without reduction).
     public var countingStates: Int
     public var countingTransitions: Int
-    /// The interchangeable threads (0-based, each class ascending) the counting pass folded
-    /// together (`ThreadSymmetry`), so `countingStates` is one per set of swapped states; empty
-    /// when it visited every unreduced state.
+    /// The interchangeable threads (0-based, each class ascending) the search folded together
+    /// (`ThreadSymmetry`), so `states` and `countingStates` are one per set of swapped states;
+    /// empty when it visited every state.
     public var countingSymmetry: [[Int]] = []
     /// The counting pass's states as every report names them: "919092 unreduced states", or when
     /// it folded interchangeable threads "291248 unreduced states, swaps of identical threads taken as one".
@@ -197,7 +197,7 @@ public struct ClusterResult: Sendable, Equatable {
     public var states: Int
     public var transitions: Int
     public var countingStates: Int
-    /// The cluster's interchangeable threads (whole-run numbers, 0-based) its counting pass folded together.
+    /// The cluster's interchangeable threads (whole-run numbers, 0-based) its search folded together.
     public var countingSymmetry: [[Int]] = []
     /// Each of the cluster's outcomes (its own threads' results) with the shortest schedule found
     /// ending that way, in the whole run's thread numbers.

@@ -117,8 +117,7 @@ final class LayeredSearch {
         let threads = run.operations.count
         precondition(threads <= 32, "the explorer handles at most 32 threads")
         let symmetry = config.symmetry
-        precondition(symmetry == nil || (!config.judge && !config.reduce && config.goal == nil),
-                     "thread symmetry folds states for counting only: no verdict, reduction or goal")
+        precondition(symmetry == nil || config.goal == nil, "a goal may name a thread, so a goal search folds no threads")
         let stride = initial.bytes.count
         let byLength = config.byLength
         // Every schedule is at most as long as all programs together plus a BUG_ON halt.
@@ -325,8 +324,8 @@ final class LayeredSearch {
             }
         }
         touchSink = sink
-        if let symmetry, complete {
-            if let each = symmetry.expand(outcomes) { outcomes = each } else { outcomes = [:]; symmetrySaturated = true }
+        if let symmetry {
+            if let each = symmetry.expand(outcomes, exact: complete) { outcomes = each } else { outcomes = [:]; symmetrySaturated = true }
         }
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
     }
@@ -359,15 +358,45 @@ final class LayeredSearch {
     }
 
     /// The shortest schedule found to expanded state `id` (parent chain read backwards).
+    ///
+    /// With folded threads the chain's choices name threads of each representative, not of the
+    /// run: it is replayed through the representatives (each made from its predecessor exactly as
+    /// the search made it), following where every thread went, so the schedule returned is one the
+    /// run itself takes, to a state the representative stands for.
     func schedule(to id: Int) -> [Choice] {
-        var schedule: [Choice] = []
+        var chain: [Choice] = []
         var id = id
         while parents[id] != UInt32.max {
             let c = choices[id]
-            schedule.append(Choice(thread: Int(c >> 1), fail: c & 1 == 1))
+            chain.append(Choice(thread: Int(c >> 1), fail: c & 1 == 1))
             id = Int(parents[id])
         }
-        return schedule.reversed()
+        chain.reverse()
+        guard let symmetry = config.symmetry else { return chain }
+        // `real[t]`: the run's thread that thread `t` of the current representative stands for.
+        var real = Array(0..<run.operations.count)
+        var w = initial
+        return chain.map { c in
+            let taken = Choice(thread: real[c.thread], fail: c.fail)
+            run.step(&w, thread: c.thread, fail: c.fail)
+            let moved = symmetry.canonicalize(&w)
+            var next = real
+            for t in moved.indices { next[moved[t]] = real[t] }
+            real = next
+            return taken
+        }
+    }
+
+    /// The result bytes of the terminal world `w`, as the search keys outcomes.
+    private func resultKey(_ w: World) -> [UInt8] {
+        let key: [UInt8] = (0..<run.operations.count).map { t in
+            switch run.status(of: t, in: w) {
+            case .done(let e): e.rawValue
+            case .crashed: Self.crashedByte
+            case .blocked, .runnable: Self.deadlockedByte
+            }
+        }
+        return Self.terminalKey(key, run: run, world: w)
     }
 
     /// With a goal: the shortest schedule ending in a goal step, nil when none does.
@@ -377,9 +406,21 @@ final class LayeredSearch {
 
     /// Each outcome met (results in thread order) with the shortest schedule found ending that way:
     /// the counterexample search's parent chains, read for terminal states instead of broken ones.
+    /// With folded threads a key stands for every arrangement of its swapped results, and each
+    /// gets the schedule found with its threads renumbered (swapping threads maps schedules to schedules).
     func outcomeSchedules() -> [[String]: [Choice]] {
         var out: [[String]: [Choice]] = [:]
-        for (key, end) in shortestOutcome { out[key.map(Self.resultName)] = schedule(to: end.id) }
+        for (key, end) in shortestOutcome {
+            let found = schedule(to: end.id)
+            guard let symmetry = config.symmetry else { out[key.map(Self.resultName)] = found; continue }
+            var w = initial
+            for c in found { run.step(&w, thread: c.thread, fail: c.fail) }
+            let reached = resultKey(w)
+            for other in symmetry.arrangements(of: key) {
+                let map = symmetry.relabelling(from: reached, to: other)
+                out[other.map(Self.resultName)] = found.map { Choice(thread: map[$0.thread], fail: $0.fail) }
+            }
+        }
         return out
     }
 

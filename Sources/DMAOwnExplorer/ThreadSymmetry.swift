@@ -1,7 +1,7 @@
 import DMAOwnEngine
 
-/// Threads that run the same operation from the same start are interchangeable: the counting pass
-/// visits one state for each set of states that differ only by swapping such threads.
+/// Threads that run the same operation from the same start are interchangeable: the search visits
+/// one state for each set of states that differ only by swapping such threads.
 ///
 /// Why the counts stay exact. Swapping two interchangeable threads (their records, and every lock
 /// holder naming one of them) maps the run onto itself: same programs, same locks, same start. So
@@ -17,13 +17,20 @@ import DMAOwnEngine
 /// thread 8 `0`, or the other way round). The pass sums per set of outcomes that differ only by the
 /// swap; by the same symmetry every outcome in such a set has the same count, the sum divided by
 /// the set's size, which `expand` hands out at the end.
+///
+/// The verdict pass folds too. Every invariant is a property of the world that no swap changes
+/// (isolation, the sticky flags, a deadlock, a stale owner), so a set breaks one exactly when its
+/// representative does; a persistent set chosen at a representative is one of a real state, and
+/// what it reaches from there the swap carries to every member. A counterexample is read back
+/// through the representatives and handed out as the run's own schedule (`LayeredSearch.schedule`).
 final class ThreadSymmetry {
     /// Classes of at least two interchangeable threads, each ascending.
     let classes: [[Int]]
     /// Per class member (classes one after another): the offset of its record.
     private let recordOffset: UnsafeMutableBufferPointer<Int>
-    /// Where each class starts in `recordOffset`, and one past the last.
-    private let classStart: [Int]
+    /// Where each class starts in `recordOffset`, and one past the last (raw memory, like the
+    /// other tables here: this is read for every successor the search makes).
+    private let classStart: UnsafeMutableBufferPointer<Int>
     /// The members' thread numbers, in the same order as `recordOffset`.
     private let member: UnsafeMutableBufferPointer<Int>
     /// Bytes naming a thread (+ 1): lock holders, rewritten when threads are swapped.
@@ -58,7 +65,8 @@ final class ThreadSymmetry {
         let flat = classes.flatMap { $0 }
         var starts = [0]
         for c in classes { starts.append(starts.last! + c.count) }
-        classStart = starts
+        classStart = .allocate(capacity: starts.count)
+        _ = classStart.initialize(from: starts)
         member = .allocate(capacity: flat.count)
         _ = member.initialize(from: flat)
         recordOffset = .allocate(capacity: flat.count)
@@ -76,7 +84,7 @@ final class ThreadSymmetry {
     }
 
     deinit {
-        member.deallocate(); recordOffset.deallocate(); numberOffsets.deallocate()
+        member.deallocate(); recordOffset.deallocate(); numberOffsets.deallocate(); classStart.deallocate()
         renumber.deallocate(); sortRecord.deallocate(); sortMember.deallocate()
     }
 
@@ -89,9 +97,46 @@ final class ThreadSymmetry {
     /// ascending order, and the lock holders renumbered to match.
     @inline(__always)
     func canonicalize(_ p: UnsafeMutableRawPointer) {
+        guard sortClasses(p) else { return }
+        renumberHolders(p)
+        resetRenumber()
+    }
+
+    /// `world` turned into its representative, and where each of its threads went (`moved[t]` is
+    /// thread `t`'s number in the representative). The search's representatives are made this way
+    /// from their predecessor, so replaying a schedule through them retraces the search exactly.
+    func canonicalize(_ world: inout World) -> [Int] {
+        var bytes = world.bytes
+        var moved = Array(0..<renumber.count)
+        bytes.withUnsafeMutableBytes { raw in
+            let p = raw.baseAddress!
+            guard sortClasses(p) else { return }
+            renumberHolders(p)
+            for t in moved.indices { moved[t] = Int(renumber[t]) }
+            resetRenumber()
+        }
+        bytes.withUnsafeBytes { world.load($0) }
+        return moved
+    }
+
+    /// Sorts each class's records in place and notes in `renumber` where each thread went; false
+    /// when every class was sorted already (nothing moved, `renumber` untouched).
+    @inline(__always)
+    private func sortClasses(_ p: UnsafeMutableRawPointer) -> Bool {
         var moved = false
         for c in 0..<classStart.count - 1 {
             let lo = classStart[c], n = classStart[c + 1] - lo
+            if n == 2 {
+                // The common class, two threads: one compare, and a swap when out of order.
+                let a = p.loadUnaligned(fromByteOffset: recordOffset[lo], as: UInt32.self)
+                let b = p.loadUnaligned(fromByteOffset: recordOffset[lo + 1], as: UInt32.self)
+                if a <= b { continue }
+                p.storeBytes(of: b, toByteOffset: recordOffset[lo], as: UInt32.self)
+                p.storeBytes(of: a, toByteOffset: recordOffset[lo + 1], as: UInt32.self)
+                renumber[member[lo]] = UInt8(member[lo + 1]); renumber[member[lo + 1]] = UInt8(member[lo])
+                moved = true
+                continue
+            }
             // Insertion sort: classes are small, and a state is usually sorted already.
             var sorted = true
             for j in 0..<n {
@@ -111,11 +156,19 @@ final class ThreadSymmetry {
                 renumber[member[sortMember[k]]] = UInt8(member[lo + k])
             }
         }
-        guard moved else { return }
+        return moved
+    }
+
+    @inline(__always)
+    private func renumberHolders(_ p: UnsafeMutableRawPointer) {
         let bytes = p.assumingMemoryBound(to: UInt8.self)
         for o in numberOffsets where bytes[o] != 0 {
             bytes[o] = renumber[Int(bytes[o]) - 1] + 1
         }
+    }
+
+    @inline(__always)
+    private func resetRenumber() {
         for i in 0..<member.count { renumber[member[i]] = UInt8(member[i]) }
     }
 
@@ -131,26 +184,48 @@ final class ThreadSymmetry {
     /// The outcome counts per set of swapped outcomes turned into counts per outcome: every
     /// distinct arrangement of each class's results gets an equal share. Nil when a sum saturated,
     /// since a share of a saturated sum is no bound on anything; the caller counts again without
-    /// the symmetry then.
-    func expand(_ sums: [[UInt8]: ScheduleCount]) -> [[UInt8]: ScheduleCount]? {
+    /// the symmetry then. A search cut short by a bound has no exact sums to share: `exact` false
+    /// rounds each share down (such counts are of the states explored, and say so).
+    func expand(_ sums: [[UInt8]: ScheduleCount], exact: Bool = true) -> [[UInt8]: ScheduleCount]? {
         var out: [[UInt8]: ScheduleCount] = [:]
         for (key, sum) in sums {
             guard sum != .max else { return nil }
-            var arrangements = [key]
-            for c in classes {
-                arrangements = arrangements.flatMap { k in
-                    Self.distinctPermutations(c.map { k[$0] }).map { p in
-                        var k = k
-                        for (t, b) in zip(c, p) { k[t] = b }
-                        return k
-                    }
-                }
-            }
-            let share = sum / ScheduleCount(arrangements.count)
-            precondition(share * ScheduleCount(arrangements.count) == sum, "a set of swapped outcomes does not split evenly: the threads are not interchangeable")
-            for k in arrangements { out[k] = share }
+            let all = arrangements(of: key)
+            let share = sum / ScheduleCount(all.count)
+            precondition(!exact || share * ScheduleCount(all.count) == sum,
+                         "a set of swapped outcomes does not split evenly: the threads are not interchangeable")
+            for k in all { out[k] = share }
         }
         return out
+    }
+
+    /// Every distinct arrangement of each class's results in `key` (bytes past the threads kept).
+    func arrangements(of key: [UInt8]) -> [[UInt8]] {
+        var all = [key]
+        for c in classes {
+            all = all.flatMap { k in
+                Self.distinctPermutations(c.map { k[$0] }).map { p in
+                    var k = k
+                    for (t, b) in zip(c, p) { k[t] = b }
+                    return k
+                }
+            }
+        }
+        return all
+    }
+
+    /// A renumbering of threads within classes that turns results `from` into `to` (an
+    /// arrangement of it): `map[t]` is the thread that should take thread `t`'s steps.
+    func relabelling(from: [UInt8], to: [UInt8]) -> [Int] {
+        var map = Array(0..<from.count)
+        for c in classes {
+            var free = c
+            for t in c {
+                let j = free.firstIndex { to[$0] == from[t] }!
+                map[t] = free.remove(at: j)
+            }
+        }
+        return map
     }
 
     /// Every distinct ordering of `values`, in lexicographic order (next permutation from sorted).

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
     var noPOR = false
     @Flag(help: "Count interleavings however many states that takes (default: up to 2,000,000 unreduced states).")
     var count = false
-    @Flag(name: .customLong("no-symmetry"), help: "Count every unreduced state, not one per set of states that differ only by swapping threads that run the same operation (same counts, more states).")
+    @Flag(name: .customLong("no-symmetry"), help: "Visit every state, not one per set of states that differ only by swapping threads that run the same operation from the same start (same verdicts and counts, more states).")
     var noSymmetry = false
     @Option(name: .customLong("max-memory"), help: "Stop with a partial result when the search's tables would pass this many bytes (K, M, G suffixes; default a quarter of physical memory, at most 4G).",
             transform: Count.bytes)

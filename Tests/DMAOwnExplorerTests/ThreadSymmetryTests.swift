@@ -18,11 +18,32 @@ import DMAOwnTestSupport
             // Every other draw has several groups, so clusters (counted by length) fold too.
             let drawn = i % 2 == 0 ? gen.draw(scheme: scheme) : gen.drawSeveralGroups(scheme: scheme)
             let s = gen.repeatingOperations(of: drawn)
-            let options = ExplorationOptions(countingBudget: nil)
+            // Every other draw without reduction: one fused pass judges and counts, and its
+            // counterexamples are truly shortest, so their lengths must agree too.
+            let por = i % 4 < 2
+            let options = ExplorationOptions(partialOrderReduction: por, countingBudget: nil)
             var plain = options
             plain.threadSymmetry = false
             let folded = Explorer(run: s.run, world: s.world, options: options).explore()
             let every = Explorer(run: s.run, world: s.world, options: plain).explore()
+            #expect(folded.broken == every.broken, "\(s) por \(por)")
+            if !por {
+                for v in every.violations {
+                    #expect(folded.violations.first { $0.invariant == v.invariant }?.schedule.count == v.schedule.count, "\(s) \(v.invariant)")
+                }
+            }
+            // Every schedule the folded search hands back is one the run takes, ending where it says.
+            for v in folded.violations {
+                let w = try Self.replay(v.schedule, s.run, s.world)
+                #expect(s.run.broken(in: w).contains(InvariantSet(v.invariant)), "\(s) \(v.invariant)")
+            }
+            let schedules = folded.clusters.isEmpty ? folded.outcomeSchedules : [:]
+            #expect(folded.clusters.isEmpty ? Set(schedules.keys) == Set(folded.outcomes.map(\.results)) : true, "\(s)")
+            for (results, schedule) in schedules {
+                let w = try Self.replay(schedule, s.run, s.world)
+                #expect(s.run.operations.indices.map { s.run.result(of: $0, in: w) ?? "deadlocked" }
+                            .map { $0 == "deadlocked" && results.contains("waiting") ? "waiting" : $0 } == results, "\(s)")
+            }
             try #require(folded.complete && every.complete && folded.schedulesCounted && every.schedulesCounted, "\(s)")
             // A repeated operation makes interchangeable threads (the search folds them only within
             // a cluster: threads that never interact may land in clusters of their own).
@@ -40,6 +61,16 @@ import DMAOwnTestSupport
         }
         // Folding must actually save states on most draws, or this test compares a pass with itself.
         #expect(fewer >= Self.draws / 2, "only \(fewer) draws visited fewer states")
+    }
+
+    /// `schedule` replayed from `world`; fails the test when it takes a step the run cannot take.
+    static func replay(_ schedule: [Choice], _ run: Run, _ world: World) throws -> World {
+        var w = world
+        for c in schedule {
+            try #require(run.choices(of: c.thread, in: w) > (c.fail ? 1 : 0), "thread \(c.thread + 1) cannot take this step")
+            run.step(&w, thread: c.thread, fail: c.fail)
+        }
+        return w
     }
 
     /// A thread already moved is not interchangeable with one that has not (the TUI explores from
