@@ -309,6 +309,29 @@ public struct World: Hashable, Sendable {
         }
     }
 
+    // MARK: Single fields of a device record
+
+    // A step that sets one field through `self[device: d].field = x` decodes the whole record and
+    // encodes it back; these write only the byte that changes, for the steps the explorer runs most
+    // (probe's `dev->driver = drv`, `driver_bound`).
+
+    /// Sets device `d`'s phase, keeping its VFIO registration (`self[device: d].phase = phase`).
+    @inline(__always)
+    public mutating func setPhase(_ phase: Phase, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in p[o + 2] = p[o + 2] & 0x10 | phase.rawValue }
+    }
+
+    /// Sets device `d`'s bound driver (`self[device: d].driver = driver`).
+    @inline(__always)
+    public mutating func setDriver(_ driver: Int?, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let b = driver.map { UInt8($0 + 1) } ?? 0
+        bytes.withUnsafeMutableBufferPointer { p in p[o] = b }
+    }
+
     // MARK: Locks as bytes
 
     /// The offset of group `g`'s mutex-holder byte (thread + 1, 0 when free) in a world of this
