@@ -42,12 +42,14 @@ public struct World: Hashable, Sendable {
     public struct Flags: OptionSet, Hashable, Sendable {
         public let rawValue: UInt8
         public init(rawValue: UInt8) { self.rawValue = rawValue }
+        // Computed and inlinable rather than `static let`: the explorer tests `.bugOn` on every
+        // state and step, and a stored static costs a call to its lazy-initialising addressor.
         /// The kernel hit `BUG_ON()`: the machine is dead, no thread runs again.
-        public static let bugOn = Flags(rawValue: 1)
+        @inlinable public static var bugOn: Flags { Flags(rawValue: 1) }
         /// A `WARN_ON()` fired.
-        public static let warned = Flags(rawValue: 2)
+        @inlinable public static var warned: Flags { Flags(rawValue: 2) }
         /// A thread took a `device_lock` while holding a `group->mutex`.
-        public static let lockOrder = Flags(rawValue: 4)
+        @inlinable public static var lockOrder: Flags { Flags(rawValue: 4) }
     }
 
     public var flags: Flags {
@@ -115,7 +117,7 @@ public struct World: Hashable, Sendable {
             let r = record(at: Int(deviceBase) + World.recordSize * i)
             return DeviceState(
                 driver: r.0 == 0 ? nil : Int(r.0) - 1, lockHolder: World.decodeHolder(r.1),
-                phase: Phase(rawValue: r.2 & 0x0F) ?? .idle, doingDMA: r.3 != 0, vfioRegistered: r.2 & 0x10 != 0)
+                phase: World.decodePhase(r.2), doingDMA: r.3 != 0, vfioRegistered: r.2 & 0x10 != 0)
         }
         @inline(__always) set {
             setRecord(at: Int(deviceBase) + World.recordSize * i,
@@ -272,7 +274,9 @@ public struct World: Hashable, Sendable {
     /// Overwrites this world in place with `packed`, the bytes of a world of the same shape.
     ///
     /// The explorer reloads millions of stored states into one scratch world; copying into storage
-    /// it already owns avoids an allocation per state.
+    /// it already owns avoids an allocation per state. `copyMemory` (libc's `memcpy`) is as cheap
+    /// as it gets here: for a world of a few dozen bytes it costs about 11 instructions, and copying
+    /// in 8- or 16-byte words inline measured slower (issue 14).
     public mutating func load(_ packed: UnsafeRawBufferPointer) {
         precondition(packed.count == bytes.count, "a packed world of \(packed.count) bytes does not fit one of \(bytes.count)")
         bytes.withUnsafeMutableBytes { $0.copyMemory(from: packed) }
@@ -290,6 +294,88 @@ public struct World: Hashable, Sendable {
         var w = self
         w.bytes.removeLast(World.recordSize * threadCount)
         return w
+    }
+
+    /// The phase in the low nibble of a device's phase byte; an unknown value reads as idle.
+    /// A switch rather than the failable `Phase(rawValue:)`, which the optimiser leaves as a call
+    /// on the explorer's path (every device read decodes it).
+    @inline(__always)
+    static func decodePhase(_ b: UInt8) -> Phase {
+        switch b & 0x0F {
+        case 1: .probing
+        case 2: .bound
+        case 3: .removing
+        default: .idle
+        }
+    }
+
+    // MARK: Single fields of a device record
+
+    // A step that sets one field through `self[device: d].field = x` decodes the whole record and
+    // encodes it back; these write only the byte that changes, for the steps the explorer runs most
+    // (probe's `dev->driver = drv`, `driver_bound`).
+
+    /// Sets device `d`'s phase, keeping its VFIO registration (`self[device: d].phase = phase`).
+    @inline(__always)
+    public mutating func setPhase(_ phase: Phase, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in p[o + 2] = p[o + 2] & 0x10 | phase.rawValue }
+    }
+
+    /// Sets device `d`'s bound driver (`self[device: d].driver = driver`).
+    @inline(__always)
+    public mutating func setDriver(_ driver: Int?, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let b = driver.map { UInt8($0 + 1) } ?? 0
+        bytes.withUnsafeMutableBufferPointer { p in p[o] = b }
+    }
+
+    // MARK: Locks as bytes
+
+    /// The offset of group `g`'s mutex-holder byte (thread + 1, 0 when free) in a world of this
+    /// layout, so `Run` can work out once where each step's lock lives.
+    static func mutexByte(ofGroup g: Int) -> Int { World.headerSize + World.recordSize * g }
+
+    /// The offset of device `d`'s `device_lock` holder byte in a world with `groups` groups.
+    static func lockByte(ofDevice d: Int, groups: Int) -> Int { World.headerSize + World.recordSize * (groups + d) + 1 }
+
+    /// Thread `t` takes the lock whose holder byte is at `lock`; when `order` is not negative it is
+    /// the holder byte of the group mutex that must not be held by `t` at that moment (lock order
+    /// is `device_lock` before `group->mutex`), and the lock-order flag is raised if it is.
+    ///
+    /// One write through one uniqueness check, instead of decoding and re-encoding whole records:
+    /// a lock is taken on most steps the explorer runs.
+    @inline(__always)
+    mutating func takeLock(at lock: Int, thread t: Int, orderCheck order: Int) {
+        let holder = UInt8(t + 1)
+        bytes.withUnsafeMutableBufferPointer { p in
+            precondition(lock > 0 && lock < p.count && order < p.count, "lock byte \(lock) is outside the world")
+            if order >= 0 && p[order] == holder { p[0] |= Flags.lockOrder.rawValue }
+            p[lock] = holder
+        }
+    }
+
+    /// Frees the lock whose holder byte is at `offset`.
+    @inline(__always)
+    private mutating func freeLock(at offset: Int) {
+        bytes.withUnsafeMutableBufferPointer { p in
+            precondition(offset > 0 && offset < p.count, "lock byte \(offset) is outside the world")
+            p[offset] = 0
+        }
+    }
+
+    /// Releases `group->mutex` of group `g`.
+    public mutating func unlockGroup(_ g: Int) {
+        precondition(g >= 0 && World.mutexByte(ofGroup: g) < Int(deviceBase), "group \(g) is outside the world")
+        freeLock(at: World.mutexByte(ofGroup: g))
+    }
+
+    /// Releases `device_lock` of device `d`.
+    public mutating func unlockDevice(_ d: Int) {
+        precondition(d >= 0 && Int(deviceBase) + World.recordSize * d < Int(frontEndBase), "device \(d) is outside the world")
+        freeLock(at: Int(deviceBase) + World.recordSize * d + 1)
     }
 
     private static func decodeHolder(_ b: UInt8) -> Int? { b == 0 ? nil : Int(b) - 1 }

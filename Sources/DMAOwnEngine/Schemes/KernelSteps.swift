@@ -65,7 +65,7 @@ enum KernelSteps {
                  note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
                  scope: notifier == nil ? .device : .machine,
                  explain: notifier == nil ? nil : notifierDecision) { w, _ in
-                w[device: d].phase = .bound
+                w.setPhase(.bound, ofDevice: d)
                 notifier?(&w)
                 if w.flags.contains(.bugOn) { return .halt }
                 w.unlockDevice(d)
@@ -108,8 +108,8 @@ enum KernelSteps {
         var steps: [Step] = [
             // 3
             Step("really_probe", "dev->driver = drv", note: "From here siblings reading dev->driver without the lock already see the new driver.", scope: .device) { w, _ in
-                w[device: d].driver = drv
-                w[device: d].phase = .probing
+                w.setDriver(drv, ofDevice: d)
+                w.setPhase(.probing, ofDevice: d)
                 return .next
             },
             // 4

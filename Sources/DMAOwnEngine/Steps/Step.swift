@@ -150,10 +150,6 @@ public struct Program: Sendable {
 }
 
 extension World {
-    /// Releases `group->mutex` of group `g`.
-    public mutating func unlockGroup(_ g: Int) { self[group: g].mutexHolder = nil }
-    /// Releases `device_lock` of device `d`.
-    public mutating func unlockDevice(_ d: Int) { self[device: d].lockHolder = nil }
     /// Records a `WARN_ON()` at `site`; the first site to fire is kept for the message.
     public mutating func warn(_ site: WarnSite) {
         if !flags.contains(.warned) { firstWarning = site }
