@@ -42,7 +42,7 @@ extension CompareReport {
         return .object([
             ("scenario", .string(scenario.title)), ("name", .string(name)),
             ("schemes", .array(schemes)), ("columns", .array(cols)), ("outcomes", .array(rows)),
-            ("notes", .array((mergeNotes + failureNotes + unlistedNotes + partialNotes).map { .string($0) })),
+            ("notes", .array(notes.map { .string($0) })),
         ])
     }
 

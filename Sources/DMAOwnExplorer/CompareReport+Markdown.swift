@@ -42,7 +42,7 @@ extension CompareReport {
             if !used.isEmpty { out.append("") }
             for d in used { out.append("- `\(d.rawValue)` \(d.legend)") }
         }
-        let notes = mergeNotes + failureNotes + unlistedNotes + partialNotes
+        let notes = self.notes
         if !notes.isEmpty {
             out.append("")
             out.append("## Notes")

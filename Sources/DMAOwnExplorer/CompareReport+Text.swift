@@ -14,7 +14,7 @@ extension CompareReport {
                           rightAligned: [3, 4, 5])
         out.append("")
         out += matrixLines
-        let notes = mergeNotes + failureNotes + unlistedNotes + partialNotes
+        let notes = self.notes
         if !notes.isEmpty {
             out.append("")
             out += notes

@@ -216,6 +216,16 @@ public struct CompareReport: Sendable {
         entry.check?.exploration.violations.min { $0.schedule.count < $1.schedule.count }
     }
 
+    /// Every note the report prints after the outcome matrix, in the order text, Markdown and JSON give them.
+    public var notes: [String] { mergeNotes + failureNotes + unlistedNotes + partialNotes + symmetryNotes }
+
+    /// Which threads the searches folded (`check`'s sentence), so the states column is read as
+    /// one per set of swapped states; every scheme folds the same threads, since the operations
+    /// and the start decide it.
+    public var symmetryNotes: [String] {
+        entries.lazy.compactMap { CheckReport.symmetryLine($0.check?.exploration.countingSymmetry ?? []) }.first.map { [$0] } ?? []
+    }
+
     /// Schemes whose result is partial or sampled, each with `check`'s sentence saying why.
     public var partialNotes: [String] {
         entries.compactMap { entry in entry.check?.partialNote.map { "\(entry.scheme.rawValue): \($0)" } }

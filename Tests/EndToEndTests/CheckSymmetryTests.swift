@@ -38,4 +38,18 @@ import Testing
         #expect(text.stdout.contains("Threads 1 and 3 run the same operation from the same start"), "\(text.stdout)")
         #expect(!Binary.run(["check", path, "--no-symmetry"]).stdout.contains("identical threads"))
     }
+
+    /// `compare` shows states per scheme, so it says in `check`'s words that they were folded.
+    @Test func compareSaysWhichThreadsWereFolded() throws {
+        let scratch = try Scratch("symmetry")
+        let path = try scratch.scenarioFile(Self.repeated)
+        let sentence = "Threads 1 and 3 run the same operation from the same start: the search took states that differ only by swapping them as one"
+        #expect(Binary.run(["check", path]).stdout.contains(sentence))
+        for format in ["text", "markdown"] {
+            let r = Binary.run(["compare", path, "--format", format])
+            #expect(r.stdout.contains(sentence), "\(format): \(r.stdout)")
+        }
+        let json = Binary.run(["compare", path, "--json"])
+        #expect(json.stdout.contains(sentence))
+    }
 }
