@@ -162,8 +162,12 @@ final class ThreadSymmetry {
     @inline(__always)
     private func renumberHolders(_ p: UnsafeMutableRawPointer) {
         let bytes = p.assumingMemoryBound(to: UInt8.self)
+        let threads = renumber.count
         for o in numberOffsets where bytes[o] != 0 {
-            bytes[o] = renumber[Int(bytes[o]) - 1] + 1
+            // A holder past the run's threads is no thread of it (a cluster's world gives the
+            // locks other clusters hold to such a stranger, `ClusterRun`): it stays as it is.
+            let h = Int(bytes[o]) - 1
+            if h < threads { bytes[o] = renumber[h] + 1 }
         }
     }
 

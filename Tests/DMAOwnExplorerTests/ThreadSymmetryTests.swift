@@ -120,6 +120,25 @@ import DMAOwnTestSupport
         return (run, world)
     }
 
+    /// A lock held by no thread of the run (a cluster's world gives other clusters' locks to such
+    /// a stranger) is left alone when threads are renumbered.
+    @Test func aStrangersLockIsNotRenumbered() throws {
+        let (run, start) = Self.start(threads: 2)
+        var world = start
+        let stranger = run.operations.count
+        world[device: 0].lockHolder = stranger
+        let sym = try #require(ThreadSymmetry(run: run, world: world))
+        // Thread 1 takes device_lock(01:00.1) and is now ahead of thread 2: the two records are
+        // out of order, so the representative swaps them, and the lock goes with the record.
+        run.step(&world, thread: 1)
+        var bytes = world.bytes
+        bytes.withUnsafeMutableBytes { sym.canonicalize($0.baseAddress!) }
+        var folded = world
+        bytes.withUnsafeBytes { folded.load($0) }
+        #expect(folded.lockHolder(ofDevice: 0) == stranger)
+        #expect(folded.lockHolder(ofDevice: 1) == 2, "the lock taken moves with the thread that took it")
+    }
+
     @Test func distinctPermutationsOfAMultiset() {
         #expect(ThreadSymmetry.distinctPermutations([2, 1, 1]) == [[1, 1, 2], [1, 2, 1], [2, 1, 1]])
         #expect(ThreadSymmetry.distinctPermutations([5, 5]) == [[5, 5]])
