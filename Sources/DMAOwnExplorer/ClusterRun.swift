@@ -7,23 +7,30 @@ import DMAOwnEngine
 struct ClusterRun {
     /// The cluster's threads in the whole run, by their index here.
     let threads: [Int]
-    /// The group indices the cluster's steps may touch: `stale-owner` is judged on these here.
+    /// The group indices the cluster works on (its operations' groups and every group record its
+    /// steps may touch), as reports name the cluster.
     let groups: [Int]
+    /// The groups whose records the cluster's steps may touch: `stale-owner` is judged on these
+    /// here. No other cluster touches them (clusters share no record), so each group is judged by
+    /// one cluster at most, once its own threads are done. An operation's group alone is not
+    /// enough: a managed driver's bind never touches its group's record, and its cluster finishing
+    /// says nothing about a claim of that group another cluster is still in the middle of.
+    let ownGroups: [Int]
     let run: Run
     let world: World
 
     init(threads: [Int], of whole: Run, from world: World) {
         self.threads = threads
         let topo = whole.topology
-        var groups = Set<Int>()
+        var own = Set<Int>()
         for t in threads {
             let op = whole.operations[t]
-            groups.insert(op.group(in: topo))
             for step in whole.programs[t].steps {
-                for case .group(let g) in ResourceID.touched(by: step.scope, of: op, in: topo) ?? [] { groups.insert(g) }
+                for case .group(let g) in ResourceID.touched(by: step.scope, of: op, in: topo) ?? [] { own.insert(g) }
             }
         }
-        self.groups = groups.sorted()
+        ownGroups = own.sorted()
+        groups = own.union(threads.map { whole.operations[$0].group(in: topo) }).sorted()
         run = Run(topology: topo, scheme: whole.scheme, operations: threads.map { whole.operations[$0] })
         var local = [Int: Int]()
         for (i, t) in threads.enumerated() { local[t] = i }

@@ -39,7 +39,7 @@ extension Explorer {
             let before = states + countingStates, beforeTransitions = transitions + countingTransitions
             let search = ClusterSearch(
                 run: cluster.run, world: cluster.world, options: options, byLength: true,
-                budget: countingStop == nil ? budget : 0, staleGroups: cluster.groups,
+                budget: countingStop == nil ? budget : 0, staleGroups: cluster.ownGroups,
                 progress: { p in
                     progress(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions, depth: p.depth,
                                                  fraction: (Double(k) + (p.fraction ?? 0)) / Double(clusters.count), bytes: p.bytes))
@@ -151,7 +151,7 @@ extension Explorer {
 
     /// Whether a group no cluster touches has stale ownership in the starting world (it keeps it).
     private func untouchedGroupIsStale(_ findings: [Findings]) -> Bool {
-        let touched = Set(findings.flatMap(\.cluster.groups))
+        let touched = Set(findings.flatMap(\.cluster.ownGroups))
         return run.topology.groups.indices.contains { g in
             !touched.contains(g) && run.scheme.staleOwnership(ofGroup: g, in: world, run: run) != nil
         }

@@ -17,7 +17,10 @@ import DMAOwnTestSupport
         for i in 0..<Self.draws {
             // Every other draw has several groups, so clusters (counted by length) fold too.
             let drawn = i % 2 == 0 ? gen.draw(scheme: scheme) : gen.drawSeveralGroups(scheme: scheme)
-            let s = gen.repeatingOperations(of: drawn)
+            var s = gen.repeatingOperations(of: drawn)
+            // Every third draw starts part-way, as the TUI explores from where the user stopped:
+            // moved threads, and locks held when the search starts (in clusters, by strangers).
+            if i % 3 == 2 { s.world = gen.advance(s.run, s.world, steps: 3) }
             // Every other draw without reduction: one fused pass judges and counts, and its
             // counterexamples are truly shortest, so their lengths must agree too.
             let por = i % 4 < 2
@@ -32,10 +35,14 @@ import DMAOwnTestSupport
                     #expect(folded.violations.first { $0.invariant == v.invariant }?.schedule.count == v.schedule.count, "\(s) \(v.invariant)")
                 }
             }
-            // Every schedule the folded search hands back is one the run takes, ending where it says.
+            // Every schedule either search hands back is one the run takes, ending where it says.
+            for v in every.violations {
+                let w = try Self.replay(v.schedule, s.run, s.world)
+                #expect(s.run.broken(in: w).contains(InvariantSet(v.invariant)), "unfolded: \(s) \(v.invariant)")
+            }
             for v in folded.violations {
                 let w = try Self.replay(v.schedule, s.run, s.world)
-                #expect(s.run.broken(in: w).contains(InvariantSet(v.invariant)), "\(s) \(v.invariant)")
+                #expect(s.run.broken(in: w).contains(InvariantSet(v.invariant)), "folded: \(s) \(v.invariant)")
             }
             let schedules = folded.clusters.isEmpty ? folded.outcomeSchedules : [:]
             #expect(folded.clusters.isEmpty ? Set(schedules.keys) == Set(folded.outcomes.map(\.results)) : true, "\(s)")
@@ -47,7 +54,7 @@ import DMAOwnTestSupport
             try #require(folded.complete && every.complete && folded.schedulesCounted && every.schedulesCounted, "\(s)")
             // A repeated operation makes interchangeable threads (the search folds them only within
             // a cluster: threads that never interact may land in clusters of their own).
-            #expect(ThreadSymmetry(run: s.run, world: s.world) != nil, "\(s)")
+            if i % 3 != 2 { #expect(ThreadSymmetry(run: s.run, world: s.world) != nil, "\(s)") }
             #expect(every.countingSymmetry.isEmpty)
             #expect(Dictionary(uniqueKeysWithValues: folded.outcomes.map { ($0.results, $0.schedules) })
                     == Dictionary(uniqueKeysWithValues: every.outcomes.map { ($0.results, $0.schedules) }), "\(s)")
@@ -147,6 +154,17 @@ import DMAOwnTestSupport
 }
 
 extension RandomScenarios {
+    /// `world` after up to `steps` steps of threads drawn at random (fewer when every thread is stuck or done).
+    mutating func advance(_ run: Run, _ world: World, steps: Int) -> World {
+        var w = world
+        for _ in 0..<steps {
+            let able = run.operations.indices.filter { run.choices(of: $0, in: w) > 0 }
+            guard !able.isEmpty else { break }
+            run.step(&w, thread: able[Int(rng.next() % UInt64(able.count))])
+        }
+        return w
+    }
+
     /// `s` with one or two of its operations run again by more threads, so some threads are interchangeable.
     mutating func repeatingOperations(of s: Drawn) -> Drawn {
         var ops = s.run.operations
