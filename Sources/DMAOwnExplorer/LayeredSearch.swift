@@ -127,7 +127,7 @@ final class LayeredSearch {
         let maxBytes = config.maxBytes ?? Int.max
         layers[phi0] = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
 
-        var base = initial, succ = initial
+        var base = initial
         // The loop's scratch is raw memory, allocated once: as local arrays, every write paid a
         // uniqueness check and a bounds check (measured: a fifth of the loop's own instructions).
         let pcs = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
@@ -135,15 +135,20 @@ final class LayeredSearch {
         let branches = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
         let key = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: threads)
         pcs.initialize(repeating: 0); holders.initialize(repeating: 0); branches.initialize(repeating: 0); key.initialize(repeating: 0)
-        // One state's successors, generated before any is looked up (see `touch`): their bytes,
-        // hashes, levels and choices. A thread has at most two branches.
-        let batch = UnsafeMutableRawPointer.allocate(byteCount: stride * 2 * threads, alignment: 8)
+        // One state's successors, generated before any is looked up (see `touch`): their worlds,
+        // hashes, levels and choices. A thread has at most two branches. Each successor is stepped
+        // into a world of its own and hashed and looked up from there, canonicalised in place: a
+        // single scratch world copied into a byte buffer cost one more `memcpy` per transition.
+        let slots = UnsafeMutablePointer<World>.allocate(capacity: 2 * threads)
+        slots.initialize(repeating: initial, count: 2 * threads)
+        let batchBytes = UnsafeMutableBufferPointer<UnsafeRawPointer>.allocate(capacity: 2 * threads)
         let batchHash = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * threads)
         let batchLevel = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * threads)
         let batchChoice = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * threads)
         defer {
             pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
-            batch.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
+            slots.deinitialize(count: 2 * threads); slots.deallocate()
+            batchBytes.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
         }
         var sink: UInt64 = 0
         let locks = run.lockTable(for: initial)
@@ -283,31 +288,39 @@ final class LayeredSearch {
                     let t = expand.trailingZeroBitCount
                     expand &= expand &- 1
                     for f in 0..<branches[t] {
-                        base.bytes.withUnsafeBytes { succ.load($0) }
-                        run.step(&succ, thread: t, fail: f == 1)
+                        let succ = slots + n
+                        base.bytes.withUnsafeBytes { succ.pointee.load($0) }
+                        run.step(&succ.pointee, thread: t, fail: f == 1)
                         transitions += 1
-                        if let goal = config.goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ, t, f == 1) {
+                        if let goal = config.goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
                             goalReached = (id, Choice(thread: t, fail: f == 1), depth + 1)
                         }
                         // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
-                        let after = succ.progress(ofThread: t)
+                        let after = succ.pointee.progress(ofThread: t)
                         let phi: Int
                         if byLength {
                             phi = level + 1
                         } else {
-                            phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
-                            assert(phi == Self.potential(succ, threads: threads))
+                            phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.pointee.flags.contains(.bugOn) ? 1 : 0)
+                            assert(phi == Self.potential(succ.pointee, threads: threads))
                         }
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge) }
-                        batchHash[n] = succ.bytes.withUnsafeBytes { raw in
-                            let slot = batch + n * stride
-                            slot.copyMemory(from: raw.baseAddress!, byteCount: stride)
-                            guard let symmetry else { return StateHash.hash(raw) }
-                            symmetry.canonicalize(slot)
-                            return StateHash.hash(UnsafeRawBufferPointer(start: slot, count: stride))
+                        // The slot's storage, read through this pointer until the slot is next
+                        // written (the next state's steps): nothing else holds or changes it. Only
+                        // folding threads rewrites it, which pays for making the storage unique.
+                        // (Outside the closures: canonicalising inside one had the optimiser outline it.)
+                        let bytes: UnsafeRawPointer
+                        if symmetry != nil {
+                            let p = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
+                            symmetry?.canonicalize(p)
+                            bytes = UnsafeRawPointer(p)
+                        } else {
+                            bytes = succ.pointee.bytes.withUnsafeBytes { $0.baseAddress! }
                         }
+                        batchBytes[n] = bytes
+                        batchHash[n] = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
                         batchLevel[n] = phi
                         batchChoice[n] = UInt8(t << 1 | f)
                         n += 1
@@ -318,7 +331,7 @@ final class LayeredSearch {
                 // queueing behind one another (the lookups were a quarter of the pass).
                 for j in 0..<n { sink &+= layers[batchLevel[j]]!.touch(hash: batchHash[j]) }
                 for j in 0..<n {
-                    layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(start: batch + j * stride, count: stride), hash: batchHash[j],
+                    layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(start: batchBytes[j], count: stride), hash: batchHash[j],
                                                  paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j])
                 }
             }
