@@ -181,62 +181,67 @@ final class StateLayer {
     }
 }
 
+/// Whether the `n` bytes at `a` and `b` are equal (`n` ≥ 16 when it is a run's world, as here).
+///
+/// Called once a stored state's 32-bit tag matches, so it almost always answers yes: the words'
+/// differences are or-ed together and tested once per 16 bytes rather than branched on per word,
+/// the last partial block read as the (overlapping) last 16 bytes, and the pointers stepped with
+/// unchecked arithmetic. Measured (callgrind) about 40 instructions for 68 bytes against 63.
 @inline(__always)
 private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    guard n >= 16 else {
+        for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+        return true
+    }
     var i = 0
-    while i + 8 <= n {
-        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-        i += 8
+    let last = n &- 16
+    while i < last {
+        let d = (a.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            | (a.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self))
+        if d != 0 { return false }
+        i &+= 16
     }
-    if i == n { return true }
-    // The last partial word, read as the (overlapping) last eight bytes when there are eight.
-    if n >= 8 {
-        return a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-    }
-    while i < n {
-        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-        i += 1
-    }
-    return true
+    return (a.loadUnaligned(fromByteOffset: last, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: last, as: UInt64.self))
+        | (a.loadUnaligned(fromByteOffset: last &+ 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: last &+ 8, as: UInt64.self)) == 0
 }
 
-/// A fast 64-bit hash of a packed world: two independent multiply-xorshift lanes over 8-byte
-/// words (so the multiplies overlap), the last partial word read as the overlapping last eight
-/// bytes, and a final mix of both lanes. Worlds of one run all have one length, so reading the
-/// overlap is as good as padding.
+/// A fast 64-bit hash of a packed world, in the manner of wyhash: each 16-byte block is folded
+/// into the running value by one 64×64→128-bit multiply of its two words (one keyed by a
+/// constant, the other by the running value) and the xor of the product's halves; the last
+/// partial block is read as the overlapping last 16 bytes, and a final multiply-xorshift spreads
+/// the result into the top 32 bits, which `StateLayer` keeps as the tag. Worlds of one run all
+/// have one length, so reading the overlap is as good as padding. One multiply per 16 bytes and
+/// unchecked pointer arithmetic: about half the instructions of the two multiply-xorshift lanes
+/// per 8-byte word it replaces (issue 14).
 enum StateHash {
     @inline(__always)
-    private static func mix(_ x: UInt64) -> UInt64 {
-        let m = x &* 0xBF58_476D_1CE4_E5B9
-        return m ^ (m >> 31)
+    private static func fold(_ x: UInt64, _ y: UInt64) -> UInt64 {
+        let (hi, lo) = x.multipliedFullWidth(by: y)
+        return hi ^ lo
     }
+
+    private static let key0: UInt64 = 0xA076_1D64_78BD_642F
+    private static let key1: UInt64 = 0xE703_7ED1_A0B4_28DB
 
     @inline(__always)
     static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         let n = raw.count
         let p = raw.baseAddress!
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
-        var b: UInt64 = 0xD6E8_FEB8_6659_FD93
-        var i = 0
-        while i + 16 <= n {
-            a = mix(a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            b = mix(b ^ p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-            i += 16
-        }
-        if i + 8 <= n {
-            a = mix(a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        if i < n {
-            var tail: UInt64 = 0
-            if n >= 8 {
-                tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            } else {
-                for j in 0..<n { tail |= UInt64(p.load(fromByteOffset: j, as: UInt8.self)) << UInt64(8 * j) }
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        if n >= 16 {
+            var i = 0
+            let last = n &- 16
+            while i < last {
+                h = fold(p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ key0, p.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self) ^ h)
+                i &+= 16
             }
-            b = mix(b ^ tail)
+            h = fold(p.loadUnaligned(fromByteOffset: last, as: UInt64.self) ^ key0, p.loadUnaligned(fromByteOffset: last &+ 8, as: UInt64.self) ^ h)
+        } else {
+            var tail: UInt64 = 0
+            for j in 0..<n { tail |= UInt64(p.load(fromByteOffset: j, as: UInt8.self)) << UInt64(8 * j) }
+            h = fold(tail ^ key0, h ^ key1)
         }
-        var h = a ^ (b << 27 | b >> 37)
+        h = fold(h ^ key1, UInt64(truncatingIfNeeded: n) ^ key0)
         h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 32
         return h
