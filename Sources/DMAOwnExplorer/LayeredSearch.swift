@@ -152,7 +152,15 @@ final class LayeredSearch {
         }
         var sink: UInt64 = 0
         let locks = run.lockTable(for: initial)
-        let lockStart = locks.start, lockByte = locks.holderByte, lockCanFail = locks.canFail, record = locks.threadRecord
+        // The lock table in raw memory as well: the status scan reads four of its entries per
+        // thread per state, and array reads paid a bounds check each.
+        func raw<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+            _ = b.initialize(from: a)
+            return b
+        }
+        let lockStart = raw(locks.start), lockByte = raw(locks.holderByte), lockCanFail = raw(locks.canFail), record = raw(locks.threadRecord)
+        defer { lockStart.deallocate(); lockByte.deallocate(); lockCanFail.deallocate(); record.deallocate() }
         let clock = ContinuousClock()
         var lastReport = clock.now
         let judge = config.judge, count = config.count
@@ -207,17 +215,18 @@ final class LayeredSearch {
                 base.load(layer.state(i))
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
-                var enabled: UInt32 = 0, blocked: UInt32 = 0
                 // `run.status(of:in:)` for every thread, read from the packed bytes through the
-                // lock table; only a wait on user space takes the long way.
-                base.bytes.withUnsafeBufferPointer { p in
+                // lock table; only a wait on user space takes the long way. The masks are the
+                // closure's own locals, returned, so the loop keeps them in registers.
+                let (enabled, blocked) = base.bytes.withUnsafeBufferPointer { p -> (UInt32, UInt32) in
+                    var enabled: UInt32 = 0, blocked: UInt32 = 0
                     let halted = p[0] & World.Flags.bugOn.rawValue != 0
                     for t in 0..<threads {
                         let r = record[t]
                         let pc = Int(p[r])
-                        let lock = p[r + 1] != 0 || halted ? LockTable.none : lockByte[lockStart[t] + pc]
-                        if p[r + 1] != 0 {
-                            key[t] = (Errno(rawValue: p[r + 2]) ?? .ok).rawValue
+                        let lock = p[r &+ 1] != 0 || halted ? LockTable.none : lockByte[lockStart[t] &+ pc]
+                        if p[r &+ 1] != 0 {
+                            key[t] = (Errno(rawValue: p[r &+ 2]) ?? .ok).rawValue
                         } else if halted {
                             key[t] = Self.crashedByte
                         } else if lock == LockTable.slow {
@@ -232,9 +241,10 @@ final class LayeredSearch {
                         } else if lock >= 0 && p[Int(lock)] != 0 {
                             blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = Int(p[Int(lock)]) - 1; key[t] = Self.deadlockedByte
                         } else {
-                            enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = lockCanFail[lockStart[t] + pc] ? 2 : 1
+                            enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = lockCanFail[lockStart[t] &+ pc] ? 2 : 1
                         }
                     }
+                    return (enabled, blocked)
                 }
                 assert((0..<threads).allSatisfy { t in
                     switch run.status(of: t, in: base) {
