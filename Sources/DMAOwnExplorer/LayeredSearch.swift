@@ -141,13 +141,21 @@ final class LayeredSearch {
         // single scratch world copied into a byte buffer cost one more `memcpy` per transition.
         let slots = UnsafeMutablePointer<World>.allocate(capacity: 2 * threads)
         slots.initialize(repeating: initial, count: 2 * threads)
+        // Each slot's storage once the slot is known to be its only holder (made unique through
+        // `withUnsafeMutableRawBytes`, and seen unmoved after the step since): the next state's
+        // step into that slot starts with a plain copy of the base world into it, not `World.load`
+        // (a call, a precondition and a uniqueness check per transition). A goal is handed each
+        // successor world and might keep it, so a goal search always takes `load`.
+        let owned = UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>.allocate(capacity: 2 * threads)
+        owned.initialize(repeating: nil)
+        let keepOwned = config.goal == nil
         let batchBytes = UnsafeMutableBufferPointer<UnsafeRawPointer>.allocate(capacity: 2 * threads)
         let batchHash = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * threads)
         let batchLevel = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * threads)
         let batchChoice = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * threads)
         defer {
             pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
-            slots.deinitialize(count: 2 * threads); slots.deallocate()
+            slots.deinitialize(count: 2 * threads); slots.deallocate(); owned.deallocate()
             batchBytes.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
         }
         var sink: UInt64 = 0
@@ -293,13 +301,18 @@ final class LayeredSearch {
                 }
                 let paths = count ? layer.paths[i] : 0
                 let crashed = base.flags.contains(.bugOn)
+                let from = base.bytes.withUnsafeBytes { $0.baseAddress! }
                 var n = 0
                 while expand != 0 {
                     let t = expand.trailingZeroBitCount
                     expand &= expand &- 1
                     for f in 0..<branches[t] {
                         let succ = slots + n
-                        base.bytes.withUnsafeBytes { succ.pointee.load($0) }
+                        if let q = owned[n] {
+                            q.copyMemory(from: from, byteCount: stride)
+                        } else {
+                            succ.pointee.load(UnsafeRawBufferPointer(start: from, count: stride))
+                        }
                         run.step(&succ.pointee, thread: t, fail: f == 1)
                         transitions += 1
                         if let goal = config.goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
@@ -318,18 +331,16 @@ final class LayeredSearch {
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge) }
                         // The slot's storage, read through this pointer until the slot is next
-                        // written (the next state's steps): nothing else holds or changes it. Only
-                        // folding threads rewrites it, which pays for making the storage unique.
-                        // (Outside the closures: canonicalising inside one had the optimiser outline it.)
-                        let bytes: UnsafeRawPointer
-                        if symmetry != nil {
-                            let p = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
-                            symmetry?.canonicalize(p)
-                            bytes = UnsafeRawPointer(p)
-                        } else {
-                            bytes = succ.pointee.bytes.withUnsafeBytes { $0.baseAddress! }
+                        // written (the next state's steps): nothing else holds or changes it.
+                        // Folding threads rewrites it in place. (Outside the closures:
+                        // canonicalising inside one had the optimiser outline it.)
+                        var bytes = owned[n]
+                        if bytes == nil || UnsafeRawPointer(bytes!) != succ.pointee.bytes.withUnsafeBytes({ $0.baseAddress! }) {
+                            bytes = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
+                            owned[n] = keepOwned ? bytes : nil
                         }
-                        batchBytes[n] = bytes
+                        symmetry?.canonicalize(bytes!)
+                        batchBytes[n] = UnsafeRawPointer(bytes!)
                         batchHash[n] = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
                         batchLevel[n] = phi
                         batchChoice[n] = UInt8(t << 1 | f)
