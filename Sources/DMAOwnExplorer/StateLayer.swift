@@ -90,36 +90,38 @@ final class StateLayer {
     /// adds the state when new, else adds its paths and keeps the shorter schedule.
     @inline(__always)
     func reach(_ world: UnsafeRawBufferPointer, hash: UInt64, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8) {
+        // Offsets and counts here are bounded by the columns' sizes, far from overflowing an Int:
+        // the arithmetic is unchecked (`&+`, `&*`), which spares an overflow branch each.
         let tag = hash & 0xFFFF_FFFF_0000_0000
-        let stride = c.pointee.stride, table = c.pointee.table, mask = c.pointee.mask
+        let stride = c.pointee.stride, table = c.pointee.table, mask = c.pointee.mask, bytes = c.pointee.bytes
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = table[slot]
             if entry == 0 { break }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let j = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if memEqual(c.pointee.bytes + j * stride, world.baseAddress!, stride) {
-                    let k = c.pointee
-                    if k.counts { k.paths[j] = LayeredSearch.saturatingAdd(k.paths[j], paths) }
-                    if depth < k.depth[j] {
-                        k.depth[j] = depth
-                        if k.schedules { k.parent[j] = parent; k.choice[j] = choice }
+                let j = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+                if memEqual(bytes + j &* stride, world.baseAddress!, stride) {
+                    if c.pointee.counts { c.pointee.paths[j] = LayeredSearch.saturatingAdd(c.pointee.paths[j], paths) }
+                    let d = c.pointee.depth
+                    if depth < d[j] {
+                        d[j] = depth
+                        if c.pointee.schedules { c.pointee.parent[j] = parent; c.pointee.choice[j] = choice }
                     }
                     return
                 }
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
-        if c.pointee.count == c.pointee.capacity { reserve(c.pointee.capacity * 2) }
+        if c.pointee.count == c.pointee.capacity { reserve(c.pointee.capacity &* 2) }
         let k = c.pointee
         let i = k.count
-        table[slot] = tag | UInt64(i + 1)
-        (k.bytes + i * stride).copyMemory(from: world.baseAddress!, byteCount: stride)
+        table[slot] = tag | UInt64(truncatingIfNeeded: i &+ 1)
+        (k.bytes + i &* stride).copyMemory(from: world.baseAddress!, byteCount: stride)
         if k.counts { k.paths[i] = paths }
         k.depth[i] = depth
         if k.schedules { k.parent[i] = parent; k.choice[i] = choice }
-        c.pointee.count = i + 1
-        if (i + 1) * 4 > (mask + 1) * 3 { grow() }
+        c.pointee.count = i &+ 1
+        if (i &+ 1) &* 4 > (mask &+ 1) &* 3 { grow() }
     }
 
     /// Reads the slot a lookup of `hash` starts at and, when its tag matches, the first byte of the
