@@ -167,8 +167,10 @@ final class LayeredSearch {
             _ = b.initialize(from: a)
             return b
         }
-        let lockStart = raw(locks.start), lockByte = raw(locks.holderByte), lockCanFail = raw(locks.canFail), record = raw(locks.threadRecord)
-        defer { lockStart.deallocate(); lockByte.deallocate(); lockCanFail.deallocate(); record.deallocate() }
+        // A runnable thread's branch count (2 when its step can fail) is read from the table too.
+        let lockStart = raw(locks.start), lockByte = raw(locks.holderByte), record = raw(locks.threadRecord)
+        let stepBranches = raw(locks.canFail.map { $0 ? 2 : 1 })
+        defer { lockStart.deallocate(); lockByte.deallocate(); stepBranches.deallocate(); record.deallocate() }
         let clock = ContinuousClock()
         var lastReport = clock.now
         let judge = config.judge, count = config.count
@@ -232,7 +234,9 @@ final class LayeredSearch {
                     for t in 0..<threads {
                         let r = record[t]
                         let pc = Int(p[r])
-                        let lock = p[r &+ 1] != 0 || halted ? LockTable.none : lockByte[lockStart[t] &+ pc]
+                        let at = lockStart[t] &+ pc
+                        let bit = UInt32(1) &<< UInt32(truncatingIfNeeded: t)
+                        let lock = p[r &+ 1] != 0 || halted ? LockTable.none : lockByte[at]
                         if p[r &+ 1] != 0 {
                             key[t] = (Errno(rawValue: p[r &+ 2]) ?? .ok).rawValue
                         } else if halted {
@@ -247,9 +251,9 @@ final class LayeredSearch {
                             case .crashed: key[t] = Self.crashedByte
                             }
                         } else if lock >= 0 && p[Int(lock)] != 0 {
-                            blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = Int(p[Int(lock)]) - 1; key[t] = Self.deadlockedByte
+                            blocked |= bit; pcs[t] = pc; holders[t] = Int(p[Int(lock)]) &- 1; key[t] = Self.deadlockedByte
                         } else {
-                            enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = lockCanFail[lockStart[t] &+ pc] ? 2 : 1
+                            enabled |= bit; pcs[t] = pc; branches[t] = stepBranches[at]
                         }
                     }
                     return (enabled, blocked)
