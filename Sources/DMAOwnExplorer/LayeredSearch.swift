@@ -149,6 +149,9 @@ final class LayeredSearch {
         let owned = UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>.allocate(capacity: 2 * threads)
         owned.initialize(repeating: nil)
         let keepOwned = config.goal == nil
+        // The same for the world being expanded, which the loop only reads through `World` API
+        // (the engine keeps no copy): it takes each state by a plain copy into its own storage.
+        let baseBytes = keepOwned ? base.withUnsafeMutableRawBytes { $0.baseAddress! } : nil
         let batchBytes = UnsafeMutableBufferPointer<UnsafeRawPointer>.allocate(capacity: 2 * threads)
         let batchHash = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * threads)
         let batchLevel = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * threads)
@@ -222,7 +225,7 @@ final class LayeredSearch {
                 }
                 let id = states
                 states += 1
-                base.load(layer.state(i))
+                if let q = baseBytes { q.copyMemory(from: layer.state(i).baseAddress!, byteCount: stride) } else { base.load(layer.state(i)) }
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
                 // `run.status(of:in:)` for every thread, read from the packed bytes through the
