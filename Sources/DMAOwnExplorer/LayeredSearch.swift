@@ -127,7 +127,7 @@ final class LayeredSearch {
         let maxBytes = config.maxBytes ?? Int.max
         layers[phi0] = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
 
-        var base = initial, succ = initial
+        var base = initial
         // The loop's scratch is raw memory, allocated once: as local arrays, every write paid a
         // uniqueness check and a bounds check (measured: a fifth of the loop's own instructions).
         let pcs = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
@@ -135,19 +135,45 @@ final class LayeredSearch {
         let branches = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
         let key = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: threads)
         pcs.initialize(repeating: 0); holders.initialize(repeating: 0); branches.initialize(repeating: 0); key.initialize(repeating: 0)
-        // One state's successors, generated before any is looked up (see `touch`): their bytes,
-        // hashes, levels and choices. A thread has at most two branches.
-        let batch = UnsafeMutableRawPointer.allocate(byteCount: stride * 2 * threads, alignment: 8)
+        // One state's successors, generated before any is looked up (see `touch`): their worlds,
+        // hashes, levels and choices. A thread has at most two branches. Each successor is stepped
+        // into a world of its own and hashed and looked up from there, canonicalised in place: a
+        // single scratch world copied into a byte buffer cost one more `memcpy` per transition.
+        let slots = UnsafeMutablePointer<World>.allocate(capacity: 2 * threads)
+        slots.initialize(repeating: initial, count: 2 * threads)
+        // Each slot's storage once the slot is known to be its only holder (made unique through
+        // `withUnsafeMutableRawBytes`, and seen unmoved after the step since): the next state's
+        // step into that slot starts with a plain copy of the base world into it, not `World.load`
+        // (a call, a precondition and a uniqueness check per transition). A goal is handed each
+        // successor world and might keep it, so a goal search always takes `load`.
+        let owned = UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>.allocate(capacity: 2 * threads)
+        owned.initialize(repeating: nil)
+        let keepOwned = config.goal == nil
+        // The same for the world being expanded, which the loop only reads through `World` API
+        // (the engine keeps no copy): it takes each state by a plain copy into its own storage.
+        let baseBytes = keepOwned ? base.withUnsafeMutableRawBytes { $0.baseAddress! } : nil
+        let batchBytes = UnsafeMutableBufferPointer<UnsafeRawPointer>.allocate(capacity: 2 * threads)
         let batchHash = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * threads)
         let batchLevel = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * threads)
         let batchChoice = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * threads)
         defer {
             pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
-            batch.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
+            slots.deinitialize(count: 2 * threads); slots.deallocate(); owned.deallocate()
+            batchBytes.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
         }
         var sink: UInt64 = 0
         let locks = run.lockTable(for: initial)
-        let lockStart = locks.start, lockByte = locks.holderByte, lockCanFail = locks.canFail, record = locks.threadRecord
+        // The lock table in raw memory as well: the status scan reads four of its entries per
+        // thread per state, and array reads paid a bounds check each.
+        func raw<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+            _ = b.initialize(from: a)
+            return b
+        }
+        // A runnable thread's branch count (2 when its step can fail) is read from the table too.
+        let lockStart = raw(locks.start), lockByte = raw(locks.holderByte), record = raw(locks.threadRecord)
+        let stepBranches = raw(locks.canFail.map { $0 ? 2 : 1 })
+        defer { lockStart.deallocate(); lockByte.deallocate(); stepBranches.deallocate(); record.deallocate() }
         let clock = ContinuousClock()
         var lastReport = clock.now
         let judge = config.judge, count = config.count
@@ -199,20 +225,23 @@ final class LayeredSearch {
                 }
                 let id = states
                 states += 1
-                base.load(layer.state(i))
+                if let q = baseBytes { q.copyMemory(from: layer.state(i).baseAddress!, byteCount: stride) } else { base.load(layer.state(i)) }
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
-                var enabled: UInt32 = 0, blocked: UInt32 = 0
                 // `run.status(of:in:)` for every thread, read from the packed bytes through the
-                // lock table; only a wait on user space takes the long way.
-                base.bytes.withUnsafeBufferPointer { p in
+                // lock table; only a wait on user space takes the long way. The masks are the
+                // closure's own locals, returned, so the loop keeps them in registers.
+                let (enabled, blocked) = base.bytes.withUnsafeBufferPointer { p -> (UInt32, UInt32) in
+                    var enabled: UInt32 = 0, blocked: UInt32 = 0
                     let halted = p[0] & World.Flags.bugOn.rawValue != 0
                     for t in 0..<threads {
                         let r = record[t]
                         let pc = Int(p[r])
-                        let lock = p[r + 1] != 0 || halted ? LockTable.none : lockByte[lockStart[t] + pc]
-                        if p[r + 1] != 0 {
-                            key[t] = (Errno(rawValue: p[r + 2]) ?? .ok).rawValue
+                        let at = lockStart[t] &+ pc
+                        let bit = UInt32(1) &<< UInt32(truncatingIfNeeded: t)
+                        let lock = p[r &+ 1] != 0 || halted ? LockTable.none : lockByte[at]
+                        if p[r &+ 1] != 0 {
+                            key[t] = (Errno(rawValue: p[r &+ 2]) ?? .ok).rawValue
                         } else if halted {
                             key[t] = Self.crashedByte
                         } else if lock == LockTable.slow {
@@ -225,11 +254,12 @@ final class LayeredSearch {
                             case .crashed: key[t] = Self.crashedByte
                             }
                         } else if lock >= 0 && p[Int(lock)] != 0 {
-                            blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = Int(p[Int(lock)]) - 1; key[t] = Self.deadlockedByte
+                            blocked |= bit; pcs[t] = pc; holders[t] = Int(p[Int(lock)]) &- 1; key[t] = Self.deadlockedByte
                         } else {
-                            enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = lockCanFail[lockStart[t] + pc] ? 2 : 1
+                            enabled |= bit; pcs[t] = pc; branches[t] = stepBranches[at]
                         }
                     }
+                    return (enabled, blocked)
                 }
                 assert((0..<threads).allSatisfy { t in
                     switch run.status(of: t, in: base) {
@@ -278,36 +308,47 @@ final class LayeredSearch {
                 }
                 let paths = count ? layer.paths[i] : 0
                 let crashed = base.flags.contains(.bugOn)
+                let from = base.bytes.withUnsafeBytes { $0.baseAddress! }
                 var n = 0
                 while expand != 0 {
                     let t = expand.trailingZeroBitCount
                     expand &= expand &- 1
                     for f in 0..<branches[t] {
-                        base.bytes.withUnsafeBytes { succ.load($0) }
-                        run.step(&succ, thread: t, fail: f == 1)
+                        let succ = slots + n
+                        if let q = owned[n] {
+                            q.copyMemory(from: from, byteCount: stride)
+                        } else {
+                            succ.pointee.load(UnsafeRawBufferPointer(start: from, count: stride))
+                        }
+                        run.step(&succ.pointee, thread: t, fail: f == 1)
                         transitions += 1
-                        if let goal = config.goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ, t, f == 1) {
+                        if let goal = config.goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
                             goalReached = (id, Choice(thread: t, fail: f == 1), depth + 1)
                         }
                         // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
-                        let after = succ.progress(ofThread: t)
+                        let after = succ.pointee.progress(ofThread: t)
                         let phi: Int
                         if byLength {
                             phi = level + 1
                         } else {
-                            phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.flags.contains(.bugOn) ? 1 : 0)
-                            assert(phi == Self.potential(succ, threads: threads))
+                            phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.pointee.flags.contains(.bugOn) ? 1 : 0)
+                            assert(phi == Self.potential(succ.pointee, threads: threads))
                         }
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
                         if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge) }
-                        batchHash[n] = succ.bytes.withUnsafeBytes { raw in
-                            let slot = batch + n * stride
-                            slot.copyMemory(from: raw.baseAddress!, byteCount: stride)
-                            guard let symmetry else { return StateHash.hash(raw) }
-                            symmetry.canonicalize(slot)
-                            return StateHash.hash(UnsafeRawBufferPointer(start: slot, count: stride))
+                        // The slot's storage, read through this pointer until the slot is next
+                        // written (the next state's steps): nothing else holds or changes it.
+                        // Folding threads rewrites it in place. (Outside the closures:
+                        // canonicalising inside one had the optimiser outline it.)
+                        var bytes = owned[n]
+                        if bytes == nil || UnsafeRawPointer(bytes!) != succ.pointee.bytes.withUnsafeBytes({ $0.baseAddress! }) {
+                            bytes = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
+                            owned[n] = keepOwned ? bytes : nil
                         }
+                        symmetry?.canonicalize(bytes!)
+                        batchBytes[n] = UnsafeRawPointer(bytes!)
+                        batchHash[n] = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
                         batchLevel[n] = phi
                         batchChoice[n] = UInt8(t << 1 | f)
                         n += 1
@@ -318,7 +359,7 @@ final class LayeredSearch {
                 // queueing behind one another (the lookups were a quarter of the pass).
                 for j in 0..<n { sink &+= layers[batchLevel[j]]!.touch(hash: batchHash[j]) }
                 for j in 0..<n {
-                    layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(start: batch + j * stride, count: stride), hash: batchHash[j],
+                    layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(start: batchBytes[j], count: stride), hash: batchHash[j],
                                                  paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j])
                 }
             }
