@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         let walks = random
         let seedValue = seed ?? 1
         if seed != nil && walks == nil { throw InputError("check", "--seed needs --random N") }
-        if walks != nil, let other = [(maxStates != nil, "--max-states"), (maxDepth != nil, "--max-depth"), (noPOR, "--no-por")].first(where: \.0) {
+        if walks != nil, let other = [(maxStates != nil, "--max-states"), (maxDepth != nil, "--max-depth"), (noPOR, "--no-por"), (noSymmetry, "--no-symmetry")].first(where: \.0) {
             throw InputError("check", "--random N walks whole schedules and takes no \(other.1); leave one of them out")
         }
         let loaded: Scenario

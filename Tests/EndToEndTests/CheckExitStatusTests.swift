@@ -112,7 +112,7 @@ extension Scratch {
     /// Options that cannot go together, and a scenario too big to exhaust, are input errors.
     @Test func unusableRequestsExitTwo() throws {
         let scratch = try Scratch("check")
-        for args in [["--random", "5", "--max-states", "3"], ["--random", "5", "--no-por"]] {
+        for args in [["--random", "5", "--max-states", "3"], ["--random", "5", "--no-por"], ["--random", "5", "--no-symmetry"]] {
             let r = try Self.run(["check", "s5-bind-vs-claim"] + args)
             #expect(r.status == 2)
             #expect(r.err.contains("--random N walks whole schedules"), "\(r.err)")
