@@ -10,6 +10,9 @@ struct ClusterSearch {
     let reduction: ReductionUsed
     /// The interchangeable threads the passes folded together (this run's numbers).
     private(set) var interchangeable: [[Int]] = []
+    /// Whether the states that counted interleavings (the counting pass, or a fused verdict pass)
+    /// were folded: a saturated sum makes that pass run again unfolded while the verdict stays folded.
+    private(set) var countingFolded = false
     /// Whether the outcomes carry counts, and why not.
     let countingStop: CountingStop?
 
@@ -40,6 +43,7 @@ struct ClusterSearch {
         if verdict.symmetrySaturated { verdict = judge(symmetry: nil) }
         self.verdict = verdict
         interchangeable = verdict.config.symmetry?.classes ?? []
+        countingFolded = fused && verdict.config.symmetry != nil
 
         guard options.countSchedules else { counting = nil; countingStop = .notAsked; return }
         if fused {
@@ -67,6 +71,7 @@ struct ClusterSearch {
         // A saturated sum cannot be shared out between swapped outcomes: count every state instead.
         if pass.symmetrySaturated { pass = count(symmetry: nil) }
         if interchangeable.isEmpty { interchangeable = pass.config.symmetry?.classes ?? [] }
+        countingFolded = pass.config.symmetry != nil
         counting = pass
         switch pass.stop {
         case nil: countingStop = nil

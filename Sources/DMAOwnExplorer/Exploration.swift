@@ -101,10 +101,13 @@ public struct Exploration: Sendable, Equatable {
     /// (`ThreadSymmetry`), so `states` and `countingStates` are one per set of swapped states;
     /// empty when it visited every state.
     public var countingSymmetry: [[Int]] = []
+    /// Whether the states that counted interleavings were folded (`countingSymmetry` names the
+    /// threads; a pass whose sums saturated ran again unfolded, and then this is false).
+    public var countingFolded = false
     /// The counting pass's states as every report names them: "919092 unreduced states", or when
     /// it folded interchangeable threads "291248 unreduced states, swaps of identical threads taken as one".
     public var countingStatesPhrase: String {
-        "\(countingStates) unreduced states" + (countingSymmetry.isEmpty ? "" : ", swaps of identical threads taken as one")
+        "\(countingStates) unreduced states" + (countingFolded ? ", swaps of identical threads taken as one" : "")
     }
     /// False when outcomes carry no interleaving counts (`schedules == 0`): counting was not asked
     /// for, or a bound stopped the unreduced counting pass after the reduced verdict pass completed.

@@ -33,6 +33,7 @@ extension Explorer {
         var states = 0, transitions = 0, countingStates = 0, countingTransitions = 0, peak = 0
         var complete = true, stop: ExplorationStop?, countingStop: CountingStop?
         var reductions: [ReductionUsed] = []
+        var countingFolded = false
         var budget = options.countingBudget
         for (k, threads) in clusters.enumerated() {
             let cluster = ClusterRun(threads: threads, of: run, from: world)
@@ -62,6 +63,7 @@ extension Explorer {
                                  states: v.states, transitions: v.transitions, countingStates: search.countingStates)
             own.outcomeSchedules = search.outcomeSchedules().mapValues(cluster.global)
             own.countingSymmetry = search.interchangeable.map { $0.map { threads[$0] } }
+            countingFolded = countingFolded || search.countingFolded
             findings.append(Findings(
                 cluster: cluster, broken: broken,
                 toEnd: v.shortestTerminal.map { cluster.global(v.schedule(to: $0.id)) },
@@ -80,6 +82,7 @@ extension Explorer {
         result.reduction = reductions.first { if case .folded = $0 { true } else { false } } ?? reductions.max { $0.resources < $1.resources } ?? .off
         result.clusters = findings.map(\.result)
         result.countingSymmetry = findings.flatMap(\.result.countingSymmetry)
+        result.countingFolded = countingFolded
         result.outcomeCount = findings.reduce(1) { LengthCounts.saturatingMultiply($0, ScheduleCount($1.outcomes.count)) }
         if counted {
             var all = LengthCounts.one

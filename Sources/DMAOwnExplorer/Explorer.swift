@@ -74,6 +74,7 @@ public struct Explorer: Sendable {
         result.schedulesCounted = search.schedulesCounted
         result.countingStop = search.countingStop
         result.countingSymmetry = search.interchangeable
+        result.countingFolded = search.countingFolded
         result.stop = search.stop
         result.reduction = search.reduction
         result.outcomeSchedules = search.outcomeSchedules()
