@@ -149,6 +149,19 @@ import DMAOwnTestSupport
         #expect(folded.lockHolder(ofDevice: 1) == 2, "the lock taken moves with the thread that took it")
     }
 
+    /// A saturated sum has no share to hand out (the pass is then run unfolded); a search cut
+    /// short shares what it counted, rounded down; a complete one shares exactly.
+    @Test func sharingOutTheSums() throws {
+        let (run, world) = Self.start(threads: 2)
+        let sym = try #require(ThreadSymmetry(run: run, world: world))
+        // Thread 0 (the unbind) alone; threads 1 and 2 swap: [0, 16, 0] stands for two outcomes.
+        let key: [UInt8] = [0, 0, 16]
+        #expect(sym.expand([key: 10]) == [[0, 0, 16]: 5, [0, 16, 0]: 5])
+        #expect(sym.expand([key: 11], exact: false) == [[0, 0, 16]: 5, [0, 16, 0]: 5])
+        #expect(sym.expand([key: .max]) == nil)
+        #expect(sym.expand([[0, 16, 16]: 7]) == [[0, 16, 16]: 7], "equal results are one arrangement")
+    }
+
     @Test func distinctPermutationsOfAMultiset() {
         #expect(ThreadSymmetry.distinctPermutations([2, 1, 1]) == [[1, 1, 2], [1, 2, 1], [2, 1, 1]])
         #expect(ThreadSymmetry.distinctPermutations([5, 5]) == [[5, 5]])

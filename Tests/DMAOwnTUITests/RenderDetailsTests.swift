@@ -116,6 +116,27 @@ import DMAOwnScenario
         #expect(s.history.choices.isEmpty)
     }
 
+    /// The counting pass has a line of its own, so the long phrase for folded threads is not cut
+    /// at 100 columns, and it says whether threads were folded in `check`'s words.
+    @Test func explorerResultsGiveTheCountingPassItsOwnLine() {
+        var s = Fixture.state()
+        var e = Exploration(complete: true, states: 105, transitions: 119, seconds: 0.01, peakBytes: 0, violations: [],
+                            outcomes: [Outcome(results: ["0", "-EPERM"], schedules: 3)], countingStates: 80)
+        e.countingSymmetry = [[0, 1]]
+        e.countingFolded = true
+        s.explorerRunning = true
+        App.update(&s, .background(job: s.explorerJobID, .finished(e)))
+        let text = Self.screen(s, Size(width: 100, height: 30))
+        #expect(text.contains("complete: 105 states, 119 transitions, 10 ms"), "\(text)")
+        #expect(text.contains("schedules counted over 80 unreduced states, swaps of identical threads taken as one"), "\(text)")
+        e.countingFolded = false
+        s.explorerRunning = true
+        App.update(&s, .background(job: s.explorerJobID, .finished(e)))
+        let plain = Self.screen(s, Size(width: 100, height: 30))
+        #expect(plain.contains("schedules counted over 80 unreduced states "), "\(plain)")
+        #expect(!plain.contains("identical threads"))
+    }
+
     @Test func explorerResultsShowTheSelectedViolationInFull() {
         var s = Fixture.state()
         let long = "isolation: " + String(repeating: "e1000e does DMA while qemu owns the group ", count: 3)
