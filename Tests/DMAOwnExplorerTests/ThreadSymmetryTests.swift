@@ -120,6 +120,43 @@ import DMAOwnTestSupport
         #expect(again == ra)
     }
 
+    /// The search canonicalises each successor by moving only the stepped thread's record
+    /// (`canonicalize(_:stepped:)`); the full sort of every class is the reference. Random walks
+    /// over every scheme, each step taken from a representative, as the search takes them, and
+    /// both forms compared byte for byte.
+    @Test(arguments: SchemeID.allCases)
+    func insertingTheSteppedThreadEqualsSortingEveryClass(scheme: SchemeID) throws {
+        var gen = RandomScenarios(rng: SplitMix64(seed: 0x1_5E77_0000 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!)))
+        var rng = SplitMix64(seed: 0xC0FF_EE00 + UInt64(SchemeID.allCases.firstIndex(of: scheme)!))
+        var steps = 0, moved = 0
+        for i in 0..<30 {
+            let drawn = i % 2 == 0 ? gen.draw(scheme: scheme) : gen.drawSeveralGroups(scheme: scheme)
+            let s = gen.repeatingOperations(of: drawn)
+            guard let sym = ThreadSymmetry(run: s.run, world: s.world) else { continue }
+            for _ in 0..<4 {
+                var world = s.world
+                while true {
+                    let choices = s.run.operations.indices.flatMap { t in
+                        (0..<s.run.choices(of: t, in: world)).map { (t, $0 == 1) }
+                    }
+                    guard let (t, fail) = choices.randomElement(using: &rng) else { break }
+                    var next = world
+                    s.run.step(&next, thread: t, fail: fail)
+                    var full = next.bytes, inserted = next.bytes
+                    full.withUnsafeMutableBytes { sym.canonicalize($0.baseAddress!) }
+                    inserted.withUnsafeMutableBytes { sym.insertStepped($0.baseAddress!, t) }
+                    #expect(inserted == full, "\(s): thread \(t) stepped from \(world.bytes)")
+                    steps += 1
+                    if full != next.bytes { moved += 1 }
+                    full.withUnsafeBytes { next.load($0) }
+                    world = next
+                }
+            }
+        }
+        // Records must actually move on a fair share of steps, or the comparison tests nothing.
+        #expect(steps > 200 && moved > steps / 50, "\(moved) of \(steps) steps moved a record")
+    }
+
     /// `threads` binds of the same device to e1000e, with an unbind of another device first so
     /// the run also has a thread no other thread is interchangeable with.
     static func start(threads: Int) -> (Run, World) {
