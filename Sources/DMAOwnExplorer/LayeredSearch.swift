@@ -1,7 +1,5 @@
 import DMAOwnEngine
 
-private typealias LockTable = Run.LockTable
-
 /// One exhaustive pass over a run's state graph, level by level of the progress measure.
 ///
 /// Every step raises Φ = Σ (pc + finished) + crashed, so the graph is a DAG and expanding states
@@ -162,21 +160,11 @@ final class LayeredSearch {
             batchBytes.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
         }
         var sink: UInt64 = 0
-        let locks = run.lockTable(for: initial)
-        // The lock table in raw memory as well: the status scan reads four of its entries per
-        // thread per state, and array reads paid a bounds check each.
-        func raw<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
-            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
-            _ = b.initialize(from: a)
-            return b
-        }
-        // A runnable thread's branch count (2 when its step can fail) is read from the table too.
-        let lockStart = raw(locks.start), lockByte = raw(locks.holderByte), record = raw(locks.threadRecord)
-        let stepBranches = raw(locks.canFail.map { $0 ? 2 : 1 })
-        defer { lockStart.deallocate(); lockByte.deallocate(); stepBranches.deallocate(); record.deallocate() }
+        let status = StatusTable(run: run, world: initial)
+        defer { status.deallocate() }
         let clock = ContinuousClock()
         var lastReport = clock.now
-        let judge = config.judge, count = config.count
+        let judge = config.judge, count = config.count, goal = config.goal
         let maxStates = config.maxStates ?? Int.max
         let maxDepth = config.maxDepth ?? Int.max
         // The tallies live in locals while the loop runs: every access to a stored `var` of this
@@ -225,41 +213,16 @@ final class LayeredSearch {
                 }
                 let id = states
                 states += 1
-                if let q = baseBytes { q.copyMemory(from: layer.state(i).baseAddress!, byteCount: stride) } else { base.load(layer.state(i)) }
+                if let q = baseBytes { copyWorld(q, layer.state(i).baseAddress!, stride) } else { base.load(layer.state(i)) }
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
-                // `run.status(of:in:)` for every thread, read from the packed bytes through the
-                // lock table; only a wait on user space takes the long way. The masks are the
-                // closure's own locals, returned, so the loop keeps them in registers.
-                let (enabled, blocked) = base.bytes.withUnsafeBufferPointer { p -> (UInt32, UInt32) in
-                    var enabled: UInt32 = 0, blocked: UInt32 = 0
-                    let halted = p[0] & World.Flags.bugOn.rawValue != 0
-                    for t in 0..<threads {
-                        let r = record[t]
-                        let pc = Int(p[r])
-                        let at = lockStart[t] &+ pc
-                        let bit = UInt32(1) &<< UInt32(truncatingIfNeeded: t)
-                        let lock = p[r &+ 1] != 0 || halted ? LockTable.none : lockByte[at]
-                        if p[r &+ 1] != 0 {
-                            key[t] = (Errno(rawValue: p[r &+ 2]) ?? .ok).rawValue
-                        } else if halted {
-                            key[t] = Self.crashedByte
-                        } else if lock == LockTable.slow {
-                            switch run.status(of: t, in: base) {
-                            case .runnable(let pc, let canFail):
-                                enabled |= 1 << UInt32(t); pcs[t] = pc; branches[t] = canFail ? 2 : 1
-                            case .blocked(let pc, let b):
-                                blocked |= 1 << UInt32(t); pcs[t] = pc; holders[t] = b.holder; key[t] = Self.deadlockedByte
-                            case .done(let e): key[t] = e.rawValue
-                            case .crashed: key[t] = Self.crashedByte
-                            }
-                        } else if lock >= 0 && p[Int(lock)] != 0 {
-                            blocked |= bit; pcs[t] = pc; holders[t] = Int(p[Int(lock)]) &- 1; key[t] = Self.deadlockedByte
-                        } else {
-                            enabled |= bit; pcs[t] = pc; branches[t] = stepBranches[at]
-                        }
-                    }
-                    return (enabled, blocked)
+                // `run.status(of:in:)` for every thread, read from the packed bytes.
+                var (enabled, blocked, slow) = base.bytes.withUnsafeBufferPointer { p in
+                    status.scan(p.baseAddress!, pc: pcs.baseAddress!, branches: branches.baseAddress!, holder: holders.baseAddress!, key: key.baseAddress!)
+                }
+                if slow != 0 {
+                    StatusTable.judge(slow, run: run, world: base, enabled: &enabled, blocked: &blocked,
+                                      branches: branches.baseAddress!, holder: holders.baseAddress!, key: key.baseAddress!)
                 }
                 assert((0..<threads).allSatisfy { t in
                     switch run.status(of: t, in: base) {
@@ -316,22 +279,22 @@ final class LayeredSearch {
                     for f in 0..<branches[t] {
                         let succ = slots + n
                         if let q = owned[n] {
-                            q.copyMemory(from: from, byteCount: stride)
+                            copyWorld(q, from, stride)
                         } else {
                             succ.pointee.load(UnsafeRawBufferPointer(start: from, count: stride))
                         }
                         run.step(&succ.pointee, thread: t, fail: f == 1)
-                        transitions += 1
-                        if let goal = config.goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
+                        transitions &+= 1
+                        if let goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
                             goalReached = (id, Choice(thread: t, fail: f == 1), depth + 1)
                         }
                         // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
                         let after = succ.pointee.progress(ofThread: t)
                         let phi: Int
                         if byLength {
-                            phi = level + 1
+                            phi = level &+ 1
                         } else {
-                            phi = level + after.pc - pcs[t] + (after.done ? 1 : 0) + (!crashed && succ.pointee.flags.contains(.bugOn) ? 1 : 0)
+                            phi = level &+ after.pc &- pcs[t] &+ (after.done ? 1 : 0) &+ (!crashed && succ.pointee.flags.contains(.bugOn) ? 1 : 0)
                             assert(phi == Self.potential(succ.pointee, threads: threads))
                         }
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
@@ -346,12 +309,12 @@ final class LayeredSearch {
                             bytes = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
                             owned[n] = keepOwned ? bytes : nil
                         }
-                        symmetry?.canonicalize(bytes!)
+                        symmetry?.canonicalize(bytes!, stepped: t)
                         batchBytes[n] = UnsafeRawPointer(bytes!)
                         batchHash[n] = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
                         batchLevel[n] = phi
-                        batchChoice[n] = UInt8(t << 1 | f)
-                        n += 1
+                        batchChoice[n] = UInt8(truncatingIfNeeded: t << 1 | f)
+                        n &+= 1
                     }
                 }
                 // The level tables are far bigger than the cache and a lookup almost always misses
@@ -360,7 +323,7 @@ final class LayeredSearch {
                 for j in 0..<n { sink &+= layers[batchLevel[j]]!.touch(hash: batchHash[j]) }
                 for j in 0..<n {
                     layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(start: batchBytes[j], count: stride), hash: batchHash[j],
-                                                 paths: paths, depth: UInt32(depth + 1), parent: UInt32(id), choice: batchChoice[j])
+                                                 paths: paths, depth: UInt32(depth &+ 1), parent: UInt32(id), choice: batchChoice[j])
                 }
             }
         }
@@ -484,4 +447,20 @@ final class LayeredSearch {
         default: (Errno(rawValue: b) ?? .ok).name
         }
     }
+}
+
+/// Copies a packed world of `n` bytes from `source` to `target`, inline and without a loop for
+/// worlds of up to 128 bytes (every N×K row): the first and the last 16, 32 or 64 bytes, which
+/// overlap in the middle, in 16-byte vector moves, as libc's `memcpy` does after its call and
+/// dispatch. Every transition starts with one such copy of the expanded state.
+@inline(__always)
+private func copyWorld(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ n: Int) {
+    @inline(__always) func move(_ at: Int) {
+        target.storeBytes(of: source.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self), toByteOffset: at, as: SIMD16<UInt8>.self)
+    }
+    if n < 16 || n > 128 { target.copyMemory(from: source, byteCount: n); return }
+    if n <= 32 { move(0); move(n &- 16); return }
+    if n <= 64 { move(0); move(16); move(n &- 32); move(n &- 16); return }
+    move(0); move(16); move(32); move(48)
+    move(n &- 64); move(n &- 48); move(n &- 32); move(n &- 16)
 }
