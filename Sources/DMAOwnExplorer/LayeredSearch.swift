@@ -251,19 +251,7 @@ final class LayeredSearch {
                     }
                 }
                 if enabled == 0 {
-                    let n = count ? layer.paths[i] : 0
-                    // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
-                    let results = Array(key)
-                    var key = blocked == 0 ? results : Self.terminalKey(results, run: run, world: base)
-                    symmetry?.canonicalize(results: &key)
-                    if judge, shortestOutcome[key].map({ depth < $0.depth }) ?? true { shortestOutcome[key] = (id, depth) }
-                    if byLength {
-                        var k = key
-                        k.append(UInt8(truncatingIfNeeded: depth)); k.append(UInt8(truncatingIfNeeded: depth >> 8))
-                        outcomes[k, default: 0] = Self.saturatingAdd(outcomes[k, default: 0], n)
-                    } else {
-                        outcomes[key, default: 0] = Self.saturatingAdd(outcomes[key, default: 0], n)
-                    }
+                    tally(key, blocked: blocked, world: base, id: id, depth: depth, paths: count ? layer.paths[i] : 0, into: &outcomes)
                     continue
                 }
                 if depth >= maxDepth { complete = false; stop = stop ?? .maxDepth; continue }
@@ -290,18 +278,6 @@ final class LayeredSearch {
                         if let goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
                             goalReached = (id, Choice(thread: t, fail: f == 1), depth + 1)
                         }
-                        // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
-                        let after = succ.pointee.progress(ofThread: t)
-                        let phi: Int
-                        if byLength {
-                            phi = level &+ 1
-                        } else {
-                            phi = level &+ after.pc &- pcs[t] &+ (after.done ? 1 : 0) &+ (!crashed && succ.pointee.flags.contains(.bugOn) ? 1 : 0)
-                            assert(phi == Self.potential(succ.pointee, threads: threads))
-                        }
-                        precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
-                        // Neighbouring levels are of similar size, so this level's size is a fair guess.
-                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge, pool: pool) }
                         // The slot's storage, read through this pointer until the slot is next
                         // written (the next state's steps): nothing else holds or changes it.
                         // Folding threads rewrites it in place. (Outside the closures:
@@ -311,6 +287,21 @@ final class LayeredSearch {
                             bytes = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
                             owned[n] = keepOwned ? bytes : nil
                         }
+                        // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
+                        // Read from the bytes: through `World` each read paid a bounds check.
+                        let record = bytes.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
+                        let r = status.record(t)
+                        let phi: Int
+                        if byLength {
+                            phi = level &+ 1
+                        } else {
+                            phi = level &+ Int(truncatingIfNeeded: record[r]) &- pcs[t] &+ (record[r &+ 1] != 0 ? 1 : 0)
+                                &+ (!crashed && record[0] & World.Flags.bugOn.rawValue != 0 ? 1 : 0)
+                            assert(phi == Self.potential(succ.pointee, threads: threads))
+                        }
+                        precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
+                        // Neighbouring levels are of similar size, so this level's size is a fair guess.
+                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge, pool: pool) }
                         symmetry?.canonicalize(bytes!, stepped: t)
                         batchBytes[n] = UnsafeRawPointer(bytes!)
                         batchHash[n] = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
@@ -334,6 +325,23 @@ final class LayeredSearch {
             if let each = symmetry.expand(outcomes, exact: complete) { outcomes = each } else { outcomes = [:]; symmetrySaturated = true }
         }
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
+    }
+
+    /// Adds a terminal state's interleavings to its outcome (`key`: each thread's result byte).
+    /// Out of line: terminal states are few, and inlined into the search loop this bookkeeping
+    /// (arrays, dictionaries) kept values live across the per-successor code.
+    @inline(never)
+    private func tally(_ key: UnsafeMutableBufferPointer<UInt8>, blocked: UInt32, world: World, id: Int, depth: Int, paths n: ScheduleCount,
+                       into outcomes: inout [[UInt8]: ScheduleCount]) {
+        // Blocked threads that only wait for a user to let go are "waiting", not "deadlocked".
+        let results = Array(key)
+        var key = blocked == 0 ? results : Self.terminalKey(results, run: run, world: world)
+        config.symmetry?.canonicalize(results: &key)
+        if config.judge, shortestOutcome[key].map({ depth < $0.depth }) ?? true { shortestOutcome[key] = (id, depth) }
+        if config.byLength {
+            key.append(UInt8(truncatingIfNeeded: depth)); key.append(UInt8(truncatingIfNeeded: depth >> 8))
+        }
+        outcomes[key, default: 0] = Self.saturatingAdd(outcomes[key, default: 0], n)
     }
 
     private static func record(_ broken: InvariantSet, id: Int, depth: Int, in best: inout [(id: Int, depth: Int)?]) {

@@ -46,6 +46,10 @@ struct StatusTable {
         for b in 0..<256 { result[b] = (Errno(rawValue: UInt8(b)) ?? .ok).rawValue }
     }
 
+    /// The offset of thread `t`'s record.
+    @inline(__always)
+    func record(_ t: Int) -> Int { Int(truncatingIfNeeded: thread[t].record) }
+
     func deallocate() { thread.deallocate(); entry.deallocate(); result.deallocate() }
 
     /// Each thread's status in the packed world `p`: the masks of runnable and blocked threads,
