@@ -219,9 +219,18 @@ final class LayeredSearch {
                 let depth = Int(layer.depth[i])
                 maxDepthSeen = max(maxDepthSeen, depth)
                 // `run.status(of:in:)` for every thread, read from the packed bytes.
-                var (enabled, blocked, slow) = base.bytes.withUnsafeBufferPointer { p in
-                    status.scan(p.baseAddress!, pc: pcs.baseAddress!, branches: branches.baseAddress!, holder: holders.baseAddress!, key: key.baseAddress!)
+                // Straight from the base's own storage when the loop holds it: through
+                // `withUnsafeBufferPointer` the scan was a closure called once per state.
+                let scanned: (enabled: UInt32, blocked: UInt32, slow: UInt32)
+                if let q = baseBytes {
+                    scanned = status.scan(UnsafePointer(q.assumingMemoryBound(to: UInt8.self)), pc: pcs.baseAddress!, branches: branches.baseAddress!,
+                                          holder: holders.baseAddress!, key: key.baseAddress!)
+                } else {
+                    scanned = base.bytes.withUnsafeBufferPointer { p in
+                        status.scan(p.baseAddress!, pc: pcs.baseAddress!, branches: branches.baseAddress!, holder: holders.baseAddress!, key: key.baseAddress!)
+                    }
                 }
+                var (enabled, blocked, slow) = scanned
                 if slow != 0 {
                     StatusTable.judge(slow, run: run, world: base, enabled: &enabled, blocked: &blocked,
                                       branches: branches.baseAddress!, holder: holders.baseAddress!, key: key.baseAddress!)
