@@ -322,10 +322,15 @@ final class LayeredSearch {
                 // The level tables are far bigger than the cache and a lookup almost always misses
                 // it: reading every successor's slot first lets those misses overlap instead of
                 // queueing behind one another (the lookups were a quarter of the pass).
-                for j in 0..<n { sink &+= layers[batchLevel[j]]!.touch(hash: batchHash[j]) }
-                for j in 0..<n {
-                    layers[batchLevel[j]]!.reach(UnsafeRawBufferPointer(start: batchBytes[j], count: stride), hash: batchHash[j],
-                                                 paths: paths, depth: UInt32(depth &+ 1), parent: UInt32(id), choice: batchChoice[j])
+                // Through the array's buffer, without a bounds check per look-up: the optimiser
+                // makes the closure a function of its own, with the per-successor loop's
+                // registers to itself (N4K7 unreduced 411.4 M -> 406.9 M instructions).
+                layers.withUnsafeBufferPointer { levels in
+                    for j in 0..<n { sink &+= levels[batchLevel[j]].unsafelyUnwrapped.touch(hash: batchHash[j]) }
+                    for j in 0..<n {
+                        levels[batchLevel[j]].unsafelyUnwrapped.reach(UnsafeRawBufferPointer(start: batchBytes[j], count: stride), hash: batchHash[j],
+                                                                      paths: paths, depth: UInt32(depth &+ 1), parent: UInt32(id), choice: batchChoice[j])
+                    }
                 }
             }
         }
