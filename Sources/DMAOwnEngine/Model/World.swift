@@ -237,10 +237,39 @@ public struct World: Hashable, Sendable {
     /// Marks thread `i` finished with `result`.
     @inline(__always)
     public mutating func finish(thread i: Int, result: Errno) {
-        let o = Int(threadBase) + World.recordSize * i
+        precondition(i >= 0, "thread \(i) is outside the world")
+        finish(atRecord: threadRecord(i), result: result)
+    }
+
+    // MARK: A thread's record by its offset, for `Run.step`
+
+    // `step` runs once per transition. The public accessors above work out the record's offset
+    // with overflow checks on every call, and `setPC` checks that the pc fits a byte; `step`
+    // works the offset out once, knows its pc fits (a `MoveTable` holds no program of 256 steps
+    // or more), and reads and writes through it with only the bounds check that keeps memory
+    // safe (issue 14).
+
+    /// The offset of thread `i`'s record. Wrapping arithmetic: every read or write through the
+    /// offset is bounds-checked, and a caller that takes an index it has not checked against its
+    /// run checks it before it relies on what it read.
+    @inline(__always)
+    func threadRecord(_ i: Int) -> Int { Int(threadBase) &+ World.recordSize &* i }
+
+    /// Sets the pc byte of the thread record at `offset` (from `threadRecord`).
+    @inline(__always)
+    mutating func setPC(atRecord offset: Int, _ pc: UInt8) {
         bytes.withUnsafeMutableBufferPointer { p in
-            precondition(o + World.recordSize <= p.count, "thread \(i) is outside the world")
-            p[o + 1] = 1; p[o + 2] = result.rawValue
+            precondition(offset >= Int(threadBase) && offset + World.recordSize <= p.count, "record \(offset) is not a thread's")
+            p[offset] = pc
+        }
+    }
+
+    /// Marks the thread whose record is at `offset` (from `threadRecord`) finished with `result`.
+    @inline(__always)
+    mutating func finish(atRecord offset: Int, result: Errno) {
+        bytes.withUnsafeMutableBufferPointer { p in
+            precondition(offset >= Int(threadBase) && offset + World.recordSize <= p.count, "record \(offset) is not a thread's")
+            p[offset + 1] = 1; p[offset + 2] = result.rawValue
         }
     }
 

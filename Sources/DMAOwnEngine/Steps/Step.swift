@@ -144,8 +144,13 @@ public struct Program: Sendable {
 
     /// The index of the step labelled `label`; a missing label is a bug in a scheme.
     public func index(of label: JumpLabel) -> Int {
-        for entry in labels where entry.label == label { return entry.index }
-        preconditionFailure("no step labelled \(label)")
+        guard let pc = target(of: label) else { preconditionFailure("no step labelled \(label)") }
+        return pc
+    }
+
+    /// The index of the step labelled `label`, nil when no step is.
+    func target(of label: JumpLabel) -> Int? {
+        labels.first { $0.label == label }?.index
     }
 }
 
