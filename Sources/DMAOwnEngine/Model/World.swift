@@ -186,9 +186,9 @@ public struct World: Hashable, Sendable {
     // A shift by two, not a division by `recordSize` (4): the offsets `init` lays out are never
     // negative, and the signed division cost more than the header read it replaces.
     /// The number of groups, from the record offsets: what `groupCount` says, without reading the header.
-    private var groups: Int { (Int(deviceBase) &- World.headerSize) &>> 2 }
+    var groups: Int { (Int(deviceBase) &- World.headerSize) &>> 2 }
     /// The number of devices, from the record offsets.
-    private var devices: Int { (Int(frontEndBase) &- Int(deviceBase)) &>> 2 }
+    var devices: Int { (Int(frontEndBase) &- Int(deviceBase)) &>> 2 }
     /// Where the devices' binding bytes start, after the groups' two front-end bytes each.
     private var bindingBase: Int { Int(threadBase) &- devices }
 
