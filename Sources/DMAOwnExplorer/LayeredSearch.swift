@@ -123,6 +123,8 @@ final class LayeredSearch {
         // Every schedule is at most as long as all programs together plus a BUG_ON halt.
         let top = byLength ? run.programs.reduce(2) { $0 + $1.steps.count } : run.programs.reduce(2) { $0 + $1.steps.count + 1 }
         var layers = [StateLayer?](repeating: nil, count: top + 1)
+        // Expanded levels' memory, reused by the levels still to come (see `LayerPool`).
+        let pool = LayerPool()
         let phi0 = byLength ? 0 : Self.potential(initial, threads: threads)
         let maxBytes = config.maxBytes ?? Int.max
         layers[phi0] = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
@@ -198,7 +200,7 @@ final class LayeredSearch {
             layers[level] = nil
             // The expanded level stays alive until its last state is expanded, so it counts as live.
             func liveBytes(_ layers: [StateLayer?], _ tables: Int) -> Int {
-                var live = layer.heapBytes + tables
+                var live = layer.heapBytes + tables + pool.heapBytes
                 for l in layers where l != nil { live += l!.heapBytes }
                 return live
             }
@@ -336,7 +338,7 @@ final class LayeredSearch {
                         }
                         precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                         // Neighbouring levels are of similar size, so this level's size is a fair guess.
-                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge) }
+                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge, pool: pool) }
                         // The slot's storage, read through this pointer until the slot is next
                         // written (the next state's steps): nothing else holds or changes it.
                         // Folding threads rewrites it in place. (Outside the closures:

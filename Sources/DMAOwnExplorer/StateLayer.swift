@@ -20,8 +20,10 @@ final class StateLayer {
     /// run time on every write (`swift_beginAccess`, a third of the lookups' cost when measured),
     /// memory reached through a pointer is not.
     private let c: UnsafeMutablePointer<Columns>
+    /// Where the memory of this level goes when it is freed, for a later level to take.
+    private let pool: LayerPool?
 
-    private struct Columns {
+    struct Columns {
         let stride: Int
         /// Whether the pass counts interleavings (`paths`) and keeps schedules (`parent`,
         /// `choice`): a column the pass does not read is not allocated.
@@ -40,25 +42,41 @@ final class StateLayer {
         /// Open addressing: 0 empty, else the high 32 bits of the hash and the index + 1.
         var table: UnsafeMutablePointer<UInt64>
         var mask: Int
+
+        /// The bytes the columns and the index hold.
+        var heapBytes: Int { columnBytes + (mask + 1) * 8 }
+        var columnBytes: Int {
+            capacity * (stride + 4 + (counts ? MemoryLayout<ScheduleCount>.stride : 0) + (schedules ? 5 : 0))
+        }
     }
 
     /// A level expected to hold about `expected` states: its index is sized for them up front,
     /// since growing it rehashes every state stored so far. `counts` keeps each state's number of
     /// interleavings, `schedules` its shortest schedule's predecessor and choice.
-    init(stride: Int, expected: Int = 0, counts: Bool, schedules: Bool) {
+    init(stride: Int, expected: Int = 0, counts: Bool, schedules: Bool, pool: LayerPool? = nil) {
         var size = 64
         while size * 3 < expected * 4 { size *= 2 }
-        let table = zeroedColumn(UInt64.self, size)
+        self.pool = pool
+        c = .allocate(capacity: 1)
+        let index = pool?.takeTable(size: size) ?? (zeroedColumn(UInt64.self, size), size)
+        if var reused = pool?.takeColumns() {
+            precondition(reused.stride == stride && reused.counts == counts && reused.schedules == schedules,
+                         "a level's memory went to a level of another pass")
+            reused.count = 0
+            reused.table = index.table
+            reused.mask = index.size - 1
+            c.initialize(to: reused)
+            return
+        }
         // Only the index is sized for `expected`: a level may stay far smaller than its neighbour,
         // and the columns grow by doubling, as arrays would.
         let capacity = 8
-        c = .allocate(capacity: 1)
         c.initialize(to: Columns(
             stride: stride, counts: counts, schedules: schedules, capacity: capacity,
             bytes: UnsafeMutableRawPointer(column(UInt8.self, capacity * stride)),
             paths: column(ScheduleCount.self, counts ? capacity : 1), depth: column(UInt32.self, capacity),
             parent: column(UInt32.self, schedules ? capacity : 1), choice: column(UInt8.self, schedules ? capacity : 1),
-            table: table, mask: size - 1))
+            table: index.table, mask: index.size - 1))
     }
 
     /// The first level: the initial world, reached by one (empty) schedule.
@@ -69,10 +87,24 @@ final class StateLayer {
 
     deinit {
         let k = c.pointee
-        free(k.bytes); free(k.paths); free(k.depth); free(k.parent); free(k.choice)
-        free(k.table)
+        if let pool {
+            pool.keep(k)
+        } else {
+            StateLayer.release(k)
+        }
         c.deinitialize(count: 1)
         c.deallocate()
+    }
+
+    /// Frees a level's memory.
+    static func release(_ k: Columns) {
+        releaseColumns(k)
+        free(k.table)
+    }
+
+    /// Frees a level's columns (not its index).
+    static func releaseColumns(_ k: Columns) {
+        free(k.bytes); free(k.paths); free(k.depth); free(k.parent); free(k.choice)
     }
 
     var stride: Int { c.pointee.stride }
@@ -85,11 +117,7 @@ final class StateLayer {
     var choice: UnsafePointer<UInt8> { UnsafePointer(c.pointee.choice) }
 
     /// Heap bytes held now, for the peak-memory figure.
-    var heapBytes: Int {
-        let k = c.pointee
-        let perState = k.stride + 4 + (k.counts ? MemoryLayout<ScheduleCount>.stride : 0) + (k.schedules ? 5 : 0)
-        return k.capacity * perState + (k.mask + 1) * 8
-    }
+    var heapBytes: Int { c.pointee.heapBytes }
 
     /// Records a step into `world` from a predecessor with `paths` interleavings at `depth - 1`:
     /// adds the state when new, else adds its paths and keeps the shorter schedule.
@@ -191,13 +219,13 @@ final class StateLayer {
 /// The columns are malloc'd, so that `reserve` can `realloc` them (memory from Swift's
 /// `allocate` must go back through `deallocate`), and freed with `free`. They hold plain values
 /// only (bytes, integers), which need no initialising or deinitialising.
-private func column<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
+func column<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
     malloc(n * MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
 }
 
 /// A column of zeros from `calloc`: a large one comes as fresh zero pages from the kernel, which
 /// spares the `memset` that initialising it cost.
-private func zeroedColumn<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
+func zeroedColumn<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
     calloc(n, MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
 }
 

@@ -18,9 +18,33 @@ struct StateLayerTests {
     @Test(arguments: [(true, true), (true, false), (false, true)])
     func keepsEveryStateOnceWithItsPathsAndShortestParent(counts: Bool, schedules: Bool) {
         let layer = StateLayer(stride: 13, expected: 10, counts: counts, schedules: schedules)
+        Self.fillAndCheck(layer, counts: counts, schedules: schedules, seed: 7)
+    }
+
+    /// A level built in the memory a freed level left in the pool (its columns already grown and
+    /// full of the old level's states, its index cleared) holds exactly what a fresh one would:
+    /// nothing of the old level shows through, and the pool's held bytes go down by what it gave.
+    @Test(arguments: [(true, true), (true, false), (false, true)])
+    func aLevelInReusedMemoryStartsEmpty(counts: Bool, schedules: Bool) {
+        let pool = LayerPool()
+        do {
+            let old = StateLayer(stride: 13, expected: 10, counts: counts, schedules: schedules, pool: pool)
+            Self.fillAndCheck(old, counts: counts, schedules: schedules, seed: 99)
+        }
+        let kept = pool.heapBytes
+        #expect(kept > 0, "a freed level's memory is kept for the next one")
+        // The old level grew its index for about 1,500 states: a level expecting as many takes it.
+        let layer = StateLayer(stride: 13, expected: 1_500, counts: counts, schedules: schedules, pool: pool)
+        #expect(pool.heapBytes == 0, "the new level took both the columns and the index")
+        #expect(layer.count == 0)
+        Self.fillAndCheck(layer, counts: counts, schedules: schedules, seed: 7)
+    }
+
+    /// Reaches worlds from a seeded stream and checks the level against a dictionary.
+    static func fillAndCheck(_ layer: StateLayer, counts: Bool, schedules: Bool, seed: UInt64) {
         var model: [[UInt8]: Seen] = [:]
         var order: [[UInt8]] = []
-        var rng = SplitMix64(seed: 7)
+        var rng = SplitMix64(seed: seed)
         for step in 0..<6_000 {
             let w = Self.world(Int(rng.next() % 1_500))
             let depth = UInt32(1 + rng.next() % 9), parent = UInt32(step), paths = ScheduleCount(1 + rng.next() % 5)
