@@ -423,6 +423,21 @@ public struct World: Hashable, Sendable {
         }
     }
 
+    /// `takeLock(at:thread:orderCheck:)`, and in the same write the pc byte of `t`'s record at
+    /// `record` (from `threadRecord`) set to `pc`: a step that only takes a lock
+    /// (`Step.locking`) is done in one write, through one uniqueness check instead of two.
+    @inline(__always)
+    mutating func takeLock(at lock: Int, thread t: Int, orderCheck order: Int, settingPC pc: UInt8, atRecord record: Int) {
+        let holder = UInt8(t + 1)
+        bytes.withUnsafeMutableBufferPointer { p in
+            precondition(lock > 0 && lock < p.count && order < p.count, "lock byte \(lock) is outside the world")
+            precondition(record >= Int(threadBase) && record + World.recordSize <= p.count, "record \(record) is not a thread's")
+            if order >= 0 && p[order] == holder { p[0] |= Flags.lockOrder.rawValue }
+            p[lock] = holder
+            p[record] = pc
+        }
+    }
+
     /// Frees the lock whose holder byte is at `offset`.
     @inline(__always)
     private mutating func freeLock(at offset: Int) {

@@ -42,8 +42,8 @@ enum KernelSteps {
         }
         var steps: [Step] = [
             // 1
-            Step("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
-                 acquires: .deviceLock, scope: .device) { _, _ in .next },
+            Step.locking("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
+                         acquires: .deviceLock, scope: .device),
             // 2
             Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.", scope: .device,
                  explain: { b, a, c in "\(Decide.driver(d, b, topology)) \(Decide.outcome(a, c))" }) { w, _ in
@@ -246,7 +246,7 @@ enum KernelSteps {
 
     /// `mutex_lock(&group->mutex)` at the start of a kernel ownership function.
     static func lockGroup(_ function: String, note: String = "Ownership changes happen under group->mutex.", label: JumpLabel? = nil) -> Step {
-        Step(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label, scope: .group) { _, _ in .next }
+        Step.locking(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label, scope: .group)
     }
 
     /// The operation does not exist in this scheme.

@@ -38,6 +38,9 @@ struct MoveTable: Sendable {
         let orderByte: Int32
         /// The scheduler may choose the failure branch here.
         let canFail: Bool
+        /// The step takes its lock and goes on, nothing else (`Step.onlyLocks`): `step` does not
+        /// call its action.
+        let onlyLocks: Bool
     }
 
     private var firstMove: ContiguousArray<Int> = [0]
@@ -65,7 +68,8 @@ struct MoveTable: Sendable {
             }
             let action = Action(step.action)
             actions.append(action)
-            moves.append(Move(action: Unmanaged.passUnretained(action), lockByte: lock, orderByte: order, canFail: program.canFail[pc]))
+            moves.append(Move(action: Unmanaged.passUnretained(action), lockByte: lock, orderByte: order, canFail: program.canFail[pc],
+                              onlyLocks: step.onlyLocks && lock >= 0))
         }
         firstMove.append(moves.count)
         for label in JumpLabel.slots { targets.append(program.target(of: label) ?? -1) }

@@ -142,6 +142,12 @@ public struct Run: Sendable {
         precondition(r.1 == 0, "thread \(t + 1) is finished")
         assert(Int(world.deviceBase) == World.headerSize + World.recordSize * topology.groups.count,
                "the world is not laid out for this run's topology")
+        if move.onlyLocks {
+            // `mutex_lock(&group->mutex)` and the like: the lock and the next pc in one write.
+            world.takeLock(at: Int(move.lockByte), thread: t, orderCheck: Int(move.orderByte),
+                           settingPC: UInt8(truncatingIfNeeded: pc &+ 1), atRecord: record)
+            return
+        }
         if move.lockByte >= 0 { world.takeLock(at: Int(move.lockByte), thread: t, orderCheck: Int(move.orderByte)) }
         let context = StepContext(thread: t, failed: fail && move.canFail)
         // `moves` keeps the box alive for as long as `self` is, so it need not be retained here.
