@@ -398,6 +398,22 @@ public struct World: Hashable, Sendable {
         bytes.withUnsafeMutableBufferPointer { p in p[o] = b }
     }
 
+    /// `dev->driver = NULL`, the device idle (its VFIO registration kept), then
+    /// `device_unlock(dev)`: how every unbind and every failed bind ends (`__device_release_driver`,
+    /// `really_probe`'s unwinding), written in one access instead of three
+    /// (`self[device: d].driver = nil`, `.phase = .idle`, `unlockDevice(d)`), each of which paid
+    /// its own uniqueness check (issue 14).
+    @inline(__always)
+    public mutating func clearDriverAndUnlock(_ d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in
+            p[o] = 0                                            // dev->driver = NULL
+            p[o + 2] = p[o + 2] & 0x10 | Phase.idle.rawValue    // idle, still registered with VFIO or not
+            p[o + 1] = 0                                        // device_unlock(dev)
+        }
+    }
+
     // MARK: Locks as bytes
 
     /// The offset of group `g`'s mutex-holder byte (thread + 1, 0 when free) in a world of this

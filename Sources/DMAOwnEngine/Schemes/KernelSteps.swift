@@ -90,9 +90,7 @@ enum KernelSteps {
                  label: .unwind, scope: .device) { w, c in
                 // No DMA to stop here: a failed probe() stopped what it started before returning.
                 assert(!w[device: d].doingDMA, "a failed bind left DMA running")
-                w[device: d].driver = nil
-                w[device: d].phase = .idle
-                w.unlockDevice(d)
+                w.clearDriverAndUnlock(d)
                 return .finish(w[thread: c.thread].result)
             })
         return Program(steps, mayFail: topology.drivers[drv].mayFail)
@@ -237,9 +235,7 @@ enum KernelSteps {
     /// The last unbind step: the device is idle and unlocked, the unbind returns 0.
     static func finishUnbind(_ d: Int, code: String = "dev->driver = NULL; device_unlock(dev); return 0") -> Step {
         Step("__device_release_driver", code, note: "The device is unbound and unlocked.", scope: .device) { w, _ in
-            w[device: d].driver = nil
-            w[device: d].phase = .idle
-            w.unlockDevice(d)
+            w.clearDriverAndUnlock(d)
             return .finish(.ok)
         }
     }
