@@ -65,8 +65,14 @@ enum KernelSteps {
                  note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
                  scope: notifier == nil ? .device : .machine,
                  explain: notifier == nil ? nil : notifierDecision) { w, _ in
+                guard let notifier else {
+                    // Nothing listens: the phase and the unlock in one write (issue 14).
+                    if w.flags.contains(.bugOn) { w.setPhase(.bound, ofDevice: d); return .halt }
+                    w.setPhaseAndUnlock(.bound, ofDevice: d)
+                    return .finish(.ok)
+                }
                 w.setPhase(.bound, ofDevice: d)
-                notifier?(&w)
+                notifier(&w)
                 if w.flags.contains(.bugOn) { return .halt }
                 w.unlockDevice(d)
                 return .finish(.ok)
