@@ -30,15 +30,29 @@ extension Run {
 
     /// `broken(in:)` for a caller that has already worked out `progress` from the threads'
     /// statuses (the explorer has, for every state), so they are not computed twice.
+    ///
+    /// The explorer's unreduced pass judges every state, and nearly every state breaks nothing,
+    /// has no sticky flag set and is still running: that case reads the flags byte and scans for
+    /// isolation, and the rest (flags, `stale-owner`, `deadlock`) is decided out of line in
+    /// `brokenRarely`, so the common path does not pay for the registers and calls of the rare one
+    /// (issue 14).
     public func broken(in world: World, progress: RunProgress) -> InvariantSet {
+        let isolation = world.anyIsolationBreach(deviceGroup: deviceGroup)
+        assert(isolation == (isolationBreach(in: world) != nil), "the isolation scan disagrees with isolationBreach")
+        var set: InvariantSet = isolation ? InvariantSet(.isolation) : []
+        if world.flags.rawValue != 0 || progress != .running { set.formUnion(brokenRarely(in: world, progress: progress)) }
+        return set
+    }
+
+    /// What `broken(in:progress:)` judges besides isolation: the sticky flags, and once no thread
+    /// can move, `stale-owner` or `deadlock`.
+    @inline(never)
+    private func brokenRarely(in world: World, progress: RunProgress) -> InvariantSet {
         var set: InvariantSet = []
         let flags = world.flags
         if flags.contains(.bugOn) { set.insert(InvariantSet(.bugOn)) }
         if flags.contains(.warned) { set.insert(InvariantSet(.warn)) }
         if flags.contains(.lockOrder) { set.insert(InvariantSet(.lockOrder)) }
-        let isolation = world.anyIsolationBreach(deviceGroup: deviceGroup)
-        assert(isolation == (isolationBreach(in: world) != nil), "the isolation scan disagrees with isolationBreach")
-        if isolation { set.insert(InvariantSet(.isolation)) }
         if !flags.contains(.bugOn) {
             switch progress {
             case .finished:

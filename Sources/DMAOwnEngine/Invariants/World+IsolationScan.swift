@@ -8,8 +8,12 @@ extension World {
     /// must agree: `Run.broken` asserts it in debug builds.
     ///
     /// `deviceGroup[d]` is device `d`'s group index.
+    ///
+    /// Inlined into `Run.broken`, its only caller on the explorer's path, and it takes the group
+    /// and device counts from the record offsets rather than decoding the header (issue 14).
+    @inline(__always)
     func anyIsolationBreach(deviceGroup: [Int32]) -> Bool {
-        let groups = groupCount, devices = deviceCount
+        let groups = self.groups, devices = self.devices
         let fe = Int(frontEndBase), db = Int(deviceBase), gb = World.headerSize
         return bytes.withUnsafeBufferPointer { p in
             deviceGroup.withUnsafeBufferPointer { dg in

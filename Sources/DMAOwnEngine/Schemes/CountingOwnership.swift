@@ -101,9 +101,7 @@ struct CountingOwnership: Sendable {
                 return .next
             },
             Step("__device_release_driver", "dev->driver = NULL; device_unlock(dev); return 0", note: "The device is unbound and unlocked.", label: .out, scope: .device) { w, _ in
-                w[device: d].driver = nil
-                w[device: d].phase = .idle
-                w.unlockDevice(d)
+                w.clearDriverAndUnlock(d)
                 return .finish(.ok)
             },
         ]))

@@ -42,8 +42,8 @@ enum KernelSteps {
         }
         var steps: [Step] = [
             // 1
-            Step("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
-                 acquires: .deviceLock, scope: .device) { _, _ in .next },
+            Step.locking("device_driver_attach", "device_lock(dev)", note: "Probe runs with the device lock held; it serialises bind and unbind of one device.",
+                         acquires: .deviceLock, scope: .device),
             // 2
             Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.", scope: .device,
                  explain: { b, a, c in "\(Decide.driver(d, b, topology)) \(Decide.outcome(a, c))" }) { w, _ in
@@ -65,8 +65,14 @@ enum KernelSteps {
                  note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
                  scope: notifier == nil ? .device : .machine,
                  explain: notifier == nil ? nil : notifierDecision) { w, _ in
+                guard let notifier else {
+                    // Nothing listens: the phase and the unlock in one write (issue 14).
+                    if w.flags.contains(.bugOn) { w.setPhase(.bound, ofDevice: d); return .halt }
+                    w.setPhaseAndUnlock(.bound, ofDevice: d)
+                    return .finish(.ok)
+                }
                 w.setPhase(.bound, ofDevice: d)
-                notifier?(&w)
+                notifier(&w)
                 if w.flags.contains(.bugOn) { return .halt }
                 w.unlockDevice(d)
                 return .finish(.ok)
@@ -90,9 +96,7 @@ enum KernelSteps {
                  label: .unwind, scope: .device) { w, c in
                 // No DMA to stop here: a failed probe() stopped what it started before returning.
                 assert(!w[device: d].doingDMA, "a failed bind left DMA running")
-                w[device: d].driver = nil
-                w[device: d].phase = .idle
-                w.unlockDevice(d)
+                w.clearDriverAndUnlock(d)
                 return .finish(w[thread: c.thread].result)
             })
         return Program(steps, mayFail: topology.drivers[drv].mayFail)
@@ -237,16 +241,14 @@ enum KernelSteps {
     /// The last unbind step: the device is idle and unlocked, the unbind returns 0.
     static func finishUnbind(_ d: Int, code: String = "dev->driver = NULL; device_unlock(dev); return 0") -> Step {
         Step("__device_release_driver", code, note: "The device is unbound and unlocked.", scope: .device) { w, _ in
-            w[device: d].driver = nil
-            w[device: d].phase = .idle
-            w.unlockDevice(d)
+            w.clearDriverAndUnlock(d)
             return .finish(.ok)
         }
     }
 
     /// `mutex_lock(&group->mutex)` at the start of a kernel ownership function.
     static func lockGroup(_ function: String, note: String = "Ownership changes happen under group->mutex.", label: JumpLabel? = nil) -> Step {
-        Step(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label, scope: .group) { _, _ in .next }
+        Step.locking(function, "mutex_lock(&group->mutex)", note: note, acquires: .groupMutex, label: label, scope: .group)
     }
 
     /// The operation does not exist in this scheme.

@@ -174,7 +174,7 @@ struct RobinScheme: Scheme {
                                                        : "The release scan runs with group->mutex held, but not the siblings' device locks.")]
         if locked {
             steps += siblings.map { tmp in
-                Step("iommu_device_unuse_default_domain", "device_lock(\(topology.devices[tmp].name))",
+                Step.locking("iommu_device_unuse_default_domain", "device_lock(\(topology.devices[tmp].name))",
                      note: "A device_lock taken under group->mutex: the reverse of really_probe's order (device_lock, then group->mutex at dma_configure). A sibling probing with its lock held waits for the mutex: ABBA.",
                      acquires: .siblingLock(tmp), scope: .groupAndMembers,
                      explain: { b, a, c in
@@ -182,7 +182,7 @@ struct RobinScheme: Scheme {
                          return b.flags.contains(.lockOrder)
                              ? "device_lock(\(name)) taken under group->mutex, the lock order inverted once more \(Decide.outcome(a, c))"
                              : "device_lock(\(name)) taken under group->mutex: device_lock after group->mutex inverts the driver core's order (lock-order) \(Decide.outcome(a, c))"
-                     }) { _, _ in .next }
+                     })
             }
         }
         let code = locked

@@ -12,8 +12,12 @@ enum VFIOFrontEnd {
     /// group's reference, 5.18 `vfio_group_put`, 6.6 `group->drivers` in
     /// `vfio_device_remove_group`, is dropped after the wait), so the group stays openable while an
     /// unbind waits for its user. `vfio_group_fops_open` fails once no device is left.
+    ///
+    /// Reads one bit per member (`World.vfioRegistered(ofDevice:)`) rather than decoding each
+    /// member's record: every `claim` the explorer steps asks it (issue 14).
     static func groupIsOpenable(_ g: Int, in w: World, topology: Topology) -> Bool {
-        topology.groups[g].devices.contains { w[device: $0].vfioRegistered }
+        for d in topology.groups[g].devices where w.vfioRegistered(ofDevice: d) { return true }
+        return false
     }
 
     /// Whether device `d` has a VFIO cdev to open (6.6: `vfio_device_add` in

@@ -13,62 +13,8 @@ public struct Run: Sendable {
     private var locks: [ThreadLocks]
     /// Each device's group index, for the raw-byte isolation scan the explorer runs on every state.
     let deviceGroup: [Int32]
-    /// What `step` needs of every step of every thread, flattened: thread `t`'s step `pc` is entry
-    /// `firstMove[t] + pc`, and `firstMove[t + 1]` is where the next thread's steps start.
-    ///
-    /// `step` runs for every transition the explorer takes. Reaching the action through
-    /// `programs[t].steps[pc]` made the compiler retain and release the closure's context around
-    /// each call (it cannot see that the nested arrays outlive the call), and taking the lock went
-    /// through `LockKind` and `LockRef` to decode and re-encode whole records. A flat table of
-    /// closures and byte offsets needs neither.
-    private var firstMove: ContiguousArray<Int>
-    private var moves: ContiguousArray<Move>
-    /// Owns the action boxes `moves` refers to unretained, so they live as long as the run.
-    private var actions: [Action]
-
-    /// A step's action in a box of its own, so `step` can call it through an unretained reference.
-    /// Even from the flat table the compiler retained and released a closure stored inline around
-    /// the call (4% of the instructions of an unreduced check); a guaranteed reference to the box
-    /// lets it call the closure as it is.
-    private final class Action: Sendable {
-        let run: @Sendable (inout World, StepContext) -> Flow
-        init(_ run: @escaping @Sendable (inout World, StepContext) -> Flow) { self.run = run }
-    }
-
-    /// One step of one thread, as `step` runs it.
-    private struct Move: Sendable {
-        /// Owned by `Run.actions`.
-        let action: Unmanaged<Action>
-        /// The holder byte of the lock the step takes before it runs, or -1 when it takes none
-        /// (waiting for a user to let go takes nothing).
-        let lockByte: Int32
-        /// When the lock is a `device_lock`, the holder byte of the thread's own group mutex: holding
-        /// it at that moment breaks the lock order (`device_lock` before `group->mutex`; the reverse
-        /// can deadlock against probe). A thread only ever takes its own operation's group mutex,
-        /// so that is the only one to look at. -1 otherwise.
-        let orderByte: Int32
-        /// The scheduler may choose the failure branch here.
-        let canFail: Bool
-
-        /// The moves of `program`, the steps of `op`, for worlds of `topology`'s layout.
-        static func all(_ op: Operation, _ program: Program, in topology: Topology) -> (moves: [Move], actions: [Action]) {
-            let groups = topology.groups.count
-            let ownMutex = Int32(World.mutexByte(ofGroup: op.group(in: topology)))
-            func deviceLock(_ d: Int) -> Int32 { Int32(World.lockByte(ofDevice: d, groups: groups)) }
-            let actions = program.steps.map { Action($0.action) }
-            let moves = program.steps.indices.map { pc in
-                let step = program.steps[pc]
-                let (lock, order): (Int32, Int32) = switch step.acquires {
-                case nil, .userLetGo?: (-1, -1)
-                case .groupMutex?: (ownMutex, -1)
-                case .deviceLock?: (deviceLock(op.device!), ownMutex)
-                case .siblingLock(let d)?: (deviceLock(d), ownMutex)
-                }
-                return Move(action: Unmanaged.passUnretained(actions[pc]), lockByte: lock, orderByte: order, canFail: program.canFail[pc])
-            }
-            return (moves, actions)
-        }
-    }
+    /// What `step` needs of every step of every thread, worked out once.
+    private var moves = MoveTable()
 
     /// The locks of one thread: its own device and group, and the lock kind each step takes.
     private struct ThreadLocks: Sendable {
@@ -91,16 +37,7 @@ public struct Run: Sendable {
         self.programs = programs
         self.locks = zip(operations, programs).map { ThreadLocks($0, $1, in: topology) }
         self.deviceGroup = topology.devices.map { Int32($0.group) }
-        var firstMove: ContiguousArray<Int> = [0], moves: ContiguousArray<Move> = [], actions: [Action] = []
-        for (op, program) in zip(operations, programs) {
-            let made = Move.all(op, program, in: topology)
-            moves += made.moves
-            actions += made.actions
-            firstMove.append(moves.count)
-        }
-        self.firstMove = firstMove
-        self.moves = moves
-        self.actions = actions
+        for (op, program) in zip(operations, programs) { moves.append(op, program, in: topology) }
     }
 
     /// Adds a thread for `op` to the run and to `world`; returns the new thread's index.
@@ -110,10 +47,7 @@ public struct Run: Sendable {
         operations.append(op)
         programs.append(program)
         locks.append(ThreadLocks(op, program, in: topology))
-        let made = Move.all(op, program, in: topology)
-        moves += made.moves
-        actions += made.actions
-        firstMove.append(moves.count)
+        moves.append(op, program, in: topology)
         return world.addThread()
     }
 
@@ -200,21 +134,29 @@ public struct Run: Sendable {
     /// scheduling bug and traps.
     @inline(__always)
     public func step(_ world: inout World, thread t: Int, fail: Bool = false) {
-        let (pc, done) = world.progress(ofThread: t)
-        precondition(!done, "thread \(t + 1) is finished")
-        let i = firstMove[t] + pc
-        precondition(i < firstMove[t + 1], "thread \(t + 1) has no step \(pc)")
+        // The record is read before `t` is checked (by `moves.move`), through a bounds check.
+        let record = world.threadRecord(t)
+        let r = world.record(at: record)
+        let pc = Int(r.0)
+        let move = moves.move(thread: t, pc: pc)
+        precondition(r.1 == 0, "thread \(t + 1) is finished")
         assert(Int(world.deviceBase) == World.headerSize + World.recordSize * topology.groups.count,
                "the world is not laid out for this run's topology")
-        let lock = moves[i].lockByte
-        if lock >= 0 { world.takeLock(at: Int(lock), thread: t, orderCheck: Int(moves[i].orderByte)) }
-        let context = StepContext(thread: t, failed: fail && moves[i].canFail)
-        // `actions` keeps the box alive for as long as `self` is, so it need not be retained here.
-        let flow = moves[i].action._withUnsafeGuaranteedRef { $0.run(&world, context) }
+        if move.onlyLocks {
+            // `mutex_lock(&group->mutex)` and the like: the lock and the next pc in one write.
+            world.takeLock(at: Int(move.lockByte), thread: t, orderCheck: Int(move.orderByte),
+                           settingPC: UInt8(truncatingIfNeeded: pc &+ 1), atRecord: record)
+            return
+        }
+        if move.lockByte >= 0 { world.takeLock(at: Int(move.lockByte), thread: t, orderCheck: Int(move.orderByte)) }
+        let context = StepContext(thread: t, failed: fail && move.canFail)
+        // `moves` keeps the box alive for as long as `self` is, so it need not be retained here.
+        let flow = move.action._withUnsafeGuaranteedRef { $0.run(&world, context) }
         switch flow {
-        case .next: world.setPC(ofThread: t, pc + 1)
-        case .goto(let label): world.setPC(ofThread: t, programs[t].index(of: label))
-        case .finish(let e): world.finish(thread: t, result: e)
+        // Below 256: a `MoveTable` holds no program of 256 steps or more.
+        case .next: world.setPC(atRecord: record, UInt8(truncatingIfNeeded: pc &+ 1))
+        case .goto(let label): world.setPC(atRecord: record, UInt8(truncatingIfNeeded: moves.target(of: label, thread: t)))
+        case .finish(let e): world.finish(atRecord: record, result: e)
         case .halt: break
         }
     }
