@@ -9,7 +9,8 @@ import Darwin
 /// Every step raises the progress measure (the sum of program counters and finished flags), so a
 /// state can only be met again from its own level; a level's table is freed once the level has
 /// been expanded, and no state's bytes are kept after that (the sweep-line method). Matching is
-/// exact (the whole world is compared), so there are no hash collisions to worry about.
+/// exact (the whole world is compared), so there are no hash collisions to worry about. A freed
+/// level's memory goes to the search's `LayerPool`, for a level still to come.
 ///
 /// A class over raw columns rather than a struct of arrays: the search reaches a level millions
 /// of times through its list of levels, and with arrays every reach paid a uniqueness check per
@@ -210,25 +211,25 @@ final class StateLayer {
     }
 }
 
+/// The columns are malloc'd, so that `reserve` can `realloc` them (memory from Swift's
+/// `allocate` must go back through `deallocate`), and freed with `free`. They hold plain values
+/// only (bytes, integers), which need no initialising or deinitialising.
+private func column<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
+    malloc(n * MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
+}
+
+/// A column of zeros from `calloc`: a large one comes as fresh zero pages from the kernel, which
+/// spares the `memset` that initialising it cost.
+private func zeroedColumn<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
+    calloc(n, MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
+}
+
 /// Whether the `n` bytes at `a` and `b` are equal (`n` ≥ 16 when it is a run's world, as here).
 ///
 /// Called once a stored state's 32-bit tag matches, so it almost always answers yes: the words'
 /// differences are or-ed together and tested once per 16 bytes rather than branched on per word,
 /// the last partial block read as the (overlapping) last 16 bytes, and the pointers stepped with
 /// unchecked arithmetic. Measured (callgrind) about 40 instructions for 68 bytes against 63.
-/// The columns are malloc'd, so that `reserve` can `realloc` them (memory from Swift's
-/// `allocate` must go back through `deallocate`), and freed with `free`. They hold plain values
-/// only (bytes, integers), which need no initialising or deinitialising.
-func column<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
-    malloc(n * MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
-}
-
-/// A column of zeros from `calloc`: a large one comes as fresh zero pages from the kernel, which
-/// spares the `memset` that initialising it cost.
-func zeroedColumn<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
-    calloc(n, MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
-}
-
 @inline(__always)
 private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
     guard n >= 16 else {
