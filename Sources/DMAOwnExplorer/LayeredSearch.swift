@@ -152,14 +152,19 @@ final class LayeredSearch {
         // The same for the world being expanded, which the loop only reads through `World` API
         // (the engine keeps no copy): it takes each state by a plain copy into its own storage.
         let baseBytes = keepOwned ? base.withUnsafeMutableRawBytes { $0.baseAddress! } : nil
-        let batchBytes = UnsafeMutableBufferPointer<UnsafeRawPointer>.allocate(capacity: 2 * threads)
-        let batchHash = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * threads)
-        let batchLevel = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * threads)
-        let batchChoice = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * threads)
+        // (Plain values: any pointer will do until a state's successors overwrite them.)
+        let batch = UnsafeMutablePointer<Successor>.allocate(capacity: 2 * threads)
+        let first = layers[phi0]!.columns
+        batch.initialize(repeating: Successor(bytes: UnsafeRawPointer(first), hash: 0, columns: first, choice: 0), count: 2 * threads)
+        // Each level's columns, beside `layers` (which owns the levels): the loop reaches a level
+        // through its pointer alone, with no retain, release or bounds check.
+        let columns = UnsafeMutablePointer<UnsafeMutablePointer<StateLayer.Columns>?>.allocate(capacity: top + 1)
+        columns.initialize(repeating: nil, count: top + 1)
+        columns[phi0] = layers[phi0]!.columns
         defer {
             pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
             slots.deinitialize(count: 2 * threads); slots.deallocate(); owned.deallocate()
-            batchBytes.deallocate(); batchHash.deallocate(); batchLevel.deallocate(); batchChoice.deallocate()
+            batch.deallocate(); columns.deallocate()
         }
         var sink: UInt64 = 0
         let status = StatusTable(run: run, world: initial)
@@ -186,6 +191,7 @@ final class LayeredSearch {
         levels: for level in phi0...top {
             guard let layer = layers[level] else { continue }
             layers[level] = nil
+            columns[level] = nil
             // The expanded level stays alive until its last state is expanded, so it counts as live.
             func liveBytes(_ layers: [StateLayer?], _ tables: Int) -> Int {
                 var live = layer.heapBytes + tables + pool.heapBytes
@@ -271,6 +277,10 @@ final class LayeredSearch {
                 let paths = count ? layer.paths[i] : 0
                 let crashed = base.flags.contains(.bugOn)
                 let from = base.bytes.withUnsafeBytes { $0.baseAddress! }
+                // Three passes over the state's successors. The first only steps each into a slot of
+                // its own: `run.step` is a call that may clobber every register, so whatever else the
+                // loop kept live across it went to the stack and back once per transition (about 60
+                // of the loop's 190 instructions a transition on N6K7 were such spills and reloads).
                 var n = 0
                 while expand != 0 {
                     let t = expand.trailingZeroBitCount
@@ -283,55 +293,53 @@ final class LayeredSearch {
                             succ.pointee.load(UnsafeRawBufferPointer(start: from, count: stride))
                         }
                         run.step(&succ.pointee, thread: t, fail: f == 1)
-                        transitions &+= 1
                         if let goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
                             goalReached = (id, Choice(thread: t, fail: f == 1), depth + 1)
                         }
-                        // The slot's storage, read through this pointer until the slot is next
-                        // written (the next state's steps): nothing else holds or changes it.
-                        // Folding threads rewrites it in place. (Outside the closures:
-                        // canonicalising inside one had the optimiser outline it.)
-                        var bytes = owned[n]
-                        if bytes == nil || UnsafeRawPointer(bytes!) != succ.pointee.bytes.withUnsafeBytes({ $0.baseAddress! }) {
-                            bytes = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
-                            owned[n] = keepOwned ? bytes : nil
-                        }
-                        // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
-                        // Read from the bytes: through `World` each read paid a bounds check.
-                        let record = bytes.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
-                        let r = status.record(t)
-                        let phi: Int
-                        if byLength {
-                            phi = level &+ 1
-                        } else {
-                            phi = level &+ Int(truncatingIfNeeded: record[r]) &- pcs[t] &+ (record[r &+ 1] != 0 ? 1 : 0)
-                                &+ (!crashed && record[0] & World.Flags.bugOn.rawValue != 0 ? 1 : 0)
-                            assert(phi == Self.potential(succ.pointee, threads: threads))
-                        }
-                        precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
-                        // Neighbouring levels are of similar size, so this level's size is a fair guess.
-                        if layers[phi] == nil { layers[phi] = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge, pool: pool) }
-                        symmetry?.canonicalize(bytes!, stepped: t)
-                        batchBytes[n] = UnsafeRawPointer(bytes!)
-                        batchHash[n] = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
-                        batchLevel[n] = phi
-                        batchChoice[n] = UInt8(truncatingIfNeeded: t << 1 | f)
+                        batch[n].choice = UInt8(truncatingIfNeeded: t << 1 | f)
                         n &+= 1
                     }
                 }
-                // The level tables are far bigger than the cache and a lookup almost always misses
-                // it: reading every successor's slot first lets those misses overlap instead of
-                // queueing behind one another (the lookups were a quarter of the pass).
-                // Through the array's buffer, without a bounds check per look-up: the optimiser
-                // makes the closure a function of its own, with the per-successor loop's
-                // registers to itself (N4K7 unreduced 411.4 M -> 406.9 M instructions).
-                layers.withUnsafeBufferPointer { levels in
-                    for j in 0..<n { sink &+= levels[batchLevel[j]].unsafelyUnwrapped.touch(hash: batchHash[j]) }
-                    for j in 0..<n {
-                        levels[batchLevel[j]].unsafelyUnwrapped.reach(UnsafeRawBufferPointer(start: batchBytes[j], count: stride), hash: batchHash[j],
-                                                                      paths: paths, depth: UInt32(depth &+ 1), parent: UInt32(id), choice: batchChoice[j])
+                transitions &+= n
+                // The second finds each successor's level, folds it and hashes it, with no call in the
+                // way (bar a new level or a fold), so its values stay in registers.
+                for j in 0..<n {
+                    let succ = slots + j
+                    let t = Int(truncatingIfNeeded: batch[j].choice &>> 1)
+                    // The slot's storage, read through this pointer until the slot is next
+                    // written (the next state's steps): nothing else holds or changes it.
+                    // Folding threads rewrites it in place. (Outside the closures:
+                    // canonicalising inside one had the optimiser outline it.)
+                    var bytes = owned[j]
+                    if bytes == nil || UnsafeRawPointer(bytes!) != succ.pointee.bytes.withUnsafeBytes({ $0.baseAddress! }) {
+                        bytes = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
+                        owned[j] = keepOwned ? bytes : nil
                     }
+                    // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
+                    // Read from the bytes: through `World` each read paid a bounds check.
+                    let record = bytes.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
+                    let r = status.record(t)
+                    let phi: Int
+                    if byLength {
+                        phi = level &+ 1
+                    } else {
+                        phi = level &+ Int(truncatingIfNeeded: record[r]) &- pcs[t] &+ (record[r &+ 1] != 0 ? 1 : 0)
+                            &+ (!crashed && record[0] & World.Flags.bugOn.rawValue != 0 ? 1 : 0)
+                        assert(phi == Self.potential(succ.pointee, threads: threads))
+                    }
+                    precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
+                    // Neighbouring levels are of similar size, so this level's size is a fair guess.
+                    if columns[phi] == nil {
+                        let fresh = StateLayer(stride: stride, expected: layer.count, counts: count, schedules: judge, pool: pool)
+                        layers[phi] = fresh
+                        columns[phi] = fresh.columns
+                    }
+                    symmetry?.canonicalize(bytes!, stepped: t)
+                    batch[j].bytes = UnsafeRawPointer(bytes!)
+                    batch[j].hash = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
+                    batch[j].columns = columns[phi].unsafelyUnwrapped
                 }
+                sink &+= Self.lookUp(batch, count: n, paths: paths, depth: UInt32(truncatingIfNeeded: depth &+ 1), parent: UInt32(truncatingIfNeeded: id))
             }
         }
         touchSink = sink
@@ -339,6 +347,38 @@ final class LayeredSearch {
             if let each = symmetry.expand(outcomes, exact: complete) { outcomes = each } else { outcomes = [:]; symmetrySaturated = true }
         }
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
+    }
+
+    /// One successor of the state being expanded, between its step and its lookup: where its
+    /// bytes are, their hash, its level's columns and the choice that made it. One array of these
+    /// rather than four columns: the loop keeps one base pointer live instead of four.
+    struct Successor {
+        var bytes: UnsafeRawPointer
+        var hash: UInt64
+        var columns: UnsafeMutablePointer<StateLayer.Columns>
+        var choice: UInt8
+    }
+
+    /// Looks up a state's successors in their levels (`StateLayer.reach`), all reached by
+    /// `paths` interleavings at `depth` from state `parent`.
+    ///
+    /// The level tables are far bigger than the cache and a lookup almost always misses it:
+    /// reading every successor's slot first (`touch`) lets those misses overlap instead of
+    /// queueing behind one another (the lookups were a quarter of the pass). The value returned
+    /// means nothing: the caller keeps it so those reads stay.
+    ///
+    /// A function of its own, called once per state: inlined into the search, the lookups shared
+    /// its registers with the rest of the loop and spilled; left to the optimiser, `reach` became
+    /// a call per successor with the arguments and the level's columns set up each time.
+    @inline(never)
+    private static func lookUp(_ batch: UnsafeMutablePointer<Successor>, count n: Int, paths: ScheduleCount, depth: UInt32, parent: UInt32) -> UInt64 {
+        var sink: UInt64 = 0
+        for j in 0..<n { sink &+= StateLayer.touch(batch[j].columns, hash: batch[j].hash) }
+        for j in 0..<n {
+            let s = batch[j]
+            StateLayer.reach(s.columns, s.bytes, hash: s.hash, paths: paths, depth: depth, parent: parent, choice: s.choice)
+        }
+        return sink
     }
 
     /// Adds a terminal state's interleavings to its outcome (`key`: each thread's result byte).
@@ -471,20 +511,4 @@ final class LayeredSearch {
         default: (Errno(rawValue: b) ?? .ok).name
         }
     }
-}
-
-/// Copies a packed world of `n` bytes from `source` to `target`, inline and without a loop for
-/// worlds of up to 128 bytes (every N×K row): the first and the last 16, 32 or 64 bytes, which
-/// overlap in the middle, in 16-byte vector moves, as libc's `memcpy` does after its call and
-/// dispatch. Every transition starts with one such copy of the expanded state.
-@inline(__always)
-private func copyWorld(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ n: Int) {
-    @inline(__always) func move(_ at: Int) {
-        target.storeBytes(of: source.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self), toByteOffset: at, as: SIMD16<UInt8>.self)
-    }
-    if n < 16 || n > 128 { target.copyMemory(from: source, byteCount: n); return }
-    if n <= 32 { move(0); move(n &- 16); return }
-    if n <= 64 { move(0); move(16); move(n &- 32); move(n &- 16); return }
-    move(0); move(16); move(32); move(48)
-    move(n &- 64); move(n &- 48); move(n &- 32); move(n &- 16)
 }

@@ -120,10 +120,23 @@ final class StateLayer {
     /// Heap bytes held now, for the peak-memory figure.
     var heapBytes: Int { c.pointee.heapBytes }
 
+    /// The level's columns, for the search's hot loop: it keeps one pointer per level and calls
+    /// `reach(_:_:hash:paths:depth:parent:choice:)` and `touch(_:hash:)` on it, without a
+    /// reference to the level (whose retain and release, and the array read that found it, were
+    /// about 10 instructions a transition).
+    var columns: UnsafeMutablePointer<Columns> { c }
+
     /// Records a step into `world` from a predecessor with `paths` interleavings at `depth - 1`:
     /// adds the state when new, else adds its paths and keeps the shorter schedule.
     @inline(__always)
     func reach(_ world: UnsafeRawBufferPointer, hash: UInt64, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8) {
+        Self.reach(c, world.baseAddress!, hash: hash, paths: paths, depth: depth, parent: parent, choice: choice)
+    }
+
+    /// `reach` on a level's columns `k`; `world` is `k.stride` bytes.
+    @inline(__always)
+    static func reach(_ c: UnsafeMutablePointer<Columns>, _ world: UnsafeRawPointer, hash: UInt64, paths: ScheduleCount,
+                      depth: UInt32, parent: UInt32, choice: UInt8) {
         // Offsets and counts here are bounded by the columns' sizes, far from overflowing an Int:
         // the arithmetic is unchecked (`&+`, `&*`), which spares an overflow branch each.
         let tag = hash & 0xFFFF_FFFF_0000_0000
@@ -134,7 +147,7 @@ final class StateLayer {
             if entry == 0 { break }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let j = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
-                if memEqual(bytes + j &* stride, world.baseAddress!, stride) {
+                if memEqual(bytes + j &* stride, world, stride) {
                     if c.pointee.counts { c.pointee.paths[j] = LayeredSearch.saturatingAdd(c.pointee.paths[j], paths) }
                     let d = c.pointee.depth
                     if depth < d[j] {
@@ -146,29 +159,33 @@ final class StateLayer {
             }
             slot = (slot &+ 1) & mask
         }
-        if c.pointee.count == c.pointee.capacity { reserve(c.pointee.capacity &* 2) }
+        if c.pointee.count == c.pointee.capacity { reserve(c, c.pointee.capacity &* 2) }
         let k = c.pointee
         let i = k.count
         table[slot] = tag | UInt64(truncatingIfNeeded: i &+ 1)
-        (k.bytes + i &* stride).copyMemory(from: world.baseAddress!, byteCount: stride)
+        copyWorld(k.bytes + i &* stride, world, stride)
         if k.counts { k.paths[i] = paths }
         k.depth[i] = depth
         if k.schedules { k.parent[i] = parent; k.choice[i] = choice }
         c.pointee.count = i &+ 1
-        if (i &+ 1) &* 4 > (mask &+ 1) &* 3 { grow() }
+        if (i &+ 1) &* 4 > (mask &+ 1) &* 3 { grow(c) }
     }
 
     /// Reads the slot a lookup of `hash` starts at and, when its tag matches, the first byte of the
     /// state it names: the reads `reach` will wait on, issued early so several lookups' cache
     /// misses overlap. The value means nothing; the caller keeps it so the reads stay.
     @inline(__always)
-    func touch(hash: UInt64) -> UInt64 {
+    func touch(hash: UInt64) -> UInt64 { Self.touch(c, hash: hash) }
+
+    /// `touch` on a level's columns.
+    @inline(__always)
+    static func touch(_ c: UnsafeMutablePointer<Columns>, hash: UInt64) -> UInt64 {
         let k = c.pointee
         let entry = k.table[Int(truncatingIfNeeded: hash) & k.mask]
         guard entry != 0, entry & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 else { return entry }
-        let i = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        let i = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
         let p = k.bytes.assumingMemoryBound(to: UInt8.self)
-        return UInt64(p[i * k.stride]) &+ UInt64(p[i * k.stride + k.stride - 1])
+        return UInt64(p[i &* k.stride]) &+ UInt64(p[i &* k.stride &+ k.stride &- 1])
     }
 
     /// The packed bytes of state `i`.
@@ -182,7 +199,8 @@ final class StateLayer {
     /// Room for `n` states in every column: `realloc`, which extends a column in place when it
     /// can and, for the large ones (`mmap`ed by malloc), moves its pages rather than its bytes.
     /// Copying every column on each doubling was 3% of a counting pass's instructions.
-    private func reserve(_ n: Int) {
+    @inline(never)
+    private static func reserve(_ c: UnsafeMutablePointer<Columns>, _ n: Int) {
         func moved<T>(_ p: UnsafeMutablePointer<T>, _ kept: Bool = true) -> UnsafeMutablePointer<T> {
             guard kept else { return p }
             return realloc(p, n * MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
@@ -194,7 +212,8 @@ final class StateLayer {
         c.pointee.capacity = n
     }
 
-    private func grow() {
+    @inline(never)
+    private static func grow(_ c: UnsafeMutablePointer<Columns>) {
         let k = c.pointee
         let size = (k.mask + 1) * 2
         let fresh = zeroedColumn(UInt64.self, size)
@@ -226,36 +245,68 @@ private func zeroedColumn<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
 
 /// Whether the `n` bytes at `a` and `b` are equal (`n` ≥ 16 when it is a run's world, as here).
 ///
-/// Called once a stored state's 32-bit tag matches, so it almost always answers yes: the words'
-/// differences are or-ed together and tested once per 16 bytes rather than branched on per word,
-/// the last partial block read as the (overlapping) last 16 bytes, and the pointers stepped with
-/// unchecked arithmetic. Measured (callgrind) about 40 instructions for 68 bytes against 63.
+/// Called once a stored state's 32-bit tag matches, so it almost always answers yes: the
+/// differences of 16-byte blocks are xor-ed and or-ed together in vector registers (`pxor`,
+/// `por`) and tested once at the end, the last partial block read as the (overlapping) last 16
+/// bytes. Up to 128 bytes (every N×K row) the blocks are a fixed sequence entered by a jump on
+/// their number, as `StateHash.hash` does, with no loop to set up. The 8-byte words it replaces,
+/// tested per 16 bytes, cost about 52 instructions a match on N6K7's 70-byte world; a vector
+/// loop about 30.
 @inline(__always)
 private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
     guard n >= 16 else {
         for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
         return true
     }
-    var i = 0
+    @inline(__always) func diff(_ at: Int) -> SIMD2<UInt64> {
+        a.loadUnaligned(fromByteOffset: at, as: SIMD2<UInt64>.self) ^ b.loadUnaligned(fromByteOffset: at, as: SIMD2<UInt64>.self)
+    }
     let last = n &- 16
+    var d = diff(last)
+    // The blocks before the last one: at 0, 16, … below `last`.
+    switch (last &+ 15) &>> 4 {
+    case 7: d |= diff(96); fallthrough
+    case 6: d |= diff(80); fallthrough
+    case 5: d |= diff(64); fallthrough
+    case 4: d |= diff(48); fallthrough
+    case 3: d |= diff(32); fallthrough
+    case 2: d |= diff(16); fallthrough
+    case 1: d |= diff(0)
+    case 0: break
+    default: d |= longDifference(a, b, last)
+    }
+    // Two lanes read out, not `d == .zero`: SIMD's `==` compiled to a loop over the 16 bytes.
+    return d[0] | d[1] == 0
+}
+
+/// The or of the 16-byte blocks' differences below `last`, for worlds of over 128 bytes. Out of
+/// line: inlined, the optimiser hoisted this loop's setup out of the lookup's probe loop, and every
+/// lookup paid for it.
+@inline(never)
+private func longDifference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ last: Int) -> SIMD2<UInt64> {
+    var d = SIMD2<UInt64>()
+    var i = 0
     while i < last {
-        let d = (a.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            | (a.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self))
-        if d != 0 { return false }
+        d |= a.loadUnaligned(fromByteOffset: i, as: SIMD2<UInt64>.self) ^ b.loadUnaligned(fromByteOffset: i, as: SIMD2<UInt64>.self)
         i &+= 16
     }
-    return (a.loadUnaligned(fromByteOffset: last, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: last, as: UInt64.self))
-        | (a.loadUnaligned(fromByteOffset: last &+ 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: last &+ 8, as: UInt64.self)) == 0
+    return d
 }
 
 /// A fast 64-bit hash of a packed world, in the manner of wyhash: each 16-byte block is folded
 /// into the running value by one 64×64→128-bit multiply of its two words (one keyed by a
-/// constant, the other by the running value) and the xor of the product's halves; the last
-/// partial block is read as the overlapping last 16 bytes, and a final multiply-xorshift spreads
-/// the result into the top 32 bits, which `StateLayer` keeps as the tag. Worlds of one run all
-/// have one length, so reading the overlap is as good as padding. One multiply per 16 bytes and
-/// unchecked pointer arithmetic: about half the instructions of the two multiply-xorshift lanes
-/// per 8-byte word it replaces (issue 14).
+/// constant, the other by the running value) and the xor of the product's halves, and a last
+/// fold by a constant spreads the result over all 64 bits (the low ones pick the slot, the top
+/// 32 are `StateLayer`'s tag). The last partial block is read as the overlapping last 16 bytes:
+/// worlds of one run all have one length, so that is as good as padding. One multiply per 16
+/// bytes and unchecked pointer arithmetic: about half the instructions of the two
+/// multiply-xorshift lanes per 8-byte word it replaced (issue 14).
+///
+/// Up to 128 bytes the blocks are a fixed sequence chosen by a jump on their number, with
+/// constant offsets and no loop counter. That
+/// and dropping a multiply-xorshift after the last fold (the fold's high half already reaches
+/// every bit) took N6K7's 70-byte hash from about 56 instructions to about 40; the table's
+/// probes per lookup stayed as they were.
 enum StateHash {
     @inline(__always)
     private static func fold(_ x: UInt64, _ y: UInt64) -> UInt64 {
@@ -270,23 +321,45 @@ enum StateHash {
     static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         let n = raw.count
         let p = raw.baseAddress!
+        @inline(__always) func block(_ h: UInt64, _ at: Int) -> UInt64 {
+            fold(p.loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ key0, p.loadUnaligned(fromByteOffset: at &+ 8, as: UInt64.self) ^ h)
+        }
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
         if n >= 16 {
-            var i = 0
             let last = n &- 16
-            while i < last {
-                h = fold(p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ key0, p.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self) ^ h)
-                i &+= 16
+            // The blocks before the last one: at 0, 16, … below `last`. Each count its own
+            // sequence: entered part-way, as a `fallthrough` chain, each entry point wanted the
+            // running value in a register of its own, and the jump set up all of them.
+            switch (last &+ 15) &>> 4 {
+            case 0: break
+            case 1: h = block(h, 0)
+            case 2: h = block(block(h, 0), 16)
+            case 3: h = block(block(block(h, 0), 16), 32)
+            case 4: h = block(block(block(block(h, 0), 16), 32), 48)
+            case 5: h = block(block(block(block(block(h, 0), 16), 32), 48), 64)
+            case 6: h = block(block(block(block(block(block(h, 0), 16), 32), 48), 64), 80)
+            case 7: h = block(block(block(block(block(block(block(h, 0), 16), 32), 48), 64), 80), 96)
+            default: h = longHash(p, last, h)
             }
-            h = fold(p.loadUnaligned(fromByteOffset: last, as: UInt64.self) ^ key0, p.loadUnaligned(fromByteOffset: last &+ 8, as: UInt64.self) ^ h)
+            h = block(h, last)
         } else {
             var tail: UInt64 = 0
             for j in 0..<n { tail |= UInt64(p.load(fromByteOffset: j, as: UInt8.self)) << UInt64(8 * j) }
             h = fold(tail ^ key0, h ^ key1)
         }
-        h = fold(h ^ key1, UInt64(truncatingIfNeeded: n) ^ key0)
-        h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
-        h ^= h >> 32
+        return fold(h ^ key1, UInt64(truncatingIfNeeded: n) ^ key0)
+    }
+
+    /// The blocks below `last` of a world of over 128 bytes, out of line for the reason
+    /// `longDifference` is.
+    @inline(never)
+    private static func longHash(_ p: UnsafeRawPointer, _ last: Int, _ h: UInt64) -> UInt64 {
+        var h = h
+        var i = 0
+        while i < last {
+            h = fold(p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ key0, p.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self) ^ h)
+            i &+= 16
+        }
         return h
     }
 }
