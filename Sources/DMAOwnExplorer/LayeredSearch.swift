@@ -117,6 +117,7 @@ final class LayeredSearch {
         let symmetry = config.symmetry
         precondition(symmetry == nil || config.goal == nil, "a goal may name a thread, so a goal search folds no threads")
         let stride = initial.bytes.count
+        let blocks = worldBlocks(length: stride)
         let byLength = config.byLength
         // Every schedule is at most as long as all programs together plus a BUG_ON halt.
         let top = byLength ? run.programs.reduce(2) { $0 + $1.steps.count } : run.programs.reduce(2) { $0 + $1.steps.count + 1 }
@@ -301,8 +302,9 @@ final class LayeredSearch {
                     }
                 }
                 transitions &+= n
-                // The second finds each successor's level, folds it and hashes it, with no call in the
-                // way (bar a new level or a fold), so its values stay in registers.
+                // The second finds each successor's level and folds it, with no call in the way (bar a
+                // new level or a fold), so its values stay in registers; the third (`lookUp`)
+                // hashes each and looks it up.
                 for j in 0..<n {
                     let succ = slots + j
                     let t = Int(truncatingIfNeeded: batch[j].choice &>> 1)
@@ -336,10 +338,21 @@ final class LayeredSearch {
                     }
                     symmetry?.canonicalize(bytes!, stepped: t)
                     batch[j].bytes = UnsafeRawPointer(bytes!)
-                    batch[j].hash = StateHash.hash(UnsafeRawBufferPointer(start: bytes, count: stride))
                     batch[j].columns = columns[phi].unsafelyUnwrapped
                 }
-                sink &+= Self.lookUp(batch, count: n, paths: paths, depth: UInt32(truncatingIfNeeded: depth &+ 1), parent: UInt32(truncatingIfNeeded: id))
+                let d = UInt32(truncatingIfNeeded: depth &+ 1), p = UInt32(truncatingIfNeeded: id)
+                switch blocks {
+                case -1: sink &+= Self.lookUp(WorldBlocksShort.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 0: sink &+= Self.lookUp(WorldBlocks0.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 1: sink &+= Self.lookUp(WorldBlocks1.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 2: sink &+= Self.lookUp(WorldBlocks2.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 3: sink &+= Self.lookUp(WorldBlocks3.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 4: sink &+= Self.lookUp(WorldBlocks4.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 5: sink &+= Self.lookUp(WorldBlocks5.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 6: sink &+= Self.lookUp(WorldBlocks6.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                case 7: sink &+= Self.lookUp(WorldBlocks7.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                default: sink &+= Self.lookUp(WorldBlocksLong.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
+                }
             }
         }
         touchSink = sink
@@ -350,7 +363,7 @@ final class LayeredSearch {
     }
 
     /// One successor of the state being expanded, between its step and its lookup: where its
-    /// bytes are, their hash, its level's columns and the choice that made it. One array of these
+    /// bytes are, their hash (written by `lookUp`), its level's columns and the choice that made it. One array of these
     /// rather than four columns: the loop keeps one base pointer live instead of four.
     struct Successor {
         var bytes: UnsafeRawPointer
@@ -359,8 +372,11 @@ final class LayeredSearch {
         var choice: UInt8
     }
 
-    /// Looks up a state's successors in their levels (`StateLayer.reach`), all reached by
-    /// `paths` interleavings at `depth` from state `parent`.
+    /// Hashes a state's successors and looks them up in their levels (`StateLayer.reach`), all
+    /// reached by `paths` interleavings at `depth` from state `parent`; `B` is the worlds' number
+    /// of blocks (`WorldBlocks`), so each specialisation hashes and compares them in a straight
+    /// sequence, and hashing here rather than in the search's loop keeps it out of that loop's
+    /// crowded registers.
     ///
     /// The level tables are far bigger than the cache and a lookup almost always misses it:
     /// reading every successor's slot first (`touch`) lets those misses overlap instead of
@@ -371,12 +387,14 @@ final class LayeredSearch {
     /// its registers with the rest of the loop and spilled; left to the optimiser, `reach` became
     /// a call per successor with the arguments and the level's columns set up each time.
     @inline(never)
-    private static func lookUp(_ batch: UnsafeMutablePointer<Successor>, count n: Int, paths: ScheduleCount, depth: UInt32, parent: UInt32) -> UInt64 {
+    private static func lookUp<B: WorldBlocks>(_: B.Type, _ batch: UnsafeMutablePointer<Successor>, count n: Int, stride: Int,
+                                               paths: ScheduleCount, depth: UInt32, parent: UInt32) -> UInt64 {
+        for j in 0..<n { batch[j].hash = StateHash.hash(batch[j].bytes, stride, blocks: B.before) }
         var sink: UInt64 = 0
         for j in 0..<n { sink &+= StateLayer.touch(batch[j].columns, hash: batch[j].hash) }
         for j in 0..<n {
             let s = batch[j]
-            StateLayer.reach(s.columns, s.bytes, hash: s.hash, paths: paths, depth: depth, parent: parent, choice: s.choice)
+            StateLayer.reach(s.columns, s.bytes, hash: s.hash, paths: paths, depth: depth, parent: parent, choice: s.choice, blocks: B.before)
         }
         return sink
     }

@@ -130,13 +130,15 @@ final class StateLayer {
     /// adds the state when new, else adds its paths and keeps the shorter schedule.
     @inline(__always)
     func reach(_ world: UnsafeRawBufferPointer, hash: UInt64, paths: ScheduleCount, depth: UInt32, parent: UInt32, choice: UInt8) {
-        Self.reach(c, world.baseAddress!, hash: hash, paths: paths, depth: depth, parent: parent, choice: choice)
+        Self.reach(c, world.baseAddress!, hash: hash, paths: paths, depth: depth, parent: parent, choice: choice,
+                   blocks: worldBlocks(length: c.pointee.stride))
     }
 
-    /// `reach` on a level's columns `k`; `world` is `k.stride` bytes.
+    /// `reach` on a level's columns `k`; `world` is `k.stride` bytes, of `blocks` blocks before the
+    /// last (`WorldBlocks`).
     @inline(__always)
     static func reach(_ c: UnsafeMutablePointer<Columns>, _ world: UnsafeRawPointer, hash: UInt64, paths: ScheduleCount,
-                      depth: UInt32, parent: UInt32, choice: UInt8) {
+                      depth: UInt32, parent: UInt32, choice: UInt8, blocks: Int) {
         // Offsets and counts here are bounded by the columns' sizes, far from overflowing an Int:
         // the arithmetic is unchecked (`&+`, `&*`), which spares an overflow branch each.
         let tag = hash & 0xFFFF_FFFF_0000_0000
@@ -147,7 +149,7 @@ final class StateLayer {
             if entry == 0 { break }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let j = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
-                if memEqual(bytes + j &* stride, world, stride) {
+                if memEqual(bytes + j &* stride, world, stride, blocks: blocks) {
                     if c.pointee.counts { c.pointee.paths[j] = LayeredSearch.saturatingAdd(c.pointee.paths[j], paths) }
                     let d = c.pointee.depth
                     if depth < d[j] {
@@ -243,18 +245,18 @@ private func zeroedColumn<T>(_: T.Type, _ n: Int) -> UnsafeMutablePointer<T> {
     calloc(n, MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: n)
 }
 
-/// Whether the `n` bytes at `a` and `b` are equal (`n` ≥ 16 when it is a run's world, as here).
+/// Whether the `n` bytes at `a` and `b` are equal, `blocks` (`WorldBlocks`) being the number of
+/// 16-byte blocks before the last.
 ///
 /// Called once a stored state's 32-bit tag matches, so it almost always answers yes: the
 /// differences of 16-byte blocks are xor-ed and or-ed together in vector registers (`pxor`,
 /// `por`) and tested once at the end, the last partial block read as the (overlapping) last 16
-/// bytes. Up to 128 bytes (every N×K row) the blocks are a fixed sequence entered by a jump on
-/// their number, as `StateHash.hash` does, with no loop to set up. The 8-byte words it replaces,
-/// tested per 16 bytes, cost about 52 instructions a match on N6K7's 70-byte world; a vector
-/// loop about 30.
+/// bytes. Up to 128 bytes (every N×K row) the blocks are a fixed sequence, chosen at compile time
+/// where `blocks` is a constant (see `WorldBlocks`). The 8-byte words it replaces, tested per 16
+/// bytes, cost about 52 instructions a match on N6K7's 70-byte world; a vector loop about 30.
 @inline(__always)
-private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-    guard n >= 16 else {
+private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int, blocks: Int) -> Bool {
+    guard blocks >= 0 else {
         for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
         return true
     }
@@ -264,7 +266,7 @@ private func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) ->
     let last = n &- 16
     var d = diff(last)
     // The blocks before the last one: at 0, 16, … below `last`.
-    switch (last &+ 15) &>> 4 {
+    switch blocks {
     case 7: d |= diff(96); fallthrough
     case 6: d |= diff(80); fallthrough
     case 5: d |= diff(64); fallthrough
@@ -302,8 +304,8 @@ private func longDifference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ last
 /// bytes and unchecked pointer arithmetic: about half the instructions of the two
 /// multiply-xorshift lanes per 8-byte word it replaced (issue 14).
 ///
-/// Up to 128 bytes the blocks are a fixed sequence chosen by a jump on their number, with
-/// constant offsets and no loop counter. That
+/// Up to 128 bytes the blocks are a fixed sequence with constant offsets and no loop counter,
+/// chosen at compile time where the caller is compiled for one length (`WorldBlocks`). That
 /// and dropping a multiply-xorshift after the last fold (the fold's high half already reaches
 /// every bit) took N6K7's 70-byte hash from about 56 instructions to about 40; the table's
 /// probes per lookup stayed as they were.
@@ -319,18 +321,23 @@ enum StateHash {
 
     @inline(__always)
     static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        let n = raw.count
-        let p = raw.baseAddress!
+        hash(raw.baseAddress!, raw.count, blocks: worldBlocks(length: raw.count))
+    }
+
+    /// The hash of the `n` bytes at `p`, `blocks` (`WorldBlocks`) being the number of 16-byte
+    /// blocks before the last: a constant where the caller is compiled for one length.
+    @inline(__always)
+    static func hash(_ p: UnsafeRawPointer, _ n: Int, blocks: Int) -> UInt64 {
         @inline(__always) func block(_ h: UInt64, _ at: Int) -> UInt64 {
             fold(p.loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ key0, p.loadUnaligned(fromByteOffset: at &+ 8, as: UInt64.self) ^ h)
         }
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
-        if n >= 16 {
+        if blocks >= 0 {
             let last = n &- 16
             // The blocks before the last one: at 0, 16, … below `last`. Each count its own
             // sequence: entered part-way, as a `fallthrough` chain, each entry point wanted the
             // running value in a register of its own, and the jump set up all of them.
-            switch (last &+ 15) &>> 4 {
+            switch blocks {
             case 0: break
             case 1: h = block(h, 0)
             case 2: h = block(block(h, 0), 16)
