@@ -136,27 +136,21 @@ final class LayeredSearch {
         let branches = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
         let key = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: threads)
         pcs.initialize(repeating: 0); holders.initialize(repeating: 0); branches.initialize(repeating: 0); key.initialize(repeating: 0)
-        // One state's successors, generated before any is looked up (see `touch`): their worlds,
-        // hashes, levels and choices. A thread has at most two branches. Each successor is stepped
-        // into a world of its own and hashed and looked up from there, canonicalised in place: a
-        // single scratch world copied into a byte buffer cost one more `memcpy` per transition.
-        let slots = UnsafeMutablePointer<World>.allocate(capacity: 2 * threads)
-        slots.initialize(repeating: initial, count: 2 * threads)
-        // Each slot's storage once the slot is known to be its only holder (made unique through
-        // `withUnsafeMutableRawBytes`, and seen unmoved after the step since): the next state's
-        // step into that slot starts with a plain copy of the base world into it, not `World.load`
-        // (a call, a precondition and a uniqueness check per transition). A goal is handed each
-        // successor world and might keep it, so a goal search always takes `load`.
-        let owned = UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>.allocate(capacity: 2 * threads)
-        owned.initialize(repeating: nil)
+        // One state's successors, generated before any is looked up (see `lookUp`): their worlds,
+        // hashes, levels and choices (`Successor`). A thread has at most two branches. Each
+        // successor is stepped into a world of its own and hashed and looked up from there,
+        // canonicalised in place: a single scratch world copied into a byte buffer cost one more
+        // `memcpy` per transition. A goal is handed each successor world and might keep it, so a
+        // goal search never keeps a slot's storage (`Successor.owned`) and always takes `load`.
         let keepOwned = config.goal == nil
         // The same for the world being expanded, which the loop only reads through `World` API
         // (the engine keeps no copy): it takes each state by a plain copy into its own storage.
         let baseBytes = keepOwned ? base.withUnsafeMutableRawBytes { $0.baseAddress! } : nil
-        // (Plain values: any pointer will do until a state's successors overwrite them.)
+        // (Until a state's successors overwrite them, any pointer will do for `bytes` and `columns`.)
         let batch = UnsafeMutablePointer<Successor>.allocate(capacity: 2 * threads)
         let first = layers[phi0]!.columns
-        batch.initialize(repeating: Successor(bytes: UnsafeRawPointer(first), hash: 0, columns: first, choice: 0), count: 2 * threads)
+        batch.initialize(repeating: Successor(world: initial, owned: nil, bytes: UnsafeRawPointer(first), hash: 0, columns: first, choice: 0),
+                         count: 2 * threads)
         // Each level's columns, beside `layers` (which owns the levels): the loop reaches a level
         // through its pointer alone, with no retain, release or bounds check.
         let columns = UnsafeMutablePointer<UnsafeMutablePointer<StateLayer.Columns>?>.allocate(capacity: top + 1)
@@ -164,8 +158,7 @@ final class LayeredSearch {
         columns[phi0] = layers[phi0]!.columns
         defer {
             pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
-            slots.deinitialize(count: 2 * threads); slots.deallocate(); owned.deallocate()
-            batch.deallocate(); columns.deallocate()
+            batch.deinitialize(count: 2 * threads); batch.deallocate(); columns.deallocate()
         }
         var sink: UInt64 = 0
         let status = StatusTable(run: run, world: initial)
@@ -287,17 +280,17 @@ final class LayeredSearch {
                     let t = expand.trailingZeroBitCount
                     expand &= expand &- 1
                     for f in 0..<branches[t] {
-                        let succ = slots + n
-                        if let q = owned[n] {
+                        let succ = batch + n
+                        if let q = succ.pointee.owned {
                             copyWorld(q, from, stride)
                         } else {
-                            succ.pointee.load(UnsafeRawBufferPointer(start: from, count: stride))
+                            succ.pointee.world.load(UnsafeRawBufferPointer(start: from, count: stride))
                         }
-                        run.step(&succ.pointee, thread: t, fail: f == 1)
-                        if let goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee, t, f == 1) {
+                        run.step(&succ.pointee.world, thread: t, fail: f == 1)
+                        if let goal, goalReached.map({ depth + 1 < $0.depth }) ?? true, goal(base, succ.pointee.world, t, f == 1) {
                             goalReached = (id, Choice(thread: t, fail: f == 1), depth + 1)
                         }
-                        batch[n].choice = UInt8(truncatingIfNeeded: t << 1 | f)
+                        succ.pointee.choice = UInt8(truncatingIfNeeded: t << 1 | f)
                         n &+= 1
                     }
                 }
@@ -306,16 +299,16 @@ final class LayeredSearch {
                 // new level or a fold), so its values stay in registers; the third (`lookUp`)
                 // hashes each and looks it up.
                 for j in 0..<n {
-                    let succ = slots + j
-                    let t = Int(truncatingIfNeeded: batch[j].choice &>> 1)
+                    let succ = batch + j
+                    let t = Int(truncatingIfNeeded: succ.pointee.choice &>> 1)
                     // The slot's storage, read through this pointer until the slot is next
                     // written (the next state's steps): nothing else holds or changes it.
                     // Folding threads rewrites it in place. (Outside the closures:
                     // canonicalising inside one had the optimiser outline it.)
-                    var bytes = owned[j]
-                    if bytes == nil || UnsafeRawPointer(bytes!) != succ.pointee.bytes.withUnsafeBytes({ $0.baseAddress! }) {
-                        bytes = succ.pointee.withUnsafeMutableRawBytes { $0.baseAddress! }
-                        owned[j] = keepOwned ? bytes : nil
+                    var bytes = succ.pointee.owned
+                    if bytes == nil || UnsafeRawPointer(bytes!) != succ.pointee.world.bytes.withUnsafeBytes({ $0.baseAddress! }) {
+                        bytes = succ.pointee.world.withUnsafeMutableRawBytes { $0.baseAddress! }
+                        succ.pointee.owned = keepOwned ? bytes : nil
                     }
                     // Steps write only their own thread's record, so Φ moves by that thread's change (and a crash).
                     // Read from the bytes: through `World` each read paid a bounds check.
@@ -327,7 +320,7 @@ final class LayeredSearch {
                     } else {
                         phi = level &+ Int(truncatingIfNeeded: record[r]) &- pcs[t] &+ (record[r &+ 1] != 0 ? 1 : 0)
                             &+ (!crashed && record[0] & World.Flags.bugOn.rawValue != 0 ? 1 : 0)
-                        assert(phi == Self.potential(succ.pointee, threads: threads))
+                        assert(phi == Self.potential(succ.pointee.world, threads: threads))
                     }
                     precondition(phi > level && phi <= top, "a step did not advance its thread: the state graph must be acyclic")
                     // Neighbouring levels are of similar size, so this level's size is a fair guess.
@@ -337,8 +330,8 @@ final class LayeredSearch {
                         columns[phi] = fresh.columns
                     }
                     symmetry?.canonicalize(bytes!, stepped: t)
-                    batch[j].bytes = UnsafeRawPointer(bytes!)
-                    batch[j].columns = columns[phi].unsafelyUnwrapped
+                    succ.pointee.bytes = UnsafeRawPointer(bytes!)
+                    succ.pointee.columns = columns[phi].unsafelyUnwrapped
                 }
                 let d = UInt32(truncatingIfNeeded: depth &+ 1), p = UInt32(truncatingIfNeeded: id)
                 switch blocks {
@@ -362,10 +355,17 @@ final class LayeredSearch {
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
     }
 
-    /// One successor of the state being expanded, between its step and its lookup: where its
-    /// bytes are, their hash (written by `lookUp`), its level's columns and the choice that made it. One array of these
-    /// rather than four columns: the loop keeps one base pointer live instead of four.
+    /// One successor of the state being expanded, between its step and its lookup: its world,
+    /// where its bytes are, their hash (written by `lookUp`), its level's columns and the choice
+    /// that made it. One array of these rather than six columns: the loop keeps one base pointer
+    /// live instead of six, and the optimiser one induction variable.
     struct Successor {
+        var world: World
+        /// The world's storage once this slot is known to be its only holder (made unique through
+        /// `withUnsafeMutableRawBytes`, and seen unmoved after the step since): the next state's
+        /// step into this slot starts with a plain copy of the base world into it, not
+        /// `World.load` (a call, a precondition and a uniqueness check per transition).
+        var owned: UnsafeMutableRawPointer?
         var bytes: UnsafeRawPointer
         var hash: UInt64
         var columns: UnsafeMutablePointer<StateLayer.Columns>
