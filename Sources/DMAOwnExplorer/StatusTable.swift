@@ -21,6 +21,7 @@ struct StatusTable {
     /// A finished thread's result byte as `Errno` reads it (`.ok` for a byte it does not know).
     private let result: UnsafeMutableBufferPointer<UInt8>
     private let threads: Int
+    /// The entry of a step only `Run.status` can judge: the one negative entry (`scan` tests the sign).
     static let slow = Int32.min
     private static let offsetBits: Int32 = 24
 
@@ -62,18 +63,21 @@ struct StatusTable {
               holder: UnsafeMutablePointer<Int>, key: UnsafeMutablePointer<UInt8>) -> (enabled: UInt32, blocked: UInt32, slow: UInt32) {
         if p[0] & World.Flags.bugOn.rawValue != 0 { return halted(p, key: key) }
         var enabled: UInt32 = 0, blocked: UInt32 = 0, slow: UInt32 = 0
+        // `bit` moves along with `t` rather than being shifted out of it, and `slow` is the one
+        // negative entry: a few instructions a thread and state fewer.
+        var bit: UInt32 = 1
         for t in 0..<threads {
+            defer { bit &<<= 1 }
             let th = thread[t]
             let r = Int(truncatingIfNeeded: th.record)
             if p[r &+ 1] != 0 { key[t] = result[Int(truncatingIfNeeded: p[r &+ 2])]; continue }
             let at = Int(truncatingIfNeeded: p[r])
             pc[t] = at
             let e = entry[Int(truncatingIfNeeded: th.start) &+ at]
-            let bit = UInt32(1) &<< UInt32(truncatingIfNeeded: t)
-            if e == Self.slow { slow |= bit; continue }
+            if e < 0 { slow |= bit; continue }
             let h = p[Int(truncatingIfNeeded: e & (1 << Self.offsetBits - 1))]
             if h == 0 {
-                enabled |= bit; branches[t] = Int(truncatingIfNeeded: e &>> Self.offsetBits)
+                enabled |= bit; branches[t] = Int(truncatingIfNeeded: UInt32(bitPattern: e) &>> UInt32(Self.offsetBits))
             } else {
                 blocked |= bit; holder[t] = Int(truncatingIfNeeded: h) &- 1; key[t] = LayeredSearch.deadlockedByte
             }
