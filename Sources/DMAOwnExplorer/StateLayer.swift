@@ -350,9 +350,13 @@ enum StateHash {
             }
             h = block(h, last)
         } else {
-            var tail: UInt64 = 0
-            for j in 0..<n { tail |= UInt64(p.load(fromByteOffset: j, as: UInt8.self)) << UInt64(8 * j) }
-            h = fold(tail ^ key0, h ^ key1)
+            // Two words: bytes 8 to 15 shifted into one word went past its top (`WorldBlocksTests`).
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for j in 0..<n {
+                let b = UInt64(p.load(fromByteOffset: j, as: UInt8.self))
+                if j < 8 { lo |= b << UInt64(8 * j) } else { hi |= b << UInt64(8 * (j - 8)) }
+            }
+            h = fold(lo ^ key0, hi ^ h ^ key1)
         }
         return fold(h ^ key1, UInt64(truncatingIfNeeded: n) ^ key0)
     }
