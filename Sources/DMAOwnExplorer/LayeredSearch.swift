@@ -273,8 +273,8 @@ final class LayeredSearch {
                 let from = base.bytes.withUnsafeBytes { $0.baseAddress! }
                 // Three passes over the state's successors. The first only steps each into a slot of
                 // its own: `run.step` is a call that may clobber every register, so whatever else the
-                // loop kept live across it went to the stack and back once per transition (about 60
-                // of the loop's 190 instructions a transition on N6K7 were such spills and reloads).
+                // loop kept live across it went to the stack and back once per transition (much of
+                // the loop's 190 instructions a transition on N6K7 were such spills and reloads).
                 var n = 0
                 while expand != 0 {
                     let t = expand.trailingZeroBitCount
