@@ -426,6 +426,110 @@ public struct World: Hashable, Sendable {
         }
     }
 
+    // The steps of every bind and unbind (`really_probe`'s `dev->driver = drv`, `drv->probe()`,
+    // `drv->remove()`, `device_driver_detach`) set one or two fields. Through the subscripts each
+    // field cost a decode of the whole record, the thread's through an out-of-line
+    // `Errno(rawValue:)`, and an encode with its own uniqueness check; these read or write the
+    // byte that changes (issue 14).
+
+    /// Device `d`'s bound driver (`self[device: d].driver`), from its one byte.
+    @inline(__always)
+    public func driver(ofDevice d: Int) -> Int? {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let b = bytes[o]
+        return b == 0 ? nil : Int(b) - 1
+    }
+
+    /// `dev->driver = drv` and the phase in one write (`really_probe` sets the driver as it starts
+    /// probing), keeping the VFIO registration.
+    @inline(__always)
+    public mutating func setDriver(_ driver: Int?, phase: Phase, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let b = driver.map { UInt8($0 + 1) } ?? 0
+        bytes.withUnsafeMutableBufferPointer { p in
+            p[o] = b
+            p[o + 2] = p[o + 2] & 0x10 | phase.rawValue
+        }
+    }
+
+    /// Sets whether device `d`'s DMA-API driver is doing DMA (`self[device: d].doingDMA = on`).
+    @inline(__always)
+    public mutating func setDoingDMA(_ on: Bool, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in p[o + 3] = on ? 1 : 0 }
+    }
+
+    /// Sets device `d`'s VFIO registration, bit 4 of its phase byte
+    /// (`self[device: d].vfioRegistered = on`).
+    @inline(__always)
+    public mutating func setVFIORegistered(_ on: Bool, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in p[o + 2] = p[o + 2] & 0x0F | (on ? 0x10 : 0) }
+    }
+
+    /// What a driver's `remove()` leaves: no DMA, and no longer registered with VFIO (only a VFIO
+    /// driver had registered it), in one write.
+    @inline(__always)
+    public mutating func stopDMAAndUnregister(_ d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in
+            p[o + 3] = 0
+            p[o + 2] = p[o + 2] & 0x0F
+        }
+    }
+
+    // MARK: Single fields of a thread record
+
+    /// The offset of thread `i`'s record in a world of `count` bytes whose thread records start
+    /// at `base`, trapping when the world has no thread `i`.
+    @inline(__always)
+    private static func checkedThreadRecord(_ i: Int, base: Int, count: Int) -> Int {
+        precondition(i >= 0 && i < (count &- base) &>> 2, "thread \(i) is outside the world")
+        return base &+ World.recordSize &* i
+    }
+
+    /// Thread `i`'s scratch byte (`self[thread: i].local`).
+    @inline(__always)
+    public func local(ofThread i: Int) -> UInt8 {
+        bytes.withUnsafeBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 3] }
+    }
+
+    /// Sets thread `i`'s scratch byte (`self[thread: i].local = value`).
+    @inline(__always)
+    public mutating func setLocal(_ value: UInt8, ofThread i: Int) {
+        bytes.withUnsafeMutableBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 3] = value }
+    }
+
+    /// Thread `i`'s result so far (`self[thread: i].result`): the pending errno of a failing bind.
+    @inline(__always)
+    public func result(ofThread i: Int) -> Errno {
+        World.decodeErrno(bytes.withUnsafeBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 2] })
+    }
+
+    /// An errno byte; an unknown value reads as 0, as in `self[thread:]`. A switch rather than
+    /// `Errno(rawValue:)`, which the optimiser leaves as a call (as `decodePhase` says of `Phase`).
+    @inline(__always)
+    static func decodeErrno(_ b: UInt8) -> Errno {
+        switch b {
+        case 1: .EBUSY
+        case 2: .EPERM
+        case 3: .ENODEV
+        case 4: .EINVAL
+        default: .ok
+        }
+    }
+
+    /// Sets thread `i`'s result (`self[thread: i].result = e`).
+    @inline(__always)
+    public mutating func setResult(_ e: Errno, ofThread i: Int) {
+        bytes.withUnsafeMutableBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 2] = e.rawValue }
+    }
+
     // MARK: Locks as bytes
 
     /// The offset of group `g`'s mutex-holder byte (thread + 1, 0 when free) in a world of this

@@ -63,7 +63,7 @@ struct CountingOwnership: Sendable {
                     gs.mutexHolder = nil
                     if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
                         w[group: g] = gs
-                        w[thread: c.thread].result = .EBUSY
+                        w.setResult(.EBUSY, ofThread: c.thread)
                         return .goto(.unwind)
                     }
                     gs.ownerCount += 1
@@ -92,7 +92,7 @@ struct CountingOwnership: Sendable {
                          ? "\(topology.drivers[drv].name) is a DMA-API driver: it gives its count back \(Decide.outcome(a, c))"
                          : "\(topology.drivers[drv].name) is driver_managed_dma: it holds no count, nothing to give back \(Decide.outcome(a, c))"
                  }) { w, c in
-                KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto(.out)
+                KernelSteps.isDMAAPI(Int(w.local(ofThread: c.thread)), topology) ? .next : .goto(.out)
             },
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "After remove() stopped DMA, the kernel count is returned under the mutex."),
             Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group,

@@ -28,10 +28,12 @@ enum VFIOFrontEnd {
         return ds.vfioRegistered && ds.phase != .removing
     }
 
-    /// `vfio_register_group_dev` at the end of a successful `probe()` of a VFIO driver (nothing
-    /// for any other driver).
-    static func register(_ d: Int, driver drv: Int, in w: inout World, topology: Topology) {
-        if topology.drivers[drv].vfio { w[device: d].vfioRegistered = true }
+    /// `vfio_register_group_dev` at the end of a successful `probe()` of a VFIO driver; the caller
+    /// asks only for a VFIO driver (`KernelSteps.isVFIO`), once when it builds the step rather than
+    /// on every probe the explorer takes.
+    @inline(__always)
+    static func register(_ d: Int, in w: inout World) {
+        w.setVFIORegistered(true, ofDevice: d)
     }
 
     /// Which kernel's VFIO group code a scheme runs. The group-open step's logic is the same in
