@@ -11,8 +11,8 @@ public struct Run: Sendable {
     /// Per thread, what its steps lock, worked out once: `status` runs for every thread of every
     /// state the explorer visits and should not walk the operation and topology each time.
     private var locks: [ThreadLocks]
-    /// Each device's group index, for the raw-byte isolation scan the explorer runs on every state.
-    let deviceGroup: [Int32]
+    /// The topology as the raw-byte isolation scan the explorer runs on every state reads it.
+    let isolationScan: IsolationScan
     /// What `step` needs of every step of every thread, worked out once.
     private var moves = MoveTable()
 
@@ -36,7 +36,7 @@ public struct Run: Sendable {
         let programs = operations.map { scheme.program(for: $0, in: topology) }
         self.programs = programs
         self.locks = zip(operations, programs).map { ThreadLocks($0, $1, in: topology) }
-        self.deviceGroup = topology.devices.map { Int32($0.group) }
+        self.isolationScan = IsolationScan(topology)
         for (op, program) in zip(operations, programs) { moves.append(op, program, in: topology) }
     }
 
