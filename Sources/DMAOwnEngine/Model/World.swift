@@ -483,6 +483,32 @@ public struct World: Hashable, Sendable {
         }
     }
 
+    // MARK: A group's count and mutex
+
+    // The counting schemes' kernel-user steps (`iommu_device_use_default_domain`,
+    // `iommu_device_unuse_default_domain`) end by changing `owner_cnt` and releasing
+    // `group->mutex`; through the subscript that decoded the owner and domain and encoded the whole
+    // record back (issue 14).
+
+    /// Group `g`'s `owner_cnt` (`self[group: g].ownerCount`), from its one byte.
+    @inline(__always)
+    public func ownerCount(ofGroup g: Int) -> Int {
+        precondition(g >= 0 && World.mutexByte(ofGroup: g) < Int(deviceBase), "group \(g) is outside the world")
+        return Int(bytes[World.mutexByte(ofGroup: g) + 2])
+    }
+
+    /// Sets group `g`'s `owner_cnt` to `count` and releases its mutex, in one write.
+    @inline(__always)
+    public mutating func setOwnerCountAndUnlock(_ count: Int, ofGroup g: Int) {
+        let o = World.mutexByte(ofGroup: g)
+        precondition(g >= 0 && o < Int(deviceBase), "group \(g) is outside the world")
+        let n = UInt8(clamping: count)
+        bytes.withUnsafeMutableBufferPointer { p in
+            p[o + 2] = n        // owner_cnt
+            p[o] = 0            // mutex_unlock(&group->mutex)
+        }
+    }
+
     // MARK: Single fields of a thread record
 
     /// The offset of thread `i`'s record in a world of `count` bytes whose thread records start

@@ -59,15 +59,13 @@ struct CountingOwnership: Sendable {
                              ? "a user owns the group or a non-default domain is attached \(Decide.outcome(a, c))"
                              : "the kernel may use the default domain, owner_cnt becomes \(a[group: g].ownerCount) \(Decide.outcome(a, c))")
                      }) { w, c in
-                    var gs = w[group: g]
-                    gs.mutexHolder = nil
+                    let gs = w[group: g]
                     if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
-                        w[group: g] = gs
+                        w.setOwnerCountAndUnlock(gs.ownerCount, ofGroup: g)
                         w.setResult(.EBUSY, ofThread: c.thread)
                         return .goto(.unwind)
                     }
-                    gs.ownerCount += 1
-                    w[group: g] = gs
+                    w.setOwnerCountAndUnlock(gs.ownerCount + 1, ofGroup: g)
                     return .next
                 },
             ],
@@ -115,10 +113,9 @@ struct CountingOwnership: Sendable {
     }
 
     private static func decrement(_ w: inout World, _ g: Int) {
-        var gs = w[group: g]
-        gs.mutexHolder = nil
-        if gs.ownerCount == 0 { w.warn(.unuseDefaultDomain) } else { gs.ownerCount -= 1 }
-        w[group: g] = gs
+        let n = w.ownerCount(ofGroup: g)
+        if n == 0 { w.warn(.unuseDefaultDomain) }
+        w.setOwnerCountAndUnlock(n == 0 ? 0 : n - 1, ofGroup: g)
     }
 
     // MARK: Users: claim and release

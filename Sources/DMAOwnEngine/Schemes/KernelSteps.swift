@@ -64,19 +64,7 @@ enum KernelSteps {
             Step("driver_bound", notifier == nil ? "BOUND_DRIVER; device_unlock(dev); return 0" : "BOUND_DRIVER notifier; device_unlock(dev); return 0",
                  note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
                  scope: notifier == nil ? .device : .machine,
-                 explain: notifier == nil ? nil : notifierDecision) { w, _ in
-                guard let notifier else {
-                    // Nothing listens: the phase and the unlock in one write (issue 14).
-                    if w.flags.contains(.bugOn) { w.setPhase(.bound, ofDevice: d); return .halt }
-                    w.setPhaseAndUnlock(.bound, ofDevice: d)
-                    return .finish(.ok)
-                }
-                w.setPhase(.bound, ofDevice: d)
-                notifier(&w)
-                if w.flags.contains(.bugOn) { return .halt }
-                w.unlockDevice(d)
-                return .finish(.ok)
-            })
+                 explain: notifier == nil ? nil : notifierDecision, action: driverBound(d, notifier: notifier)))
         // 8: the sysfs_failed exit of a failed probe(), with the scheme's release where it places it.
         let cleanup = hooks.dmaCleanup.isEmpty
             ? [Step("really_probe", "sysfs_failed: BUS_NOTIFY_DRIVER_NOT_BOUND; no dma_cleanup needed",
@@ -100,6 +88,29 @@ enum KernelSteps {
                 return .finish(w.result(ofThread: c.thread))
             })
         return Program(steps, mayFail: topology.drivers[drv].mayFail)
+    }
+
+    /// Step 7's action: `driver_bound()`, the BOUND_DRIVER notification to `notifier` if one
+    /// listens, `device_unlock(dev)`.
+    ///
+    /// Two closures rather than one that asks whether a notifier listens: with nothing listening
+    /// (every scheme but the notifier) the closure captures only the device, and the phase and the
+    /// unlock are one write (issue 14).
+    private static func driverBound(_ d: Int, notifier: (@Sendable (inout World) -> Void)?) -> @Sendable (inout World, StepContext) -> Flow {
+        guard let notifier else {
+            return { w, _ in
+                if w.flags.contains(.bugOn) { w.setPhase(.bound, ofDevice: d); return .halt }
+                w.setPhaseAndUnlock(.bound, ofDevice: d)
+                return .finish(.ok)
+            }
+        }
+        return { w, _ in
+            w.setPhase(.bound, ofDevice: d)
+            notifier(&w)
+            if w.flags.contains(.bugOn) { return .halt }
+            w.unlockDevice(d)
+            return .finish(.ok)
+        }
     }
 
     /// Steps 3 to 6: set `dev->driver`, pins, `dma_configure`, `probe()`.
