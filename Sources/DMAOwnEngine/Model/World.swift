@@ -292,12 +292,26 @@ public struct World: Hashable, Sendable {
     @inline(__always)
     func threadRecord(_ i: Int) -> Int { Int(threadBase) &+ World.recordSize &* i }
 
+    // After a step's action `step` writes through the record offset it checked before the
+    // action: only the check that keeps the write inside the world is repeated (the action holds
+    // the world `inout` and could have replaced it), not that the offset is a thread's, which
+    // the offset's origin already says; one value fewer kept across the action's call.
+
     /// Sets the pc byte of the thread record at `offset` (from `threadRecord`).
     @inline(__always)
     mutating func setPC(atRecord offset: Int, _ pc: UInt8) {
         bytes.withUnsafeMutableBufferPointer { p in
-            precondition(offset >= Int(threadBase) && offset + World.recordSize <= p.count, "record \(offset) is not a thread's")
+            precondition(offset >= 0 && offset < p.count &- 3, "record \(offset) is outside the world")
             p[offset] = pc
+        }
+    }
+
+    /// Moves the thread whose record is at `offset` (from `threadRecord`) to its next step.
+    @inline(__always)
+    mutating func advancePC(atRecord offset: Int) {
+        bytes.withUnsafeMutableBufferPointer { p in
+            precondition(offset >= 0 && offset < p.count &- 3, "record \(offset) is outside the world")
+            p[offset] &+= 1
         }
     }
 
@@ -305,7 +319,7 @@ public struct World: Hashable, Sendable {
     @inline(__always)
     mutating func finish(atRecord offset: Int, result: Errno) {
         bytes.withUnsafeMutableBufferPointer { p in
-            precondition(offset >= Int(threadBase) && offset + World.recordSize <= p.count, "record \(offset) is not a thread's")
+            precondition(offset >= 0 && offset < p.count &- 3, "record \(offset) is outside the world")
             p[offset + 1] = 1; p[offset + 2] = result.rawValue
         }
     }

@@ -154,7 +154,11 @@ public struct Run: Sendable {
         let flow = move.action._withUnsafeGuaranteedRef { $0.run(&world, context) }
         switch flow {
         // Below 256: a `MoveTable` holds no program of 256 steps or more.
-        case .next: world.setPC(atRecord: record, UInt8(truncatingIfNeeded: pc &+ 1))
+        // `pc + 1` by incrementing the byte: no step's action writes its own thread's pc, and
+        // the pc need not be kept across the call.
+        case .next:
+            assert(world.progress(ofThread: t).pc == pc, "a step's action moved its own pc")
+            world.advancePC(atRecord: record)
         case .goto(let label): world.setPC(atRecord: record, UInt8(truncatingIfNeeded: moves.target(of: label, thread: t)))
         case .finish(let e): world.finish(atRecord: record, result: e)
         case .halt: break
