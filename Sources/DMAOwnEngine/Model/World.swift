@@ -334,9 +334,12 @@ public struct World: Hashable, Sendable {
     public func lockHolder(ofDevice d: Int) -> Int? { World.decodeHolder(record(at: Int(deviceBase) + World.recordSize * d).1) }
 
     /// The four bytes of the record at `offset`, read with one bounds check instead of four.
+    ///
+    /// `offset < count - 3` rather than `offset + 4 <= count`: the same test without an
+    /// overflow check (`step` and the explorer read a record per transition).
     @inlinable @inline(__always)
     func record(at offset: Int) -> (UInt8, UInt8, UInt8, UInt8) {
-        precondition(offset >= 0 && offset + World.recordSize <= bytes.count, "record \(offset) is outside a world of \(bytes.count) bytes")
+        precondition(offset >= 0 && offset < bytes.count &- (World.recordSize - 1), "record \(offset) is outside a world of \(bytes.count) bytes")
         return bytes.withUnsafeBufferPointer { p in
             (p[offset], p[offset + 1], p[offset + 2], p[offset + 3])
         }
