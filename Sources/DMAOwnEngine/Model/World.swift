@@ -431,18 +431,6 @@ public struct World: Hashable, Sendable {
         }
     }
 
-    /// Sets device `d`'s phase (keeping its VFIO registration), then `device_unlock(dev)`: the end
-    /// of a bind no notifier hears (`driver_bound`), in one write instead of two.
-    @inline(__always)
-    public mutating func setPhaseAndUnlock(_ phase: Phase, ofDevice d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
-        bytes.withUnsafeMutableBufferPointer { p in
-            p[o + 2] = p[o + 2] & 0x10 | phase.rawValue
-            p[o + 1] = 0                                        // device_unlock(dev)
-        }
-    }
-
     // The steps of every bind and unbind (`really_probe`'s `dev->driver = drv`, `drv->probe()`,
     // `drv->remove()`, `device_driver_detach`) set one or two fields. Through the subscripts each
     // field cost a decode of the whole record, the thread's through an out-of-line
@@ -573,6 +561,22 @@ public struct World: Hashable, Sendable {
         bytes.withUnsafeMutableBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 2] = e.rawValue }
     }
 
+    /// `driver_bound()` with no notifier listening: device `d`'s phase set (its VFIO
+    /// registration kept) and, unless the machine has hit `BUG_ON`, `device_unlock(dev)`, with the
+    /// flags read in the same access rather than through `flags` first. Returns whether it
+    /// unlocked (false: the machine stopped, the thread halts).
+    @inline(__always)
+    public mutating func setPhaseAndUnlockUnlessCrashed(_ phase: Phase, ofDevice d: Int) -> Bool {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        return bytes.withUnsafeMutableBufferPointer { p in
+            p[o + 2] = p[o + 2] & 0x10 | phase.rawValue
+            if p[0] & Flags.bugOn.rawValue != 0 { return false }
+            p[o + 1] = 0                                        // device_unlock(dev)
+            return true
+        }
+    }
+
     // MARK: Locks as bytes
 
     /// The offset of group `g`'s mutex-holder byte (thread + 1, 0 when free) in a world of this
@@ -606,7 +610,9 @@ public struct World: Hashable, Sendable {
         let holder = UInt8(t + 1)
         bytes.withUnsafeMutableBufferPointer { p in
             precondition(lock > 0 && lock < p.count && order < p.count, "lock byte \(lock) is outside the world")
-            precondition(record >= Int(threadBase) && record + World.recordSize <= p.count, "record \(record) is not a thread's")
+            // Only that the write stays inside the world: `step` read the record at this offset
+            // just before (as after an action, see `setPC(atRecord:)`).
+            precondition(record >= 0 && record < p.count &- 3, "record \(record) is outside the world")
             if order >= 0 && p[order] == holder { p[0] |= Flags.lockOrder.rawValue }
             p[lock] = holder
             p[record] = pc

@@ -94,15 +94,11 @@ enum KernelSteps {
     /// listens, `device_unlock(dev)`.
     ///
     /// Two closures rather than one that asks whether a notifier listens: with nothing listening
-    /// (every scheme but the notifier) the closure captures only the device, and the phase and the
-    /// unlock are one write (issue 14).
+    /// (every scheme but the notifier) the closure captures only the device, and the phase, the
+    /// `BUG_ON` test and the unlock are one access to the world (issue 14).
     private static func driverBound(_ d: Int, notifier: (@Sendable (inout World) -> Void)?) -> @Sendable (inout World, StepContext) -> Flow {
         guard let notifier else {
-            return { w, _ in
-                if w.flags.contains(.bugOn) { w.setPhase(.bound, ofDevice: d); return .halt }
-                w.setPhaseAndUnlock(.bound, ofDevice: d)
-                return .finish(.ok)
-            }
+            return { w, _ in w.setPhaseAndUnlockUnlessCrashed(.bound, ofDevice: d) ? .finish(.ok) : .halt }
         }
         return { w, _ in
             w.setPhase(.bound, ofDevice: d)

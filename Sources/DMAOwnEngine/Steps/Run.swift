@@ -154,9 +154,9 @@ public struct Run: Sendable {
         let flow = move.action._withUnsafeGuaranteedRef { $0.run(&world, context) }
         switch flow {
         // Below 256: a `MoveTable` holds no program of 256 steps or more.
-        // `pc + 1` by incrementing the byte: no step's action writes its own thread's pc, and
-        // the pc need not be kept across the call.
         case .next:
+            // `pc + 1` by incrementing the byte: no step's action writes its own thread's pc, and
+            // the pc need not be kept across the call.
             assert(world.progress(ofThread: t).pc == pc, "a step's action moved its own pc")
             world.advancePC(atRecord: record)
         case .goto(let label): world.setPC(atRecord: record, UInt8(truncatingIfNeeded: moves.target(of: label, thread: t)))
@@ -186,7 +186,9 @@ public struct Run: Sendable {
     /// group, or the iommufd context its cdev is bound to. Nil when `d` is not on a VFIO driver.
     public func userHolding(_ d: Int, in world: World) -> Int? {
         guard let drv = world[device: d].driver, topology.drivers[drv].vfio else { return nil }
-        return world[holders: topology.devices[d].group].vfioUser ?? world[binding: d].context
+        // The VFIO user from the group's front-end byte alone (`holders` decodes both of them).
+        let user = world.vfioByte(ofGroup: topology.devices[d].group) & 0x7F
+        return user != 0 ? Int(user) - 1 : world[binding: d].context
     }
 
     // MARK: Words for people
