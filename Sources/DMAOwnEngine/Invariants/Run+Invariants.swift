@@ -37,7 +37,7 @@ extension Run {
     /// `brokenRarely`, so the common path does not pay for the registers and calls of the rare one
     /// (issue 14).
     public func broken(in world: World, progress: RunProgress) -> InvariantSet {
-        let isolation = world.anyIsolationBreach(deviceGroup: deviceGroup)
+        let isolation = world.anyIsolationBreach(isolationScan)
         assert(isolation == (isolationBreach(in: world) != nil), "the isolation scan disagrees with isolationBreach")
         var set: InvariantSet = isolation ? InvariantSet(.isolation) : []
         if world.flags.rawValue != 0 || progress != .running { set.formUnion(brokenRarely(in: world, progress: progress)) }

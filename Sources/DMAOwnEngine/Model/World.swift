@@ -292,12 +292,26 @@ public struct World: Hashable, Sendable {
     @inline(__always)
     func threadRecord(_ i: Int) -> Int { Int(threadBase) &+ World.recordSize &* i }
 
+    // After a step's action `step` writes through the record offset it checked before the
+    // action: only the check that keeps the write inside the world is repeated (the action holds
+    // the world `inout` and could have replaced it), not that the offset is a thread's, which
+    // the offset's origin already says; one value fewer kept across the action's call.
+
     /// Sets the pc byte of the thread record at `offset` (from `threadRecord`).
     @inline(__always)
     mutating func setPC(atRecord offset: Int, _ pc: UInt8) {
         bytes.withUnsafeMutableBufferPointer { p in
-            precondition(offset >= Int(threadBase) && offset + World.recordSize <= p.count, "record \(offset) is not a thread's")
+            precondition(offset >= 0 && offset < p.count &- 3, "record \(offset) is outside the world")
             p[offset] = pc
+        }
+    }
+
+    /// Moves the thread whose record is at `offset` (from `threadRecord`) to its next step.
+    @inline(__always)
+    mutating func advancePC(atRecord offset: Int) {
+        bytes.withUnsafeMutableBufferPointer { p in
+            precondition(offset >= 0 && offset < p.count &- 3, "record \(offset) is outside the world")
+            p[offset] &+= 1
         }
     }
 
@@ -305,7 +319,7 @@ public struct World: Hashable, Sendable {
     @inline(__always)
     mutating func finish(atRecord offset: Int, result: Errno) {
         bytes.withUnsafeMutableBufferPointer { p in
-            precondition(offset >= Int(threadBase) && offset + World.recordSize <= p.count, "record \(offset) is not a thread's")
+            precondition(offset >= 0 && offset < p.count &- 3, "record \(offset) is outside the world")
             p[offset + 1] = 1; p[offset + 2] = result.rawValue
         }
     }
@@ -320,9 +334,12 @@ public struct World: Hashable, Sendable {
     public func lockHolder(ofDevice d: Int) -> Int? { World.decodeHolder(record(at: Int(deviceBase) + World.recordSize * d).1) }
 
     /// The four bytes of the record at `offset`, read with one bounds check instead of four.
+    ///
+    /// `offset < count - 3` rather than `offset + 4 <= count`: the same test without an
+    /// overflow check (`step` and the explorer read a record per transition).
     @inlinable @inline(__always)
     func record(at offset: Int) -> (UInt8, UInt8, UInt8, UInt8) {
-        precondition(offset >= 0 && offset + World.recordSize <= bytes.count, "record \(offset) is outside a world of \(bytes.count) bytes")
+        precondition(offset >= 0 && offset < bytes.count &- (World.recordSize - 1), "record \(offset) is outside a world of \(bytes.count) bytes")
         return bytes.withUnsafeBufferPointer { p in
             (p[offset], p[offset + 1], p[offset + 2], p[offset + 3])
         }
@@ -414,15 +431,149 @@ public struct World: Hashable, Sendable {
         }
     }
 
-    /// Sets device `d`'s phase (keeping its VFIO registration), then `device_unlock(dev)`: the end
-    /// of a bind no notifier hears (`driver_bound`), in one write instead of two.
+    // The steps of every bind and unbind (`really_probe`'s `dev->driver = drv`, `drv->probe()`,
+    // `drv->remove()`, `device_driver_detach`) set one or two fields. Through the subscripts each
+    // field cost a decode of the whole record, the thread's through an out-of-line
+    // `Errno(rawValue:)`, and an encode with its own uniqueness check; these read or write the
+    // byte that changes (issue 14).
+
+    /// Device `d`'s bound driver (`self[device: d].driver`), from its one byte.
     @inline(__always)
-    public mutating func setPhaseAndUnlock(_ phase: Phase, ofDevice d: Int) {
+    public func driver(ofDevice d: Int) -> Int? {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let b = bytes[o]
+        return b == 0 ? nil : Int(b) - 1
+    }
+
+    /// `dev->driver = drv` and the phase in one write (`really_probe` sets the driver as it starts
+    /// probing), keeping the VFIO registration.
+    @inline(__always)
+    public mutating func setDriver(_ driver: Int?, phase: Phase, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let b = driver.map { UInt8($0 + 1) } ?? 0
+        bytes.withUnsafeMutableBufferPointer { p in
+            p[o] = b
+            p[o + 2] = p[o + 2] & 0x10 | phase.rawValue
+        }
+    }
+
+    /// Sets whether device `d`'s DMA-API driver is doing DMA (`self[device: d].doingDMA = on`).
+    @inline(__always)
+    public mutating func setDoingDMA(_ on: Bool, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in p[o + 3] = on ? 1 : 0 }
+    }
+
+    /// Sets device `d`'s VFIO registration, bit 4 of its phase byte
+    /// (`self[device: d].vfioRegistered = on`).
+    @inline(__always)
+    public mutating func setVFIORegistered(_ on: Bool, ofDevice d: Int) {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        bytes.withUnsafeMutableBufferPointer { p in p[o + 2] = p[o + 2] & 0x0F | (on ? 0x10 : 0) }
+    }
+
+    /// What a driver's `remove()` leaves: no DMA, and no longer registered with VFIO (only a VFIO
+    /// driver had registered it), in one write.
+    @inline(__always)
+    public mutating func stopDMAAndUnregister(_ d: Int) {
         let o = Int(deviceBase) + World.recordSize * d
         precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
         bytes.withUnsafeMutableBufferPointer { p in
+            p[o + 3] = 0
+            p[o + 2] = p[o + 2] & 0x0F
+        }
+    }
+
+    // MARK: A group's count and mutex
+
+    // The counting schemes' kernel-user steps (`iommu_device_use_default_domain`,
+    // `iommu_device_unuse_default_domain`) end by changing `owner_cnt` and releasing
+    // `group->mutex`; through the subscript that decoded the owner and domain and encoded the whole
+    // record back (issue 14).
+
+    /// Group `g`'s `owner_cnt` (`self[group: g].ownerCount`), from its one byte.
+    @inline(__always)
+    public func ownerCount(ofGroup g: Int) -> Int {
+        precondition(g >= 0 && World.mutexByte(ofGroup: g) < Int(deviceBase), "group \(g) is outside the world")
+        return Int(bytes[World.mutexByte(ofGroup: g) + 2])
+    }
+
+    /// Sets group `g`'s `owner_cnt` to `count` and releases its mutex, in one write.
+    @inline(__always)
+    public mutating func setOwnerCountAndUnlock(_ count: Int, ofGroup g: Int) {
+        let o = World.mutexByte(ofGroup: g)
+        precondition(g >= 0 && o < Int(deviceBase), "group \(g) is outside the world")
+        let n = UInt8(clamping: count)
+        bytes.withUnsafeMutableBufferPointer { p in
+            p[o + 2] = n        // owner_cnt
+            p[o] = 0            // mutex_unlock(&group->mutex)
+        }
+    }
+
+    // MARK: Single fields of a thread record
+
+    /// The offset of thread `i`'s record in a world of `count` bytes whose thread records start
+    /// at `base`, trapping when the world has no thread `i`.
+    @inline(__always)
+    private static func checkedThreadRecord(_ i: Int, base: Int, count: Int) -> Int {
+        precondition(i >= 0 && i < (count &- base) &>> 2, "thread \(i) is outside the world")
+        return base &+ World.recordSize &* i
+    }
+
+    /// Thread `i`'s scratch byte (`self[thread: i].local`).
+    @inline(__always)
+    public func local(ofThread i: Int) -> UInt8 {
+        bytes.withUnsafeBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 3] }
+    }
+
+    /// Sets thread `i`'s scratch byte (`self[thread: i].local = value`).
+    @inline(__always)
+    public mutating func setLocal(_ value: UInt8, ofThread i: Int) {
+        bytes.withUnsafeMutableBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 3] = value }
+    }
+
+    /// Thread `i`'s result so far (`self[thread: i].result`): the pending errno of a failing bind.
+    @inline(__always)
+    public func result(ofThread i: Int) -> Errno {
+        World.decodeErrno(bytes.withUnsafeBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 2] })
+    }
+
+    /// An errno byte; an unknown value reads as 0, as in `self[thread:]`. A switch rather than
+    /// `Errno(rawValue:)`, which the optimiser leaves as a call (as `decodePhase` says of `Phase`).
+    @inline(__always)
+    static func decodeErrno(_ b: UInt8) -> Errno {
+        switch b {
+        case 1: .EBUSY
+        case 2: .EPERM
+        case 3: .ENODEV
+        case 4: .EINVAL
+        default: .ok
+        }
+    }
+
+    /// Sets thread `i`'s result (`self[thread: i].result = e`).
+    @inline(__always)
+    public mutating func setResult(_ e: Errno, ofThread i: Int) {
+        bytes.withUnsafeMutableBufferPointer { [base = Int(threadBase)] p in p[World.checkedThreadRecord(i, base: base, count: p.count) + 2] = e.rawValue }
+    }
+
+    /// `driver_bound()` with no notifier listening: device `d`'s phase set (its VFIO
+    /// registration kept) and, unless the machine has hit `BUG_ON`, `device_unlock(dev)`, with the
+    /// flags read in the same access rather than through `flags` first. Returns whether it
+    /// unlocked (false: the machine stopped, the thread halts).
+    @inline(__always)
+    public mutating func setPhaseAndUnlockUnlessCrashed(_ phase: Phase, ofDevice d: Int) -> Bool {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        return bytes.withUnsafeMutableBufferPointer { p in
             p[o + 2] = p[o + 2] & 0x10 | phase.rawValue
+            if p[0] & Flags.bugOn.rawValue != 0 { return false }
             p[o + 1] = 0                                        // device_unlock(dev)
+            return true
         }
     }
 
@@ -459,7 +610,9 @@ public struct World: Hashable, Sendable {
         let holder = UInt8(t + 1)
         bytes.withUnsafeMutableBufferPointer { p in
             precondition(lock > 0 && lock < p.count && order < p.count, "lock byte \(lock) is outside the world")
-            precondition(record >= Int(threadBase) && record + World.recordSize <= p.count, "record \(record) is not a thread's")
+            // Only that the write stays inside the world: `step` read the record at this offset
+            // just before (as after an action, see `setPC(atRecord:)`).
+            precondition(record >= 0 && record < p.count &- 3, "record \(record) is outside the world")
             if order >= 0 && p[order] == holder { p[0] |= Flags.lockOrder.rawValue }
             p[lock] = holder
             p[record] = pc

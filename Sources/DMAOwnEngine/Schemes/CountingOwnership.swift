@@ -59,15 +59,13 @@ struct CountingOwnership: Sendable {
                              ? "a user owns the group or a non-default domain is attached \(Decide.outcome(a, c))"
                              : "the kernel may use the default domain, owner_cnt becomes \(a[group: g].ownerCount) \(Decide.outcome(a, c))")
                      }) { w, c in
-                    var gs = w[group: g]
-                    gs.mutexHolder = nil
+                    let gs = w[group: g]
                     if gs.ownerCount != 0 && (gs.owner != .none || gs.domain != .default) {
-                        w[group: g] = gs
-                        w[thread: c.thread].result = .EBUSY
+                        w.setOwnerCountAndUnlock(gs.ownerCount, ofGroup: g)
+                        w.setResult(.EBUSY, ofThread: c.thread)
                         return .goto(.unwind)
                     }
-                    gs.ownerCount += 1
-                    w[group: g] = gs
+                    w.setOwnerCountAndUnlock(gs.ownerCount + 1, ofGroup: g)
                     return .next
                 },
             ],
@@ -92,7 +90,7 @@ struct CountingOwnership: Sendable {
                          ? "\(topology.drivers[drv].name) is a DMA-API driver: it gives its count back \(Decide.outcome(a, c))"
                          : "\(topology.drivers[drv].name) is driver_managed_dma: it holds no count, nothing to give back \(Decide.outcome(a, c))"
                  }) { w, c in
-                KernelSteps.isDMAAPI(Int(w[thread: c.thread].local), topology) ? .next : .goto(.out)
+                KernelSteps.isDMAAPI(Int(w.local(ofThread: c.thread)), topology) ? .next : .goto(.out)
             },
             KernelSteps.lockGroup("iommu_device_unuse_default_domain", note: "After remove() stopped DMA, the kernel count is returned under the mutex."),
             Step("iommu_device_unuse_default_domain", "if (!WARN_ON(!owner_cnt)) owner_cnt--; mutex_unlock", note: "When the count reaches 0 a user may claim the group.", scope: .group,
@@ -115,10 +113,9 @@ struct CountingOwnership: Sendable {
     }
 
     private static func decrement(_ w: inout World, _ g: Int) {
-        var gs = w[group: g]
-        gs.mutexHolder = nil
-        if gs.ownerCount == 0 { w.warn(.unuseDefaultDomain) } else { gs.ownerCount -= 1 }
-        w[group: g] = gs
+        let n = w.ownerCount(ofGroup: g)
+        if n == 0 { w.warn(.unuseDefaultDomain) }
+        w.setOwnerCountAndUnlock(n == 0 ? 0 : n - 1, ofGroup: g)
     }
 
     // MARK: Users: claim and release

@@ -47,7 +47,7 @@ enum KernelSteps {
             // 2
             Step("driver_probe_device", "if (dev->driver) return -EBUSY", note: "A device has at most one driver; a second bind is refused before anything changes.", scope: .device,
                  explain: { b, a, c in "\(Decide.driver(d, b, topology)) \(Decide.outcome(a, c))" }) { w, _ in
-                guard w[device: d].driver != nil else { return .next }
+                guard w.driver(ofDevice: d) != nil else { return .next }
                 w.unlockDevice(d)
                 return .finish(.EBUSY)
             },
@@ -64,19 +64,7 @@ enum KernelSteps {
             Step("driver_bound", notifier == nil ? "BOUND_DRIVER; device_unlock(dev); return 0" : "BOUND_DRIVER notifier; device_unlock(dev); return 0",
                  note: notifier == nil ? "The bind is complete; the device lock is dropped." : "VFIO's group notifier only now learns of the driver, after probe() already ran.",
                  scope: notifier == nil ? .device : .machine,
-                 explain: notifier == nil ? nil : notifierDecision) { w, _ in
-                guard let notifier else {
-                    // Nothing listens: the phase and the unlock in one write (issue 14).
-                    if w.flags.contains(.bugOn) { w.setPhase(.bound, ofDevice: d); return .halt }
-                    w.setPhaseAndUnlock(.bound, ofDevice: d)
-                    return .finish(.ok)
-                }
-                w.setPhase(.bound, ofDevice: d)
-                notifier(&w)
-                if w.flags.contains(.bugOn) { return .halt }
-                w.unlockDevice(d)
-                return .finish(.ok)
-            })
+                 explain: notifier == nil ? nil : notifierDecision, action: driverBound(d, notifier: notifier)))
         // 8: the sysfs_failed exit of a failed probe(), with the scheme's release where it places it.
         let cleanup = hooks.dmaCleanup.isEmpty
             ? [Step("really_probe", "sysfs_failed: BUS_NOTIFY_DRIVER_NOT_BOUND; no dma_cleanup needed",
@@ -97,9 +85,28 @@ enum KernelSteps {
                 // No DMA to stop here: a failed probe() stopped what it started before returning.
                 assert(!w[device: d].doingDMA, "a failed bind left DMA running")
                 w.clearDriverAndUnlock(d)
-                return .finish(w[thread: c.thread].result)
+                return .finish(w.result(ofThread: c.thread))
             })
         return Program(steps, mayFail: topology.drivers[drv].mayFail)
+    }
+
+    /// Step 7's action: `driver_bound()`, the BOUND_DRIVER notification to `notifier` if one
+    /// listens, `device_unlock(dev)`.
+    ///
+    /// Two closures rather than one that asks whether a notifier listens: with nothing listening
+    /// (every scheme but the notifier) the closure captures only the device, and the phase, the
+    /// `BUG_ON` test and the unlock are one access to the world (issue 14).
+    private static func driverBound(_ d: Int, notifier: (@Sendable (inout World) -> Void)?) -> @Sendable (inout World, StepContext) -> Flow {
+        guard let notifier else {
+            return { w, _ in w.setPhaseAndUnlockUnlessCrashed(.bound, ofDevice: d) ? .finish(.ok) : .halt }
+        }
+        return { w, _ in
+            w.setPhase(.bound, ofDevice: d)
+            notifier(&w)
+            if w.flags.contains(.bugOn) { return .halt }
+            w.unlockDevice(d)
+            return .finish(.ok)
+        }
     }
 
     /// Steps 3 to 6: set `dev->driver`, pins, `dma_configure`, `probe()`.
@@ -108,12 +115,11 @@ enum KernelSteps {
     /// returns (and may fail, having already done DMA). Any other driver keeps one step, so the
     /// split costs states only where a failure can happen.
     private static func probeAttempt(device d: Int, driver drv: Int, topology: Topology, hooks: BindHooks) -> [Step] {
-        let dmaAPI = isDMAAPI(drv, topology)
+        let dmaAPI = isDMAAPI(drv, topology), vfio = isVFIO(drv, topology)
         var steps: [Step] = [
             // 3
             Step("really_probe", "dev->driver = drv", note: "From here siblings reading dev->driver without the lock already see the new driver.", scope: .device) { w, _ in
-                w.setDriver(drv, ofDevice: d)
-                w.setPhase(.probing, ofDevice: d)
+                w.setDriver(drv, phase: .probing, ofDevice: d)
                 return .next
             },
             // 4
@@ -124,7 +130,7 @@ enum KernelSteps {
                          : "pin setup succeeded \(Decide.outcome(a, c))"
                  }) { w, c in
                 guard c.failed else { return .next }
-                w[thread: c.thread].result = .EINVAL
+                w.setResult(.EINVAL, ofThread: c.thread)
                 return .goto(.unwind)
             },
         ]
@@ -137,7 +143,7 @@ enum KernelSteps {
         if topology.drivers[drv].mayFail.contains(.probe) {
             steps += [
                 Step("call_driver_probe", "drv->probe(dev): DMA starts", note: starts + " probe() has not returned yet and may still fail.", scope: .deviceDMA) { w, _ in
-                    if dmaAPI { w[device: d].doingDMA = true }
+                    if dmaAPI { w.setDoingDMA(true, ofDevice: d) }
                     return .next
                 },
                 Step("call_driver_probe", "return drv->probe(dev)", note: "A failing probe() stops its DMA and returns an error, but the DMA it already did went through whatever domain was attached.",
@@ -147,11 +153,11 @@ enum KernelSteps {
                              : "probe() returned 0 \(Decide.outcome(a, c))"
                      }) { w, c in
                     guard c.failed else {
-                        VFIOFrontEnd.register(d, driver: drv, in: &w, topology: topology)
+                        if vfio { VFIOFrontEnd.register(d, in: &w) }
                         return .next
                     }
-                    w[device: d].doingDMA = false
-                    w[thread: c.thread].result = .ENODEV
+                    w.setDoingDMA(false, ofDevice: d)
+                    w.setResult(.ENODEV, ofThread: c.thread)
                     return .goto(.cleanup)
                 },
             ]
@@ -161,8 +167,8 @@ enum KernelSteps {
                                   dmaAPI ? "probe() returned 0: \(topology.drivers[drv].name) now does DMA through the DMA API \(Decide.outcome(a, c))"
                                       : "probe() returned 0 \(Decide.outcome(a, c))"
                               }) { w, _ in
-                if dmaAPI { w[device: d].doingDMA = true }
-                VFIOFrontEnd.register(d, driver: drv, in: &w, topology: topology)
+                if dmaAPI { w.setDoingDMA(true, ofDevice: d) }
+                if vfio { VFIOFrontEnd.register(d, in: &w) }
                 return .next
             })
         }
@@ -176,8 +182,7 @@ enum KernelSteps {
             Step("really_probe", "test_remove: device_remove(dev)",
                  note: "CONFIG_DEBUG_TEST_DRIVER_REMOVE: the freshly probed driver is removed at once, to test its remove(); its DMA stops (a VFIO driver's remove() unregisters the device: vfio_unregister_group_dev).",
                  scope: .deviceDMA) { w, _ in
-                w[device: d].doingDMA = false
-                w[device: d].vfioRegistered = false
+                w.stopDMAAndUnregister(d)
                 return .next
             },
         ]
@@ -188,7 +193,7 @@ enum KernelSteps {
                  note: fixed ? "6.6 (commit f429378a9bf8) gives the ownership back before probing again, so the second dma_configure takes it afresh."
                              : "5.19 to 6.5: no dma_cleanup on this path, so what the first dma_configure took is never given back; the second takes it again (fixed in 6.6 by commit f429378a9bf8).",
                  scope: .device) { w, _ in
-                w[device: d].driver = nil
+                w.setDriver(nil, ofDevice: d)
                 return .next
             })
         return steps
@@ -201,7 +206,7 @@ enum KernelSteps {
             Step("unbind_store", "if (dev->driver != drv) return -ENODEV", note: "sysfs checks the driver without device_lock: two unbinds of one device can both pass here.",
                  scope: .device,
                  explain: { b, a, c in "\(Decide.driver(d, b, topology)), read without device_lock \(Decide.outcome(a, c))" }) { w, _ in
-                w[device: d].driver == nil ? .finish(.ENODEV) : .next
+                w.driver(ofDevice: d) == nil ? .finish(.ENODEV) : .next
             },
             Step("device_driver_detach", "device_lock(dev); if (!dev->driver) { device_unlock(dev); return 0 }",
                  note: "device_release_driver_internal(dev, NULL): if another unbind got here first there is nothing to release, and unbind_store still returns success.",
@@ -210,19 +215,18 @@ enum KernelSteps {
                      let why = b[device: d].driver == nil ? ": another unbind released it first, so there is nothing to do" : ", under device_lock"
                      return "\(Decide.driver(d, b, topology))\(why) \(Decide.outcome(a, c))"
                  }) { w, c in
-                guard let drv = w[device: d].driver else {
+                guard let drv = w.driver(ofDevice: d) else {
                     w.unlockDevice(d)
                     return .finish(.ok)
                 }
-                w[thread: c.thread].local = UInt8(drv)
-                w[device: d].phase = .removing
+                w.setLocal(UInt8(drv), ofThread: c.thread)
+                w.setPhase(.removing, ofDevice: d)
                 return .next
             },
             Step("__device_release_driver", "drv->remove(dev) (vfio-pci: vfio_unregister_group_dev waits for the user)",
                  note: "The driver stops its DMA. A VFIO driver's remove() sleeps, device_lock held, until the user holding the device lets go, and only then unregisters the device (vfio_pci_remove → vfio_unregister_group_dev: the wait, then list_del from the group's device_list and the group reference dropped). Until this step the device is registered: /dev/vfio/N still exists while the unbind waits, so another user's claim meets the held group (-EBUSY), not a missing one.",
                  acquires: .userLetGo, scope: .deviceDMAAndGroup) { w, _ in
-                w[device: d].doingDMA = false
-                w[device: d].vfioRegistered = false
+                w.stopDMAAndUnregister(d)
                 return .next
             },
         ]
@@ -233,7 +237,7 @@ enum KernelSteps {
     /// `dev->driver = NULL`, the moment siblings stop seeing the driver.
     static func clearDriver(_ d: Int, note: String, label: JumpLabel? = nil) -> Step {
         Step("__device_release_driver", "dev->driver = NULL", note: note, label: label, scope: .device) { w, _ in
-            w[device: d].driver = nil
+            w.setDriver(nil, ofDevice: d)
             return .next
         }
     }

@@ -80,7 +80,7 @@ struct NotifierScheme: Scheme {
                         w[holders: g].userDMA = true
                         return .finish(.ok)
                     }
-                    w[thread: c.thread].result = .EINVAL
+                    w.setResult(.EINVAL, ofThread: c.thread)
                     return .next
                 },
                 Step("vfio_group_try_dissolve_container",
@@ -93,7 +93,7 @@ struct NotifierScheme: Scheme {
                 Step("iommu_detach_group", "group->domain = default_domain; mutex_unlock; group->container = NULL; return -EINVAL",
                      note: "The default domain returns (__vfio_group_unset_container, then group->container = NULL and wake_up(&group->container_q)); the claim failed, but the sibling's DMA already went through the VM's domain.", scope: .group) { w, c in
                     Self.dissolve(&w, g)
-                    return .finish(w[thread: c.thread].result)
+                    return .finish(w.result(ofThread: c.thread))
                 },
             ])
         case .release(let g, let o):

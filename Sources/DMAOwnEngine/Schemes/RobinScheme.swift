@@ -80,7 +80,7 @@ struct RobinScheme: Scheme {
                     case .none: gs.owner = .dmaAPI
                     case .dmaAPI: break
                     default:
-                        w[thread: c.thread].result = .EBUSY
+                        w.setResult(.EBUSY, ofThread: c.thread)
                         return .goto(.unwind)
                     }
                     return .next

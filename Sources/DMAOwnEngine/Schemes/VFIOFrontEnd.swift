@@ -28,10 +28,12 @@ enum VFIOFrontEnd {
         return ds.vfioRegistered && ds.phase != .removing
     }
 
-    /// `vfio_register_group_dev` at the end of a successful `probe()` of a VFIO driver (nothing
-    /// for any other driver).
-    static func register(_ d: Int, driver drv: Int, in w: inout World, topology: Topology) {
-        if topology.drivers[drv].vfio { w[device: d].vfioRegistered = true }
+    /// `vfio_register_group_dev` at the end of a successful `probe()` of a VFIO driver; the caller
+    /// asks only for a VFIO driver (`KernelSteps.isVFIO`), once when it builds the step rather than
+    /// on every probe the explorer takes.
+    @inline(__always)
+    static func register(_ d: Int, in w: inout World) {
+        w.setVFIORegistered(true, ofDevice: d)
     }
 
     /// Which kernel's VFIO group code a scheme runs. The group-open step's logic is the same in
@@ -87,6 +89,11 @@ enum VFIOFrontEnd {
     static func openGroup(_ g: Int, owner o: Int, topology: Topology, era: Era, extra: String = "", extraNote: String = "",
                           then: (@Sendable (inout World) -> Void)? = nil) -> Step {
         let members = topology.groups[g].devices
+        // What the action asks of every member, as bits read in words (`WorldBits`): registered
+        // with VFIO (`groupIsOpenable`), bound to an iommufd context through its cdev.
+        let groups = topology.groups.count, devices = topology.devices.count
+        let registered = WorldBits(members.map { (World.phaseByte(ofDevice: $0, groups: groups), 0x10) }, in: topology)
+        let boundToIommufd = WorldBits(members.map { (World.bindingByte(ofDevice: $0, groups: groups, devices: devices), 0x7F) }, in: topology)
         return Step("vfio_group_fops_open",
                     era.openCode + extra,
                     note: extraNote.isEmpty ? era.openNote : era.openNote + " " + extraNote,
@@ -105,10 +112,12 @@ enum VFIOFrontEnd {
                         }
                         return "\(why) \(Decide.outcome(a, c))"
                     }) { w, _ in
-            guard groupIsOpenable(g, in: w, topology: topology) else { return .finish(.ENODEV) }
+            assert(w.anySet(registered) == groupIsOpenable(g, in: w, topology: topology), "the registration bits disagree with groupIsOpenable")
+            assert(w.anySet(boundToIommufd) == members.contains { w[binding: $0].context != nil }, "the binding bits disagree with the members' bindings")
+            guard w.anySet(registered) else { return .finish(.ENODEV) }
             var h = w[holders: g]
             if let holder = h.vfioUser { return .finish(holder == o ? .EINVAL : .EBUSY) }
-            if members.contains(where: { w[binding: $0].context != nil }) { return .finish(.EBUSY) }
+            if w.anySet(boundToIommufd) { return .finish(.EBUSY) }
             h.vfioUser = o
             h.containerUsers = true     // SET_CONTAINER: atomic_inc(&group->container_users)
             w[holders: g] = h

@@ -79,7 +79,8 @@ struct MoveTable: Sendable {
     @inline(__always)
     func move(thread t: Int, pc: Int) -> Move {
         firstMove.withUnsafeBufferPointer { first in
-            precondition(t >= 0 && t < first.count - 1, "thread \(t + 1) is not in the run")
+            // One unsigned comparison for `0 <= t < threads` (`first` always holds its leading 0).
+            precondition(UInt(bitPattern: t) < UInt(bitPattern: first.count &- 1), "thread \(t + 1) is not in the run")
             let i = first[t] &+ pc
             precondition(pc >= 0 && i < first[t &+ 1], "thread \(t + 1) has no step \(pc)")
             // In bounds: firstMove only holds offsets into `moves`, and `i` is below the next one.

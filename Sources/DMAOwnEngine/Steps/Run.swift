@@ -11,8 +11,8 @@ public struct Run: Sendable {
     /// Per thread, what its steps lock, worked out once: `status` runs for every thread of every
     /// state the explorer visits and should not walk the operation and topology each time.
     private var locks: [ThreadLocks]
-    /// Each device's group index, for the raw-byte isolation scan the explorer runs on every state.
-    let deviceGroup: [Int32]
+    /// The topology as the raw-byte isolation scan the explorer runs on every state reads it.
+    let isolationScan: IsolationScan
     /// What `step` needs of every step of every thread, worked out once.
     private var moves = MoveTable()
 
@@ -36,7 +36,7 @@ public struct Run: Sendable {
         let programs = operations.map { scheme.program(for: $0, in: topology) }
         self.programs = programs
         self.locks = zip(operations, programs).map { ThreadLocks($0, $1, in: topology) }
-        self.deviceGroup = topology.devices.map { Int32($0.group) }
+        self.isolationScan = IsolationScan(topology)
         for (op, program) in zip(operations, programs) { moves.append(op, program, in: topology) }
     }
 
@@ -154,7 +154,11 @@ public struct Run: Sendable {
         let flow = move.action._withUnsafeGuaranteedRef { $0.run(&world, context) }
         switch flow {
         // Below 256: a `MoveTable` holds no program of 256 steps or more.
-        case .next: world.setPC(atRecord: record, UInt8(truncatingIfNeeded: pc &+ 1))
+        case .next:
+            // `pc + 1` by incrementing the byte: no step's action writes its own thread's pc, and
+            // the pc need not be kept across the call.
+            assert(world.progress(ofThread: t).pc == pc, "a step's action moved its own pc")
+            world.advancePC(atRecord: record)
         case .goto(let label): world.setPC(atRecord: record, UInt8(truncatingIfNeeded: moves.target(of: label, thread: t)))
         case .finish(let e): world.finish(atRecord: record, result: e)
         case .halt: break
@@ -182,7 +186,9 @@ public struct Run: Sendable {
     /// group, or the iommufd context its cdev is bound to. Nil when `d` is not on a VFIO driver.
     public func userHolding(_ d: Int, in world: World) -> Int? {
         guard let drv = world[device: d].driver, topology.drivers[drv].vfio else { return nil }
-        return world[holders: topology.devices[d].group].vfioUser ?? world[binding: d].context
+        // The VFIO user from the group's front-end byte alone (`holders` decodes both of them).
+        let user = world.vfioByte(ofGroup: topology.devices[d].group) & 0x7F
+        return user != 0 ? Int(user) - 1 : world[binding: d].context
     }
 
     // MARK: Words for people
