@@ -394,6 +394,15 @@ public struct World: Hashable, Sendable {
 
     // MARK: Single fields of a device record
 
+    /// The offset of device `d`'s record, trapping when the world has no device `d`: the one
+    /// check every single-field accessor below makes before it reads or writes.
+    @inline(__always)
+    private func deviceRecord(_ d: Int) -> Int {
+        let o = Int(deviceBase) + World.recordSize * d
+        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        return o
+    }
+
     // A step that sets one field through `self[device: d].field = x` decodes the whole record and
     // encodes it back; these write only the byte that changes, for the steps the explorer runs most
     // (probe's `dev->driver = drv`, `driver_bound`).
@@ -401,16 +410,14 @@ public struct World: Hashable, Sendable {
     /// Sets device `d`'s phase, keeping its VFIO registration (`self[device: d].phase = phase`).
     @inline(__always)
     public mutating func setPhase(_ phase: Phase, ofDevice d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         bytes.withUnsafeMutableBufferPointer { p in p[o + 2] = p[o + 2] & 0x10 | phase.rawValue }
     }
 
     /// Sets device `d`'s bound driver (`self[device: d].driver = driver`).
     @inline(__always)
     public mutating func setDriver(_ driver: Int?, ofDevice d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         let b = driver.map { UInt8($0 + 1) } ?? 0
         bytes.withUnsafeMutableBufferPointer { p in p[o] = b }
     }
@@ -422,8 +429,7 @@ public struct World: Hashable, Sendable {
     /// its own uniqueness check (issue 14).
     @inline(__always)
     public mutating func clearDriverAndUnlock(_ d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         bytes.withUnsafeMutableBufferPointer { p in
             p[o] = 0                                            // dev->driver = NULL
             p[o + 2] = p[o + 2] & 0x10 | Phase.idle.rawValue    // idle, still registered with VFIO or not
@@ -440,8 +446,7 @@ public struct World: Hashable, Sendable {
     /// Device `d`'s bound driver (`self[device: d].driver`), from its one byte.
     @inline(__always)
     public func driver(ofDevice d: Int) -> Int? {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         let b = bytes[o]
         return b == 0 ? nil : Int(b) - 1
     }
@@ -450,8 +455,7 @@ public struct World: Hashable, Sendable {
     /// probing), keeping the VFIO registration.
     @inline(__always)
     public mutating func setDriver(_ driver: Int?, phase: Phase, ofDevice d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         let b = driver.map { UInt8($0 + 1) } ?? 0
         bytes.withUnsafeMutableBufferPointer { p in
             p[o] = b
@@ -462,8 +466,7 @@ public struct World: Hashable, Sendable {
     /// Sets whether device `d`'s DMA-API driver is doing DMA (`self[device: d].doingDMA = on`).
     @inline(__always)
     public mutating func setDoingDMA(_ on: Bool, ofDevice d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         bytes.withUnsafeMutableBufferPointer { p in p[o + 3] = on ? 1 : 0 }
     }
 
@@ -471,8 +474,7 @@ public struct World: Hashable, Sendable {
     /// (`self[device: d].vfioRegistered = on`).
     @inline(__always)
     public mutating func setVFIORegistered(_ on: Bool, ofDevice d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         bytes.withUnsafeMutableBufferPointer { p in p[o + 2] = p[o + 2] & 0x0F | (on ? 0x10 : 0) }
     }
 
@@ -480,8 +482,7 @@ public struct World: Hashable, Sendable {
     /// driver had registered it), in one write.
     @inline(__always)
     public mutating func stopDMAAndUnregister(_ d: Int) {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         bytes.withUnsafeMutableBufferPointer { p in
             p[o + 3] = 0
             p[o + 2] = p[o + 2] & 0x0F
@@ -567,8 +568,7 @@ public struct World: Hashable, Sendable {
     /// unlocked (false: the machine stopped, the thread halts).
     @inline(__always)
     public mutating func setPhaseAndUnlockUnlessCrashed(_ phase: Phase, ofDevice d: Int) -> Bool {
-        let o = Int(deviceBase) + World.recordSize * d
-        precondition(d >= 0 && o < Int(frontEndBase), "device \(d) is outside the world")
+        let o = deviceRecord(d)
         return bytes.withUnsafeMutableBufferPointer { p in
             p[o + 2] = p[o + 2] & 0x10 | phase.rawValue
             if p[0] & Flags.bugOn.rawValue != 0 { return false }
@@ -636,8 +636,7 @@ public struct World: Hashable, Sendable {
 
     /// Releases `device_lock` of device `d`.
     public mutating func unlockDevice(_ d: Int) {
-        precondition(d >= 0 && Int(deviceBase) + World.recordSize * d < Int(frontEndBase), "device \(d) is outside the world")
-        freeLock(at: Int(deviceBase) + World.recordSize * d + 1)
+        freeLock(at: deviceRecord(d) + 1)
     }
 
     private static func decodeHolder(_ b: UInt8) -> Int? { b == 0 ? nil : Int(b) - 1 }
