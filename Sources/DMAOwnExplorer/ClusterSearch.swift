@@ -15,6 +15,9 @@ struct ClusterSearch {
     private(set) var countingFolded = false
     /// Whether the outcomes carry counts, and why not.
     let countingStop: CountingStop?
+    /// CPU seconds the counting pass's second thread used (`LayeredSearch.countInShards`): the
+    /// calling thread's own clock does not see them.
+    private(set) var otherCPUSeconds = 0.0
 
     /// Runs the passes. `byLength` counts by schedule length (for combining clusters);
     /// `budget` bounds the counting pass's states (nil: no budget); `staleGroups` restricts
@@ -55,21 +58,21 @@ struct ClusterSearch {
         if let budget, budget <= 0 { counting = nil; countingStop = .budget(options.countingBudget ?? 0); return }
         let limit = [options.maxStates, budget].compactMap { $0 }.min()
         let before = verdict.states, beforeTransitions = verdict.transitions
+        // Two threads (`countInShards`): the pass's figures are the same as on one.
         func count(symmetry: ThreadSymmetry?) -> LayeredSearch {
-            let pass = LayeredSearch(
+            LayeredSearch.countInShards(
                 run: run, initial: world,
                 config: .init(reduce: false, judge: false, count: true, maxStates: limit, maxDepth: options.maxDepth,
                               maxBytes: options.maxBytes, byLength: byLength, symmetry: symmetry),
-                persistent: nil)
-            pass.search(progress: { p in
-                progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
-                                                        depth: p.depth, fraction: p.fraction, bytes: p.bytes)))
-            }, isCancelled: isCancelled)
-            return pass
+                progress: { p in
+                    progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
+                                                            depth: p.depth, fraction: p.fraction, bytes: p.bytes)))
+                }, isCancelled: isCancelled)
         }
         var pass = count(symmetry: symmetry)
+        otherCPUSeconds = pass.otherCPUSeconds
         // A saturated sum cannot be shared out between swapped outcomes: count every state instead.
-        if pass.symmetrySaturated { pass = count(symmetry: nil) }
+        if pass.symmetrySaturated { pass = count(symmetry: nil); otherCPUSeconds += pass.otherCPUSeconds }
         if interchangeable.isEmpty { interchangeable = pass.config.symmetry?.classes ?? [] }
         countingFolded = pass.config.symmetry != nil
         counting = pass

@@ -112,8 +112,12 @@ public struct Exploration: Sendable, Equatable {
     /// False when outcomes carry no interleaving counts (`schedules == 0`): counting was not asked
     /// for, or a bound stopped the unreduced counting pass after the reduced verdict pass completed.
     public var schedulesCounted: Bool = true
-    /// CPU time of the searching thread, which on a loaded machine says more than wall time.
+    /// CPU time of the search's threads (the caller's, and a counting pass's second thread), which
+    /// on a loaded machine says more than wall time.
     public var cpuSeconds: Double = 0
+    /// CPU seconds of threads other than the caller's (a sharded counting pass's second half),
+    /// added into `cpuSeconds` when the search ends.
+    var otherCPUSeconds: Double = 0
     /// What cut the search short, when `complete` is false.
     public var stop: ExplorationStop?
     /// Why outcomes carry no counts, when `schedulesCounted` is false.

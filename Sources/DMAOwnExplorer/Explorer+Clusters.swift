@@ -30,7 +30,7 @@ extension Explorer {
 
     func exploreClusters(_ clusters: [[Int]], progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) -> Exploration {
         var findings: [Findings] = []
-        var states = 0, transitions = 0, countingStates = 0, countingTransitions = 0, peak = 0
+        var states = 0, transitions = 0, countingStates = 0, countingTransitions = 0, peak = 0, otherCPU = 0.0
         var complete = true, stop: ExplorationStop?, countingStop: CountingStop?
         var reductions: [ReductionUsed] = []
         var countingFolded = false
@@ -50,6 +50,7 @@ extension Explorer {
             countingStates += search.countingStates; countingTransitions += search.countingTransitions
             if let b = budget { budget = b - search.countingStates }
             peak = max(peak, search.peakBytes)
+            otherCPU += search.otherCPUSeconds
             complete = complete && search.complete
             stop = stop ?? search.stop
             if countingStop == nil || countingStop == .notAsked { countingStop = search.countingStop }
@@ -83,6 +84,7 @@ extension Explorer {
         result.clusters = findings.map(\.result)
         result.countingSymmetry = findings.flatMap(\.result.countingSymmetry)
         result.countingFolded = countingFolded
+        result.otherCPUSeconds = otherCPU
         result.outcomeCount = findings.reduce(1) { LengthCounts.saturatingMultiply($0, ScheduleCount($1.outcomes.count)) }
         if counted {
             var all = LengthCounts.one

@@ -57,7 +57,7 @@ public struct Explorer: Sendable {
         }
         result.notSplit = plan.notSplit
         result.seconds = (clock.now - start).seconds
-        result.cpuSeconds = Self.threadCPUSeconds() - cpuStart
+        result.cpuSeconds = Self.threadCPUSeconds() - cpuStart + result.otherCPUSeconds
         return result
     }
 
@@ -73,6 +73,7 @@ public struct Explorer: Sendable {
             countingStates: search.countingStates, countingTransitions: search.countingTransitions)
         result.schedulesCounted = search.schedulesCounted
         result.countingStop = search.countingStop
+        result.otherCPUSeconds = search.otherCPUSeconds
         result.countingSymmetry = search.interchangeable
         result.countingFolded = search.countingFolded
         result.stop = search.stop

@@ -61,6 +61,8 @@ final class LayeredSearch {
     let initial: World
     let config: Config
     let persistent: PersistentSet?
+    /// The half of a sharded counting pass this search is (`countInShards`), nil for a whole pass.
+    let shard: (link: ShardLink, index: Int)?
 
     private(set) var states = 0
     private(set) var transitions = 0
@@ -93,9 +95,19 @@ final class LayeredSearch {
     /// With a symmetry: some set of swapped outcomes reached the saturated count, so the outcomes
     /// carry no counts and the pass must be run again without the symmetry.
     private(set) var symmetrySaturated = false
+    /// CPU seconds the other half of a sharded pass used on its own thread (0 for a whole pass).
+    private(set) var otherCPUSeconds = 0.0
 
-    init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
-        self.run = run; self.initial = initial; self.config = config; self.persistent = persistent
+    init(run: Run, initial: World, config: Config, persistent: PersistentSet?, shard: (link: ShardLink, index: Int)? = nil) {
+        precondition(shard == nil || (config.count && !config.judge && !config.reduce && config.goal == nil),
+                     "only a counting pass is sharded: judging keeps parent chains that name states of both halves")
+        self.run = run; self.initial = initial; self.config = config; self.persistent = persistent; self.shard = shard
+    }
+
+    /// The highest level a pass over `run` can reach: every schedule is at most as long as all
+    /// programs together plus a BUG_ON halt.
+    static func topLevel(_ run: Run, byLength: Bool) -> Int {
+        byLength ? run.programs.reduce(2) { $0 + $1.steps.count } : run.programs.reduce(2) { $0 + $1.steps.count + 1 }
     }
 
     /// Φ of `world`: strictly larger after every step.
@@ -110,6 +122,14 @@ final class LayeredSearch {
     }
 
     func search(progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
+        expandLevels(progress: progress, isCancelled: isCancelled)
+        // A sharded pass's halves are put together, and finished, by `countInShards`.
+        if shard == nil { finish(progress: progress) }
+    }
+
+    /// The search itself; its tallies are in the stored properties when it returns (and only then:
+    /// it keeps them in locals while it runs).
+    private func expandLevels(progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
         // A local copy: the loop then reads the run's tables without going through `self`.
         let run = self.run
         let threads = run.operations.count
@@ -119,14 +139,19 @@ final class LayeredSearch {
         let stride = initial.bytes.count
         let blocks = worldBlocks(length: stride)
         let byLength = config.byLength
-        // Every schedule is at most as long as all programs together plus a BUG_ON halt.
-        let top = byLength ? run.programs.reduce(2) { $0 + $1.steps.count } : run.programs.reduce(2) { $0 + $1.steps.count + 1 }
+        let top = Self.topLevel(run, byLength: byLength)
         var layers = [StateLayer?](repeating: nil, count: top + 1)
         // Expanded levels' memory, reused by the levels still to come (see `LayerPool`).
         let pool = LayerPool()
         let phi0 = byLength ? 0 : Self.potential(initial, threads: threads)
         let maxBytes = config.maxBytes ?? Int.max
-        layers[phi0] = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
+        let seed = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
+        // A sharded pass's halves share no state: the initial one is its hash's half's.
+        let link = shard?.link, me = shard?.index ?? 0
+        let mailboxes = link.map { $0.box(from: me, level: 0) }
+        let keyByte = link?.keyByte ?? -1, spare = link.map { $0.spare + me }
+        let seedIsMine = link == nil || initial.bytes.withUnsafeBytes { ShardLink.shard(of: $0.baseAddress!, hash: StateHash.hash($0), keyByte: keyByte) } == me
+        layers[phi0] = seedIsMine ? seed : nil
 
         var base = initial
         // The loop's scratch is raw memory, allocated once: as local arrays, every write paid a
@@ -148,15 +173,16 @@ final class LayeredSearch {
         let baseBytes = keepOwned ? base.withUnsafeMutableRawBytes { $0.baseAddress! } : nil
         // (Until a state's successors overwrite them, any pointer will do for `bytes` and `columns`.)
         let batch = UnsafeMutablePointer<Successor>.allocate(capacity: 2 * threads)
-        let first = layers[phi0]!.columns
+        let first = seed.columns
         batch.initialize(repeating: Successor(world: initial, owned: nil, bytes: UnsafeRawPointer(first), hash: 0, columns: first, choice: 0),
                          count: 2 * threads)
         // Each level's columns, beside `layers` (which owns the levels): the loop reaches a level
         // through its pointer alone, with no retain, release or bounds check.
         let columns = UnsafeMutablePointer<UnsafeMutablePointer<StateLayer.Columns>?>.allocate(capacity: top + 1)
         columns.initialize(repeating: nil, count: top + 1)
-        columns[phi0] = layers[phi0]!.columns
+        columns[phi0] = layers[phi0]?.columns
         defer {
+            withExtendedLifetime(seed) {}
             pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
             batch.deinitialize(count: 2 * threads); batch.deallocate(); columns.deallocate()
         }
@@ -166,7 +192,10 @@ final class LayeredSearch {
         let clock = ContinuousClock()
         var lastReport = clock.now
         let judge = config.judge, count = config.count, goal = config.goal
-        let maxStates = config.maxStates ?? Int.max
+        // A sharded pass's halves share the state bound out per level (below); mid-level they only
+        // look at the other's stop requests.
+        let maxStates = link == nil ? config.maxStates ?? Int.max : Int.max
+        let cpuStart = Explorer.threadCPUSeconds()
         let maxDepth = config.maxDepth ?? Int.max
         // The tallies live in locals while the loop runs: every access to a stored `var` of this
         // class is a dynamic exclusivity check, and the loop touches them several times per state.
@@ -183,34 +212,102 @@ final class LayeredSearch {
         }
 
         levels: for level in phi0...top {
-            guard let layer = layers[level] else { continue }
+            // How many of this level's states to expand: all, bar a sharded pass's last level.
+            var allotted = Int.max
+            if let link {
+                // Both halves have expanded the level before (the first barrier); a stop one of
+                // them asked for stops both here, at the same level.
+                link.wait()
+                switch ShardLink.Halt(rawValue: link.halt.load(ordering: .relaxed)) {
+                case .cancelled?: cancelled = true; complete = false; stop = .cancelled; break levels
+                case .memory?: complete = false; stop = .memory; break levels
+                default: break
+                }
+                // File what the other half found for this level: it is complete once both have.
+                let box = link.box(from: 1 - me, level: level)
+                if box.pointee.count > 0 {
+                    if columns[level] == nil {
+                        let fresh = StateLayer(stride: stride, expected: box.pointee.count, counts: count, schedules: judge, pool: pool)
+                        layers[level] = fresh
+                        columns[level] = fresh.columns
+                    }
+                    Self.fileMail(box, spare: link.spare + (1 - me), into: columns[level].unsafelyUnwrapped, stride: stride, blocks: blocks)
+                }
+                var held = pool.heapBytes + outcomes.count * 64 + link.mailboxBytes(from: me)
+                for l in layers where l != nil { held += l!.heapBytes }
+                link.levelStart[me] = states; link.levelSize[me] = layers[level]?.count ?? 0; link.liveBytes[me] = held
+                // The second barrier: both halves' figures for the level are in, and both decide
+                // from the same figures, so they stop at the same point.
+                link.wait()
+                let live = link.liveBytes[0] + link.liveBytes[1]
+                if me == 0 { peakBytes = max(peakBytes, live) }
+                if live > maxBytes { complete = false; stop = .memory; break levels }
+                if let bound = config.maxStates {
+                    let before = link.levelStart[0] + link.levelStart[1]
+                    if before + link.levelSize[0] + link.levelSize[1] > bound {
+                        // The first half takes what is left first, so the pass stops after exactly
+                        // `bound` states, as a whole pass does.
+                        let first = min(link.levelSize[0], max(0, bound - before))
+                        allotted = me == 0 ? first : max(0, bound - before - first)
+                    }
+                }
+            }
+            guard let layer = layers[level] else {
+                if allotted != .max { complete = false; stop = .maxStates; break levels }
+                continue
+            }
             layers[level] = nil
             columns[level] = nil
             // The expanded level stays alive until its last state is expanded, so it counts as live.
             func liveBytes(_ layers: [StateLayer?], _ tables: Int) -> Int {
-                var live = layer.heapBytes + tables + pool.heapBytes
+                var live = layer.heapBytes + tables + pool.heapBytes + (link?.mailboxBytes(from: me) ?? 0)
                 for l in layers where l != nil { live += l!.heapBytes }
                 return live
             }
-            let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
-            peakBytes = max(peakBytes, live)
-            if live > maxBytes { complete = false; stop = .memory; break levels }
+            if link == nil {
+                let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
+                peakBytes = max(peakBytes, live)
+                if live > maxBytes { complete = false; stop = .memory; break levels }
+            }
 
-            for i in 0..<layer.count {
+            expanding: for i in 0..<min(layer.count, allotted) {
                 if states >= maxStates { complete = false; stop = .maxStates; break levels }
                 if states & 1023 == 0 {
-                    if isCancelled() { cancelled = true; complete = false; stop = .cancelled; break levels }
-                    if states & 4095 == 0 && config.maxBytes != nil {
-                        let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
-                        peakBytes = max(peakBytes, live)
-                        if live > maxBytes { complete = false; stop = .memory; break levels }
+                    if let link {
+                        // A stop asked for by either half ends this level; both stop at the next.
+                        if link.halt.load(ordering: .relaxed) != 0 { break expanding }
+                        if me == 1 {
+                            link.otherStates.store(states, ordering: .relaxed)
+                            link.otherTransitions.store(transitions, ordering: .relaxed)
+                            link.otherDepth.store(maxDepthSeen, ordering: .relaxed)
+                            if states & 4095 == 0 && config.maxBytes != nil {
+                                link.otherBytes.store(liveBytes(layers, outcomes.count * 64), ordering: .relaxed)
+                            }
+                        }
                     }
-                    let now = clock.now
-                    if now - lastReport >= .milliseconds(100) {
-                        lastReport = now
-                        progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen,
-                                                     fraction: config.maxStates.map { min(1, Double(states) / Double($0)) },
-                                                     bytes: peakBytes))
+                    if me == 0 {
+                        if isCancelled() {
+                            if let link { link.halt.store(ShardLink.Halt.cancelled.rawValue, ordering: .relaxed); break expanding }
+                            cancelled = true; complete = false; stop = .cancelled; break levels
+                        }
+                        if states & 4095 == 0 && config.maxBytes != nil {
+                            let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
+                                + (link?.otherBytes.load(ordering: .relaxed) ?? 0)
+                            peakBytes = max(peakBytes, live)
+                            if live > maxBytes {
+                                if let link { link.halt.store(ShardLink.Halt.memory.rawValue, ordering: .relaxed); break expanding }
+                                complete = false; stop = .memory; break levels
+                            }
+                        }
+                        let now = clock.now
+                        if now - lastReport >= .milliseconds(100) {
+                            lastReport = now
+                            let all = states + (link?.otherStates.load(ordering: .relaxed) ?? 0)
+                            progress(ExplorationProgress(
+                                states: all, transitions: transitions + (link?.otherTransitions.load(ordering: .relaxed) ?? 0),
+                                depth: max(maxDepthSeen, link?.otherDepth.load(ordering: .relaxed) ?? 0),
+                                fraction: config.maxStates.map { min(1, Double(all) / Double($0)) }, bytes: peakBytes))
+                        }
                     }
                 }
                 let id = states
@@ -332,8 +429,24 @@ final class LayeredSearch {
                     symmetry?.canonicalize(bytes!, stepped: t)
                     succ.pointee.bytes = UnsafeRawPointer(bytes!)
                     succ.pointee.columns = columns[phi].unsafelyUnwrapped
+                    succ.pointee.level = Int32(truncatingIfNeeded: phi)
                 }
                 let d = UInt32(truncatingIfNeeded: depth &+ 1), p = UInt32(truncatingIfNeeded: id)
+                if let mailboxes, let spare {
+                    switch blocks {
+                    case -1: sink &+= Self.lookUpSharded(WorldBlocksShort.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 0: sink &+= Self.lookUpSharded(WorldBlocks0.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 1: sink &+= Self.lookUpSharded(WorldBlocks1.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 2: sink &+= Self.lookUpSharded(WorldBlocks2.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 3: sink &+= Self.lookUpSharded(WorldBlocks3.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 4: sink &+= Self.lookUpSharded(WorldBlocks4.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 5: sink &+= Self.lookUpSharded(WorldBlocks5.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 6: sink &+= Self.lookUpSharded(WorldBlocks6.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case 7: sink &+= Self.lookUpSharded(WorldBlocks7.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    default: sink &+= Self.lookUpSharded(WorldBlocksLong.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    }
+                    continue
+                }
                 switch blocks {
                 case -1: sink &+= Self.lookUp(WorldBlocksShort.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
                 case 0: sink &+= Self.lookUp(WorldBlocks0.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
@@ -347,12 +460,34 @@ final class LayeredSearch {
                 default: sink &+= Self.lookUp(WorldBlocksLong.self, batch, count: n, stride: stride, paths: paths, depth: d, parent: p)
                 }
             }
+            if allotted != .max { complete = false; stop = .maxStates; break levels }
         }
         touchSink = sink
-        if let symmetry {
+        ownCPUSeconds = Explorer.threadCPUSeconds() - cpuStart
+    }
+
+    /// The outcomes of folded threads shared out (or the pass marked for a rerun), and the last progress report.
+    private func finish(progress: (ExplorationProgress) -> Void) {
+        if let symmetry = config.symmetry {
             if let each = symmetry.expand(outcomes, exact: complete) { outcomes = each } else { outcomes = [:]; symmetrySaturated = true }
         }
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
+    }
+
+    /// CPU seconds the search used on its own thread (read from a sharded pass's second half).
+    private var ownCPUSeconds = 0.0
+
+    /// Puts the second half of a sharded pass (`other`, finished) into this first half, and finishes the pass.
+    func absorb(_ other: LayeredSearch, progress: (ExplorationProgress) -> Void) {
+        states += other.states; transitions += other.transitions
+        maxDepthSeen = max(maxDepthSeen, other.maxDepthSeen)
+        complete = complete && other.complete
+        cancelled = cancelled || other.cancelled
+        stop = stop ?? other.stop
+        touchSink &+= other.touchSink
+        otherCPUSeconds = other.ownCPUSeconds
+        for (key, n) in other.outcomes { outcomes[key] = Self.saturatingAdd(outcomes[key, default: 0], n) }
+        finish(progress: progress)
     }
 
     /// One successor of the state being expanded, between its step and its lookup: its world,
@@ -370,6 +505,8 @@ final class LayeredSearch {
         var hash: UInt64
         var columns: UnsafeMutablePointer<StateLayer.Columns>
         var choice: UInt8
+        /// The successor's level, for a sharded pass's mailbox.
+        var level: Int32 = 0
     }
 
     /// Hashes a state's successors and looks them up in their levels (`StateLayer.reach`), all
