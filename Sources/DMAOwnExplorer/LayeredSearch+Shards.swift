@@ -17,11 +17,13 @@ extension LayeredSearch {
     /// as cheap as one thread makes them.
     static func countInShards(run: Run, initial: World, config: Config,
                               progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) -> LayeredSearch {
-        // The key: the pc of the thread with the longest program, among those folding leaves in
-        // place (a folded thread's record moves when a thread of its class steps).
+        // The key: the pcs of the two threads with the longest programs, among those folding
+        // leaves in place (a folded thread's record moves when a thread of its class steps).
         let folded = Set((config.symmetry?.classes ?? []).flatMap { $0 })
-        let key = run.operations.indices.filter { !folded.contains($0) }.max { run.programs[$0].steps.count < run.programs[$1].steps.count }
-        let link = ShardLink(levels: topLevel(run, byLength: config.byLength) + 1, keyByte: key.map { initial.threadRecordOffset($0) } ?? -1)
+        let longest = run.operations.indices.filter { !folded.contains($0) }
+            .sorted { (run.programs[$0].steps.count, $1) > (run.programs[$1].steps.count, $0) }.prefix(2).map(initial.threadRecordOffset)
+        let link = ShardLink(levels: topLevel(run, byLength: config.byLength) + 1,
+                             keys: (longest.first ?? -1, longest.count > 1 ? longest[1] : -1))
         // Folding threads keeps scratch per call, so each half folds with its own.
         var second = config
         second.symmetry = config.symmetry.map { _ in ThreadSymmetry(run: run, world: initial)! }
@@ -65,13 +67,13 @@ extension LayeredSearch {
     @inline(never)
     static func lookUpSharded<B: WorldBlocks>(_: B.Type, _ batch: UnsafeMutablePointer<Successor>, count n: Int, stride: Int,
                                               paths: ScheduleCount, depth: UInt32, mailboxes: UnsafeMutablePointer<ShardMailbox>,
-                                              spare: UnsafeMutablePointer<ShardMailbox>, me: Int, keyByte: Int) -> UInt64 {
+                                              spare: UnsafeMutablePointer<ShardMailbox>, me: Int, keys: (Int, Int)) -> UInt64 {
         for j in 0..<n { batch[j].hash = StateHash.hash(batch[j].bytes, stride, blocks: B.before) }
         var sink: UInt64 = 0
         for j in 0..<n { sink &+= StateLayer.touch(batch[j].columns, hash: batch[j].hash) }
         for j in 0..<n {
             let s = batch[j]
-            if ShardLink.shard(of: s.bytes, hash: s.hash, keyByte: keyByte) == me {
+            if ShardLink.shard(of: s.bytes, hash: s.hash, keys: keys) == me {
                 StateLayer.reach(s.columns, s.bytes, hash: s.hash, paths: paths, depth: depth, parent: 0, choice: 0, blocks: B.before)
             } else {
                 mailboxes[Int(truncatingIfNeeded: s.level)].append(s.bytes, stride: stride, hash: s.hash, paths: paths, depth: depth, spare: spare)

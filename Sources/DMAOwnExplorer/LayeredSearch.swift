@@ -149,8 +149,8 @@ final class LayeredSearch {
         // A sharded pass's halves share no state: the initial one is its hash's half's.
         let link = shard?.link, me = shard?.index ?? 0
         let mailboxes = link.map { $0.box(from: me, level: 0) }
-        let keyByte = link?.keyByte ?? -1, spare = link.map { $0.spare + me }
-        let seedIsMine = link == nil || initial.bytes.withUnsafeBytes { ShardLink.shard(of: $0.baseAddress!, hash: StateHash.hash($0), keyByte: keyByte) } == me
+        let keys = link?.keys ?? (-1, -1), spare = link.map { $0.spare + me }
+        let seedIsMine = link == nil || initial.bytes.withUnsafeBytes { ShardLink.shard(of: $0.baseAddress!, hash: StateHash.hash($0), keys: keys) } == me
         layers[phi0] = seedIsMine ? seed : nil
 
         var base = initial
@@ -434,16 +434,16 @@ final class LayeredSearch {
                 let d = UInt32(truncatingIfNeeded: depth &+ 1), p = UInt32(truncatingIfNeeded: id)
                 if let mailboxes, let spare {
                     switch blocks {
-                    case -1: sink &+= Self.lookUpSharded(WorldBlocksShort.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 0: sink &+= Self.lookUpSharded(WorldBlocks0.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 1: sink &+= Self.lookUpSharded(WorldBlocks1.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 2: sink &+= Self.lookUpSharded(WorldBlocks2.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 3: sink &+= Self.lookUpSharded(WorldBlocks3.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 4: sink &+= Self.lookUpSharded(WorldBlocks4.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 5: sink &+= Self.lookUpSharded(WorldBlocks5.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 6: sink &+= Self.lookUpSharded(WorldBlocks6.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    case 7: sink &+= Self.lookUpSharded(WorldBlocks7.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
-                    default: sink &+= Self.lookUpSharded(WorldBlocksLong.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keyByte: keyByte)
+                    case -1: sink &+= Self.lookUpSharded(WorldBlocksShort.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 0: sink &+= Self.lookUpSharded(WorldBlocks0.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 1: sink &+= Self.lookUpSharded(WorldBlocks1.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 2: sink &+= Self.lookUpSharded(WorldBlocks2.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 3: sink &+= Self.lookUpSharded(WorldBlocks3.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 4: sink &+= Self.lookUpSharded(WorldBlocks4.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 5: sink &+= Self.lookUpSharded(WorldBlocks5.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 6: sink &+= Self.lookUpSharded(WorldBlocks6.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    case 7: sink &+= Self.lookUpSharded(WorldBlocks7.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
+                    default: sink &+= Self.lookUpSharded(WorldBlocksLong.self, batch, count: n, stride: stride, paths: paths, depth: d, mailboxes: mailboxes, spare: spare, me: me, keys: keys)
                     }
                     continue
                 }

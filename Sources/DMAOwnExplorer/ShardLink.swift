@@ -24,19 +24,24 @@ import Synchronization
 final class ShardLink: @unchecked Sendable {
     static let shards = 2
 
-    /// The byte whose lowest bit says which half a state is (`shard(of:hash:keyByte:)`), -1 for the hash's.
-    let keyByte: Int
+    /// The bytes whose sum's lowest bit says which half a state is (`shard(of:hash:keys:)`): the
+    /// pcs of two threads (the second -1 when there is one), or -1 for the hash's bit.
+    let keys: (Int, Int)
 
-    /// The half the state at `p`, of hash `hash`, belongs to. Chosen by one thread's pc where the
-    /// pass has a thread to choose (`keyByte`): then only that thread's steps cross to the other
-    /// half, and every other step's successor stays where it was made. By the hash, every other
-    /// successor would cross: on N4K9 that was 17% more instructions (a mailbox write and a
-    /// second pass over each record) and no time saved on two cores. Otherwise the lowest bit of
-    /// `StateLayer`'s 32-bit tag, which neither a table's slot (the low bits) nor, within a half,
-    /// the tag comparison needs.
+    /// The half the state at `p`, of hash `hash`, belongs to: the parity of two threads' pcs
+    /// where the pass has threads to choose (`keys`), so only those two threads' steps cross to the
+    /// other half and every other step's successor stays where it was made. By the hash, every
+    /// other successor would cross: on N4K9 that was 17% more instructions (a mailbox write and a
+    /// second pass over each record) and no time saved on two cores. One thread's pc parity split
+    /// the states unevenly (N4K9 44/56%, N6K7 47/53%, at worst 83/17% for another thread); two
+    /// threads' together split them 48/52%, 50/50% and 49/51% on N4K9, N6K7 and N4K7. Without
+    /// threads to choose, the lowest bit of `StateLayer`'s 32-bit tag, which neither a table's slot
+    /// (the low bits) nor, within a half, the tag comparison needs.
     @inline(__always)
-    static func shard(of p: UnsafeRawPointer, hash: UInt64, keyByte: Int) -> Int {
-        keyByte >= 0 ? Int(truncatingIfNeeded: p.load(fromByteOffset: keyByte, as: UInt8.self) & 1) : Int(truncatingIfNeeded: hash &>> 32) & 1
+    static func shard(of p: UnsafeRawPointer, hash: UInt64, keys: (Int, Int)) -> Int {
+        if keys.0 < 0 { return Int(truncatingIfNeeded: hash &>> 32) & 1 }
+        let second = keys.1 < 0 ? 0 : p.load(fromByteOffset: keys.1, as: UInt8.self)
+        return Int(truncatingIfNeeded: (p.load(fromByteOffset: keys.0, as: UInt8.self) &+ second) & 1)
     }
 
     /// Mailboxes, one per source half and level: `box(from:level:)`. Raw memory, written by one
@@ -68,9 +73,9 @@ final class ShardLink: @unchecked Sendable {
     /// the size of the one before, and fresh memory for each cost a `realloc` copy per doubling.
     let spare: UnsafeMutablePointer<ShardMailbox>
 
-    init(levels: Int, keyByte: Int) {
+    init(levels: Int, keys: (Int, Int)) {
         self.levels = levels
-        self.keyByte = keyByte
+        self.keys = keys
         spare = .allocate(capacity: Self.shards)
         spare.initialize(repeating: ShardMailbox(), count: Self.shards)
         boxes = .allocate(capacity: Self.shards * levels)
