@@ -6,17 +6,21 @@ import Darwin
 import DMAOwnEngine
 
 extension LayeredSearch {
-    /// A counting pass (`config`: counts, no judging) run as two halves on two threads (`ShardLink`):
-    /// the first on the calling thread, which alone calls `progress` and `isCancelled`, the second
-    /// on a thread of its own. The halves' figures are put together in the search returned (the
+    /// A counting pass (`config`: counts, no judging) run on one thread for its first `shardAfter`
+    /// states and then, when it is not done, as two halves on two threads (`ShardLink`): the first
+    /// on the calling thread, which alone calls `progress` and `isCancelled`, the second on a
+    /// thread of its own. The halves' figures are put together in the search returned (the
     /// first half's), which reads like a whole pass's: the same states, transitions, outcomes and
     /// counts (`ShardedCountingTests`).
     ///
     /// Why: the counting pass is most of a default check's time (N4K9: 291,248 of its 322,166
     /// states), and its states can be split by hash with no lock at all; its lookups were already
     /// as cheap as one thread makes them.
-    static func countInShards(run: Run, initial: World, config: Config,
+    static func countInShards(run: Run, initial: World, config: Config, shardAfter: Int = shardAfter,
                               progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) -> LayeredSearch {
+        let first = LayeredSearch(run: run, initial: initial, config: config, persistent: nil)
+        first.search(suspendingAfter: shardAfter, progress: progress, isCancelled: isCancelled)
+        guard first.suspended else { return first }
         // The key: the pcs of the two threads with the longest programs, among those folding
         // leaves in place (a folded thread's record moves when a thread of its class steps).
         let folded = Set((config.symmetry?.classes ?? []).flatMap { $0 })
@@ -27,14 +31,22 @@ extension LayeredSearch {
         // Folding threads keeps scratch per call, so each half folds with its own.
         var second = config
         second.symmetry = config.symmetry.map { _ in ThreadSymmetry(run: run, world: initial)! }
-        let first = LayeredSearch(run: run, initial: initial, config: config, persistent: nil, shard: (link, 0))
-        let other = LayeredSearch(run: run, initial: initial, config: second, persistent: nil, shard: (link, 1))
+        let other = LayeredSearch(run: run, initial: initial, config: second, persistent: nil)
+        other.becomeHalf(1, of: link, from: first)
+        first.becomeHalf(0, of: link, from: first)
         let thread = SearchThread { other.search(progress: { _ in }, isCancelled: { false }) }
         first.search(progress: progress, isCancelled: isCancelled)
         thread.join()
         first.absorb(other, progress: progress)
         return first
     }
+
+    /// States a counting pass expands on one thread before it goes on on two (`countInShards`).
+    /// Two threads cost CPU (N4K9: 0.14 → 0.19 CPU-seconds, for 0.14 → 0.11 s) and gain nothing
+    /// on small graphs: the 39,572 states of the bench's headline took as long either way, and
+    /// the groups family's clusters of 315 states three times as long (a thread and two barriers
+    /// a level for a graph of a millisecond).
+    static let shardAfter = 50_000
 }
 
 /// A POSIX thread running one closure, joined by `join()`. A thread of its own rather than a

@@ -62,7 +62,16 @@ final class LayeredSearch {
     let config: Config
     let persistent: PersistentSet?
     /// The half of a sharded counting pass this search is (`countInShards`), nil for a whole pass.
-    let shard: (link: ShardLink, index: Int)?
+    private(set) var shard: (link: ShardLink, index: Int)?
+    /// Where `expandLevels` starts instead of the initial world: a level and the levels not yet
+    /// expanded, from a pass suspended to be sharded (`suspend(after:)`, `countInShards`).
+    private var resume: (level: Int, layers: [StateLayer?])?
+    /// Set when the pass stopped at a level boundary, its bound `suspendAfter` reached, with its
+    /// levels still to expand in `resume`.
+    private(set) var suspended = false
+    /// A counting pass on one thread that has expanded this many states hands over at the next
+    /// level boundary (`countInShards`); nil never.
+    private var suspendAfter: Int?
 
     private(set) var states = 0
     private(set) var transitions = 0
@@ -127,6 +136,39 @@ final class LayeredSearch {
         if shard == nil { finish(progress: progress) }
     }
 
+    /// A counting pass on one thread, stopped at the first level boundary after `states` states
+    /// when it gets that far (`suspended`), for `countInShards` to go on with on two threads.
+    func search(suspendingAfter states: Int, progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
+        precondition(shard == nil && config.count && !config.judge && !config.reduce && config.goal == nil,
+                     "only a counting pass on one thread is handed over to two")
+        suspendAfter = states
+        expandLevels(progress: progress, isCancelled: isCancelled)
+        suspendAfter = nil
+        if !suspended { finish(progress: progress) }
+    }
+
+    /// Makes this suspended pass (or a fresh one, `from` the suspended pass) half `index` of a
+    /// sharded pass over `link`: it goes on at the level the pass stopped at, with the states of
+    /// the levels still to expand that are its own.
+    func becomeHalf(_ index: Int, of link: ShardLink, from pass: LayeredSearch) {
+        guard let pending = pass.resume else { preconditionFailure("only a suspended pass is handed over") }
+        var own = [StateLayer?](repeating: nil, count: pending.layers.count)
+        for (level, layer) in pending.layers.enumerated() {
+            guard let layer, level >= pending.level else { continue }
+            let mine = StateLayer(stride: layer.stride, expected: layer.count / 2, counts: true, schedules: false)
+            for i in 0..<layer.count {
+                let world = layer.state(i)
+                let hash = StateHash.hash(world)
+                guard ShardLink.shard(of: world.baseAddress!, hash: hash, keys: link.keys) == index else { continue }
+                mine.reach(world, hash: hash, paths: layer.paths[i], depth: layer.depth[i], parent: 0, choice: 0)
+            }
+            if mine.count > 0 { own[level] = mine }
+        }
+        shard = (link, index)
+        resume = (pending.level, own)
+        suspended = false
+    }
+
     /// The search itself; its tallies are in the stored properties when it returns (and only then:
     /// it keeps them in locals while it runs).
     private func expandLevels(progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
@@ -151,7 +193,9 @@ final class LayeredSearch {
         let mailboxes = link.map { $0.box(from: me, level: 0) }
         let keys = link?.keys ?? (-1, -1), spare = link.map { $0.spare + me }
         let seedIsMine = link == nil || initial.bytes.withUnsafeBytes { ShardLink.shard(of: $0.baseAddress!, hash: StateHash.hash($0), keys: keys) } == me
-        layers[phi0] = seedIsMine ? seed : nil
+        // A pass handed over goes on where it stopped, with its own share of the levels to come.
+        let start = resume?.level ?? phi0
+        if let pending = resume { layers = pending.layers; resume = nil } else { layers[phi0] = seedIsMine ? seed : nil }
 
         var base = initial
         // The loop's scratch is raw memory, allocated once: as local arrays, every write paid a
@@ -180,7 +224,7 @@ final class LayeredSearch {
         // through its pointer alone, with no retain, release or bounds check.
         let columns = UnsafeMutablePointer<UnsafeMutablePointer<StateLayer.Columns>?>.allocate(capacity: top + 1)
         columns.initialize(repeating: nil, count: top + 1)
-        columns[phi0] = layers[phi0]?.columns
+        for level in start...top { columns[level] = layers[level]?.columns }
         defer {
             withExtendedLifetime(seed) {}
             pcs.deallocate(); holders.deallocate(); branches.deallocate(); key.deallocate()
@@ -211,9 +255,14 @@ final class LayeredSearch {
             self.complete = complete; self.cancelled = cancelled; self.stop = stop
         }
 
-        levels: for level in phi0...top {
+        levels: for level in start...top {
             // How many of this level's states to expand: all, bar a sharded pass's last level.
             var allotted = Int.max
+            if let after = suspendAfter, states >= after, level > start, layers[level...].contains(where: { $0 != nil }) {
+                resume = (level, layers)
+                suspended = true
+                break levels
+            }
             if let link {
                 // Both halves have expanded the level before (the first barrier); a stop one of
                 // them asked for stops both here, at the same level.

@@ -8,14 +8,18 @@ import DMAOwnTestSupport
 /// the same stop at the same state bound, with threads folded or not, by level or by length.
 @Suite struct ShardedCountingTests {
     /// The one-thread pass and the sharded one, with the same configuration.
-    static func both(_ run: Run, _ world: World, _ config: LayeredSearch.Config, fold: Bool) -> (whole: LayeredSearch, sharded: LayeredSearch) {
+    /// `shardAfter`: the states the pass expands on one thread before it is handed to two (0:
+    /// after the first level).
+    static func both(_ run: Run, _ world: World, _ config: LayeredSearch.Config, fold: Bool,
+                     shardAfter: Int = 0) -> (whole: LayeredSearch, sharded: LayeredSearch) {
         var config = config
         config.symmetry = fold ? ThreadSymmetry(run: run, world: world) : nil
         let whole = LayeredSearch(run: run, initial: world, config: config, persistent: nil)
         whole.search(progress: { _ in }, isCancelled: { false })
         var again = config
         again.symmetry = fold ? ThreadSymmetry(run: run, world: world) : nil
-        let sharded = LayeredSearch.countInShards(run: run, initial: world, config: again, progress: { _ in }, isCancelled: { false })
+        let sharded = LayeredSearch.countInShards(run: run, initial: world, config: again, shardAfter: shardAfter,
+                                                  progress: { _ in }, isCancelled: { false })
         return (whole, sharded)
     }
 
@@ -45,15 +49,17 @@ import DMAOwnTestSupport
             if i % 3 == 2 { s.world = gen.advance(s.run, s.world, steps: Int(gen.rng.next() % 4) + 1) }
             for byLength in [false, true] {
                 for fold in [false, true] {
-                    let (whole, sharded) = Self.both(s.run, s.world, Self.counting(byLength: byLength), fold: fold)
+                    // Handed over after the first level, or part-way.
+                    let after = (i + (byLength ? 1 : 0)) % 2 == 0 ? 0 : 13
+                    let (whole, sharded) = Self.both(s.run, s.world, Self.counting(byLength: byLength), fold: fold, shardAfter: after)
                     try #require(whole.complete, "\(s)")
-                    Self.expectSame(whole, sharded, "\(s) byLength \(byLength) fold \(fold)")
-                    if sharded.states > 1 { mailed += 1 }
+                    Self.expectSame(whole, sharded, "\(s) byLength \(byLength) fold \(fold) after \(after)")
+                    if sharded.shard != nil { mailed += 1 }
                 }
             }
         }
-        // Graphs of one state would show nothing about the mailboxes.
-        #expect(mailed >= 60, "only \(mailed) passes had more than one state")
+        // Graphs done before the hand-over would show nothing about the two halves.
+        #expect(mailed >= 60, "only \(mailed) passes went on on two threads")
     }
 
     /// A state bound stops both after exactly as many states, wherever in a level it falls; a
@@ -63,7 +69,7 @@ import DMAOwnTestSupport
         let (full, _) = Self.both(c.run, c.world, Self.counting(), fold: false)
         try #require(full.complete && full.states > 100)
         for bound in [1, 2, 7, full.states / 3, full.states / 2 + 1, full.states - 1, full.states, full.states + 1] {
-            let (whole, sharded) = Self.both(c.run, c.world, Self.counting(maxStates: bound), fold: false)
+            let (whole, sharded) = Self.both(c.run, c.world, Self.counting(maxStates: bound), fold: false, shardAfter: bound % 2 == 0 ? 0 : 40)
             Self.expectSame(whole, sharded, "max states \(bound)")
             #expect(sharded.states == min(bound, full.states), "max states \(bound)")
         }
@@ -76,16 +82,28 @@ import DMAOwnTestSupport
     /// A larger graph, folded: many states per level, so every mailbox grows past its first block.
     @Test func largerFoldedGraph() {
         let c = ScaleFamily.make(devices: 4, operations: 6)
-        let (whole, sharded) = Self.both(c.run, c.world, Self.counting(), fold: true)
-        #expect(whole.complete && whole.states > 10_000)
-        Self.expectSame(whole, sharded, "N4K6 folded")
+        for after in [0, 2_000] {
+            let (whole, sharded) = Self.both(c.run, c.world, Self.counting(), fold: true, shardAfter: after)
+            #expect(whole.complete && whole.states > 10_000)
+            #expect(sharded.shard != nil)
+            Self.expectSame(whole, sharded, "N4K6 folded, after \(after)")
+        }
+    }
+
+    /// A pass smaller than the hand-over stays on one thread: a thread and two barriers a level
+    /// cost more than a small graph takes.
+    @Test func smallPassesStayOnOneThread() {
+        let c = ScaleFamily.make(devices: 3, operations: 4)
+        let pass = LayeredSearch.countInShards(run: c.run, initial: c.world, config: Self.counting(), progress: { _ in }, isCancelled: { false })
+        #expect(pass.complete && pass.states < LayeredSearch.shardAfter)
+        #expect(pass.shard == nil && pass.otherCPUSeconds == 0)
     }
 
     /// Cancelling stops both halves (no thread left waiting at a barrier) with a partial result.
     @Test func cancellingStopsBothHalves() {
         let c = ScaleFamily.make(devices: 4, operations: 6)
         var asked = 0
-        let pass = LayeredSearch.countInShards(run: c.run, initial: c.world, config: Self.counting(), progress: { _ in },
+        let pass = LayeredSearch.countInShards(run: c.run, initial: c.world, config: Self.counting(), shardAfter: 0, progress: { _ in },
                                                isCancelled: { asked += 1; return asked > 2 })
         #expect(pass.stop == .cancelled && !pass.complete && pass.cancelled)
         #expect(asked == 3)
@@ -96,7 +114,7 @@ import DMAOwnTestSupport
         let c = ScaleFamily.make(devices: 4, operations: 6)
         var config = Self.counting()
         config.maxBytes = 64 * 1024
-        let pass = LayeredSearch.countInShards(run: c.run, initial: c.world, config: config, progress: { _ in }, isCancelled: { false })
+        let pass = LayeredSearch.countInShards(run: c.run, initial: c.world, config: config, shardAfter: 0, progress: { _ in }, isCancelled: { false })
         #expect(pass.stop == .memory && !pass.complete)
         #expect(pass.peakBytes > 0)
     }
