@@ -32,13 +32,30 @@ struct ClusterSearch {
         let symmetry = options.threadSymmetry ? ThreadSymmetry(run: run, world: world) : nil
         let twoPasses = options.countSchedules && !fused
         let bar = ProgressBar(run: run, firstPassShare: twoPasses ? 0.2 : 1)
+        let limit = [options.maxStates, budget].compactMap { $0 }.min()
+        func countingConfig(symmetry: ThreadSymmetry?) -> LayeredSearch.Config {
+            .init(reduce: false, judge: false, count: true, maxStates: limit, maxDepth: options.maxDepth,
+                  maxBytes: options.maxBytes, byLength: byLength, symmetry: symmetry)
+        }
+        // The counting pass starts beside a verdict pass that proves long (`CountingAhead`), when
+        // it will be wanted: beside a short one, the thread cost more than it saved.
+        var ahead: CountingAhead?
+        let wantsAhead = twoPasses && (budget.map { $0 > 0 } ?? true)
         func judge(symmetry: ThreadSymmetry?) -> LayeredSearch {
             let pass = LayeredSearch(
                 run: run, initial: world,
                 config: .init(reduce: reduce, judge: true, count: fused, maxStates: options.maxStates, maxDepth: options.maxDepth,
                               maxBytes: options.maxBytes, staleGroups: staleGroups, symmetry: symmetry),
                 persistent: footprints.map(PersistentSet.init))
-            pass.search(progress: { progress(bar.first($0)) }, isCancelled: isCancelled)
+            if wantsAhead {
+                pass.onStates = { states in
+                    guard ahead == nil, states >= CountingAhead.verdictStates else { return }
+                    ahead = CountingAhead(run: run, world: world,
+                                          config: countingConfig(symmetry: options.threadSymmetry ? ThreadSymmetry(run: run, world: world) : nil))
+                }
+                pass.onLiveBytes = { ahead?.verdictHolds($0) }
+            }
+            pass.search(progress: { progress(bar.first($0)) }, isCancelled: { ahead?.cancelled(isCancelled()) ?? isCancelled() })
             return pass
         }
         var verdict = judge(symmetry: symmetry)
@@ -54,23 +71,26 @@ struct ClusterSearch {
             counting = nil; countingStop = nil
             return
         }
-        guard verdict.stop != .cancelled else { counting = nil; countingStop = .bound(.cancelled); return }
+        guard verdict.stop != .cancelled else { ahead?.abandon(); counting = nil; countingStop = .bound(.cancelled); return }
         if let budget, budget <= 0 { counting = nil; countingStop = .budget(options.countingBudget ?? 0); return }
-        let limit = [options.maxStates, budget].compactMap { $0 }.min()
         let before = verdict.states, beforeTransitions = verdict.transitions
         // Two threads (`countInShards`): the pass's figures are the same as on one.
-        func count(symmetry: ThreadSymmetry?) -> LayeredSearch {
-            LayeredSearch.countInShards(
-                run: run, initial: world,
-                config: .init(reduce: false, judge: false, count: true, maxStates: limit, maxDepth: options.maxDepth,
-                              maxBytes: options.maxBytes, byLength: byLength, symmetry: symmetry),
-                progress: { p in
-                    progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
-                                                            depth: p.depth, fraction: p.fraction, bytes: p.bytes)))
-                }, isCancelled: isCancelled)
+        func second(_ p: ExplorationProgress) {
+            progress(bar.second(ExplorationProgress(states: before + p.states, transitions: beforeTransitions + p.transitions,
+                                                    depth: p.depth, fraction: p.fraction, bytes: p.bytes)))
         }
-        var pass = count(symmetry: symmetry)
-        otherCPUSeconds = pass.otherCPUSeconds
+        func count(symmetry: ThreadSymmetry?) -> LayeredSearch {
+            LayeredSearch.countInShards(run: run, initial: world, config: countingConfig(symmetry: symmetry), progress: second, isCancelled: isCancelled)
+        }
+        var pass: LayeredSearch
+        if let done = ahead?.finish(progress: second, isCancelled: isCancelled) {
+            pass = done.pass
+            otherCPUSeconds = done.otherCPU + pass.otherCPUSeconds
+        } else {
+            // Dropped to keep both passes' tables within the memory bound: counted now instead.
+            pass = count(symmetry: symmetry)
+            otherCPUSeconds = pass.otherCPUSeconds
+        }
         // A saturated sum cannot be shared out between swapped outcomes: count every state instead.
         if pass.symmetrySaturated { pass = count(symmetry: nil); otherCPUSeconds += pass.otherCPUSeconds }
         if interchangeable.isEmpty { interchangeable = pass.config.symmetry?.classes ?? [] }

@@ -20,25 +20,30 @@ extension LayeredSearch {
                               progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) -> LayeredSearch {
         let first = LayeredSearch(run: run, initial: initial, config: config, persistent: nil)
         first.search(suspendingAfter: shardAfter, progress: progress, isCancelled: isCancelled)
-        guard first.suspended else { return first }
+        if first.suspended { first.continueInShards(progress: progress, isCancelled: isCancelled) }
+        return first
+    }
+
+    /// Goes on with this suspended counting pass (`search(suspendingAfter:)`) as half 0 on the
+    /// calling thread, with half 1 on a thread of its own, and puts the halves together here.
+    func continueInShards(progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) {
         // The key: the pcs of the two threads with the longest programs, among those folding
         // leaves in place (a folded thread's record moves when a thread of its class steps).
         let folded = Set((config.symmetry?.classes ?? []).flatMap { $0 })
         let longest = run.operations.indices.filter { !folded.contains($0) }
             .sorted { (run.programs[$0].steps.count, $1) > (run.programs[$1].steps.count, $0) }.prefix(2).map(initial.threadRecordOffset)
-        let link = ShardLink(levels: topLevel(run, byLength: config.byLength) + 1,
+        let link = ShardLink(levels: Self.topLevel(run, byLength: config.byLength) + 1,
                              keys: (longest.first ?? -1, longest.count > 1 ? longest[1] : -1))
         // Folding threads keeps scratch per call, so each half folds with its own.
         var second = config
         second.symmetry = config.symmetry.map { _ in ThreadSymmetry(run: run, world: initial)! }
         let other = LayeredSearch(run: run, initial: initial, config: second, persistent: nil)
-        other.becomeHalf(1, of: link, from: first)
-        first.becomeHalf(0, of: link, from: first)
+        other.becomeHalf(1, of: link, from: self)
+        becomeHalf(0, of: link, from: self)
         let thread = SearchThread { other.search(progress: { _ in }, isCancelled: { false }) }
-        first.search(progress: progress, isCancelled: isCancelled)
+        search(progress: progress, isCancelled: isCancelled)
         thread.join()
-        first.absorb(other, progress: progress)
-        return first
+        absorb(other, progress: progress)
     }
 
     /// States a counting pass expands on one thread before it goes on on two (`countInShards`).
@@ -52,7 +57,7 @@ extension LayeredSearch {
 /// A POSIX thread running one closure, joined by `join()`. A thread of its own rather than a
 /// Dispatch queue: the two halves of a sharded pass wait for each other at every level, and a
 /// work item on a shared queue whose threads were all busy (a test run's, say) might never start.
-private final class SearchThread: @unchecked Sendable {
+final class SearchThread: @unchecked Sendable {
     private var thread = pthread_t()
     private let body: () -> Void
 

@@ -72,6 +72,15 @@ final class LayeredSearch {
     /// A counting pass on one thread that has expanded this many states hands over at the next
     /// level boundary (`countInShards`); nil never.
     private var suspendAfter: Int?
+    /// With `suspendAfter`: hand over only once this says so (`CountingAhead`: once the verdict
+    /// pass is done and its thread is free); nil at once.
+    var handOverWhen: (() -> Bool)?
+    /// Told the bytes the search's tables hold whenever the search works them out (every level,
+    /// and every 4,096 states under a memory bound), for a pass running beside another
+    /// (`CountingAhead`) to keep the two together within the bound.
+    var onLiveBytes: ((Int) -> Void)?
+    /// Told the states expanded so far every 1,024 states (on the calling thread).
+    var onStates: ((Int) -> Void)?
 
     private(set) var states = 0
     private(set) var transitions = 0
@@ -258,7 +267,7 @@ final class LayeredSearch {
         levels: for level in start...top {
             // How many of this level's states to expand: all, bar a sharded pass's last level.
             var allotted = Int.max
-            if let after = suspendAfter, states >= after, level > start, layers[level...].contains(where: { $0 != nil }) {
+            if let after = suspendAfter, states >= after, level > start, handOverWhen?() ?? true, layers[level...].contains(where: { $0 != nil }) {
                 resume = (level, layers)
                 suspended = true
                 break levels
@@ -316,6 +325,7 @@ final class LayeredSearch {
             if link == nil {
                 let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
                 peakBytes = max(peakBytes, live)
+                onLiveBytes?(live)
                 if live > maxBytes { complete = false; stop = .memory; break levels }
             }
 
@@ -335,6 +345,7 @@ final class LayeredSearch {
                         }
                     }
                     if me == 0 {
+                        onStates?(states)
                         if isCancelled() {
                             if let link { link.halt.store(ShardLink.Halt.cancelled.rawValue, ordering: .relaxed); break expanding }
                             cancelled = true; complete = false; stop = .cancelled; break levels
@@ -343,6 +354,7 @@ final class LayeredSearch {
                             let live = liveBytes(layers, parents.capacity * 4 + choices.capacity + outcomes.count * 64)
                                 + (link?.otherBytes.load(ordering: .relaxed) ?? 0)
                             peakBytes = max(peakBytes, live)
+                            onLiveBytes?(live)
                             if live > maxBytes {
                                 if let link { link.halt.store(ShardLink.Halt.memory.rawValue, ordering: .relaxed); break expanding }
                                 complete = false; stop = .memory; break levels
@@ -520,11 +532,17 @@ final class LayeredSearch {
         if let symmetry = config.symmetry {
             if let each = symmetry.expand(outcomes, exact: complete) { outcomes = each } else { outcomes = [:]; symmetrySaturated = true }
         }
+        reportDone(progress)
+    }
+
+    /// The last progress report of a finished pass (none when it was cancelled).
+    func reportDone(_ progress: (ExplorationProgress) -> Void) {
         if !cancelled { progress(ExplorationProgress(states: states, transitions: transitions, depth: maxDepthSeen, fraction: complete ? 1 : nil, bytes: peakBytes)) }
     }
 
-    /// CPU seconds the search used on its own thread (read from a sharded pass's second half).
-    private var ownCPUSeconds = 0.0
+    /// CPU seconds the search's last run used on its own thread (read from a sharded pass's second
+    /// half, and from a counting pass run ahead on a thread of its own).
+    private(set) var ownCPUSeconds = 0.0
 
     /// Puts the second half of a sharded pass (`other`, finished) into this first half, and finishes the pass.
     func absorb(_ other: LayeredSearch, progress: (ExplorationProgress) -> Void) {
