@@ -64,5 +64,8 @@ import DMAOwnEngine
         #expect(Dictionary(uniqueKeysWithValues: check.outcomes.map { ($0.results, $0.schedules) })
                 == Dictionary(uniqueKeysWithValues: fused.outcomes.map { ($0.results, $0.schedules) }))
         #expect(check.broken == fused.broken)
+        // The counting pass's own thread is in the CPU time: without it, `cpu_seconds` would
+        // read as if the check had used one thread.
+        #expect(check.otherCPUSeconds > 0 && check.cpuSeconds > check.otherCPUSeconds)
     }
 }
