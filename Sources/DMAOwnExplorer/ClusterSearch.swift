@@ -87,7 +87,8 @@ struct ClusterSearch {
             pass = done.pass
             otherCPUSeconds = done.otherCPU + pass.otherCPUSeconds
         } else {
-            // Dropped to keep both passes' tables within the memory bound: counted now instead.
+            // Not started (the verdict pass was short), or dropped to keep both passes' tables
+            // within the memory bound: counted now.
             pass = count(symmetry: symmetry)
             otherCPUSeconds = pass.otherCPUSeconds
         }

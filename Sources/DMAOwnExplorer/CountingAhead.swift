@@ -13,8 +13,9 @@ import DMAOwnEngine
 ///   it, this pass is dropped, and the counting pass runs again after the verdict pass, as it
 ///   would have anyway.
 /// - **Progress and cancellation:** only the calling thread calls `progress` and `isCancelled`.
-///   This pass reports nothing until the verdict pass is done. Then it goes on as half 1 of a
-///   sharded pass (`continueInShards`), or it ends on its own when it is small.
+///   This pass reports nothing until the verdict pass is done. Then it either ends on its own
+///   thread when it is small, or it hands over at a level boundary and goes on as two halves
+///   (`continueInShards`), its first half on the calling thread.
 final class CountingAhead: @unchecked Sendable {
     /// States the verdict pass expands before the counting pass starts beside it. Started at
     /// once, it cost the bench's headline (a verdict pass of 5,495 states) 16 → 19 ms and each

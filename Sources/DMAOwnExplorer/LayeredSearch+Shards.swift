@@ -14,8 +14,8 @@ extension LayeredSearch {
     /// counts (`ShardedCountingTests`).
     ///
     /// Why: the counting pass is most of a default check's time (N4K9: 291,248 of its 322,166
-    /// states), and its states can be split by hash with no lock at all; its lookups were already
-    /// as cheap as one thread makes them.
+    /// states), and its states can be split between threads with no lock at all (`ShardLink`);
+    /// its lookups were already as cheap as one thread makes them.
     static func countInShards(run: Run, initial: World, config: Config, shardAfter: Int = shardAfter,
                               progress: (ExplorationProgress) -> Void, isCancelled: () -> Bool) -> LayeredSearch {
         let first = LayeredSearch(run: run, initial: initial, config: config, persistent: nil)

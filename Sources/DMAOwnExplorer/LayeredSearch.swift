@@ -61,10 +61,10 @@ final class LayeredSearch {
     let initial: World
     let config: Config
     let persistent: PersistentSet?
-    /// The half of a sharded counting pass this search is (`countInShards`), nil for a whole pass.
+    /// The half of a sharded counting pass this search is (`becomeHalf`), nil for a whole pass.
     private(set) var shard: (link: ShardLink, index: Int)?
     /// Where `expandLevels` starts instead of the initial world: a level and the levels not yet
-    /// expanded, from a pass suspended to be sharded (`suspend(after:)`, `countInShards`).
+    /// expanded, from a pass suspended to be sharded (`search(suspendingAfter:)`, `becomeHalf`).
     private var resume: (level: Int, layers: [StateLayer?])?
     /// Set when the pass stopped at a level boundary, its bound `suspendAfter` reached, with its
     /// levels still to expand in `resume`.
@@ -116,10 +116,8 @@ final class LayeredSearch {
     /// CPU seconds the other half of a sharded pass used on its own thread (0 for a whole pass).
     private(set) var otherCPUSeconds = 0.0
 
-    init(run: Run, initial: World, config: Config, persistent: PersistentSet?, shard: (link: ShardLink, index: Int)? = nil) {
-        precondition(shard == nil || (config.count && !config.judge && !config.reduce && config.goal == nil),
-                     "only a counting pass is sharded: judging keeps parent chains that name states of both halves")
-        self.run = run; self.initial = initial; self.config = config; self.persistent = persistent; self.shard = shard
+    init(run: Run, initial: World, config: Config, persistent: PersistentSet?) {
+        self.run = run; self.initial = initial; self.config = config; self.persistent = persistent
     }
 
     /// The highest level a pass over `run` can reach: every schedule is at most as long as all
@@ -161,6 +159,8 @@ final class LayeredSearch {
     /// the levels still to expand that are its own.
     func becomeHalf(_ index: Int, of link: ShardLink, from pass: LayeredSearch) {
         guard let pending = pass.resume else { preconditionFailure("only a suspended pass is handed over") }
+        precondition(config.count && !config.judge && !config.reduce && config.goal == nil,
+                      "only a counting pass is sharded: judging keeps parent chains that name states of both halves")
         var own = [StateLayer?](repeating: nil, count: pending.layers.count)
         for (level, layer) in pending.layers.enumerated() {
             guard let layer, level >= pending.level else { continue }
@@ -197,14 +197,14 @@ final class LayeredSearch {
         let phi0 = byLength ? 0 : Self.potential(initial, threads: threads)
         let maxBytes = config.maxBytes ?? Int.max
         let seed = initial.bytes.withUnsafeBytes { StateLayer(initial: $0, counts: config.count, schedules: config.judge) }
-        // A sharded pass's halves share no state: the initial one is its hash's half's.
         let link = shard?.link, me = shard?.index ?? 0
         let mailboxes = link.map { $0.box(from: me, level: 0) }
         let keys = link?.keys ?? (-1, -1), spare = link.map { $0.spare + me }
-        let seedIsMine = link == nil || initial.bytes.withUnsafeBytes { ShardLink.shard(of: $0.baseAddress!, hash: StateHash.hash($0), keys: keys) } == me
-        // A pass handed over goes on where it stopped, with its own share of the levels to come.
+        // A pass handed over goes on where it stopped, with its own share of the levels to come
+        // (`becomeHalf`); a half always is one.
+        precondition(link == nil || resume != nil, "a half of a sharded pass starts from a suspended pass's levels")
         let start = resume?.level ?? phi0
-        if let pending = resume { layers = pending.layers; resume = nil } else { layers[phi0] = seedIsMine ? seed : nil }
+        if let pending = resume { layers = pending.layers; resume = nil } else { layers[phi0] = seed }
 
         var base = initial
         // The loop's scratch is raw memory, allocated once: as local arrays, every write paid a
