@@ -65,12 +65,16 @@ final class LayeredSearch {
     private(set) var shard: (link: ShardLink, index: Int)?
     /// Where `expandLevels` starts instead of the initial world: a level and the levels not yet
     /// expanded, from a pass suspended to be sharded (`search(suspendingAfter:)`, `becomeHalf`).
-    private var resume: (level: Int, layers: [StateLayer?])?
-    /// Set when the pass stopped at a level boundary, its bound `suspendAfter` reached, with its
-    /// levels still to expand in `resume`.
+    /// `from`: the first state of `level` not yet expanded (0 but in a pass suspended mid-level,
+    /// whose `level` is the level it was expanding).
+    private var resume: (level: Int, layers: [StateLayer?], from: Int)?
+    /// Set when the pass stopped, its bound `suspendAfter` reached, with the states still to
+    /// expand in `resume`.
     private(set) var suspended = false
-    /// A counting pass on one thread that has expanded this many states hands over at the next
-    /// level boundary (`countInShards`); nil never.
+    /// Where a suspended pass stopped: the level and its first state not yet expanded.
+    var suspendedAt: (level: Int, from: Int)? { suspended ? resume.map { ($0.level, $0.from) } : nil }
+    /// A counting pass on one thread that has expanded this many states hands over
+    /// (`countInShards`), at a multiple of 1,024 states, mid-level or at a level boundary; nil never.
     private var suspendAfter: Int?
     /// With `suspendAfter`: hand over only once this says so (`CountingAhead`: once the verdict
     /// pass is done and its thread is free); nil at once.
@@ -155,8 +159,8 @@ final class LayeredSearch {
     }
 
     /// Makes this suspended pass (or a fresh one, `from` the suspended pass) half `index` of a
-    /// sharded pass over `link`: it goes on at the level the pass stopped at, with the states of
-    /// the levels still to expand that are its own.
+    /// sharded pass over `link`: it goes on at the level the pass stopped at, with the states
+    /// still to expand that are its own (of a level it stopped in, those after the ones it expanded).
     func becomeHalf(_ index: Int, of link: ShardLink, from pass: LayeredSearch) {
         guard let pending = pass.resume else { preconditionFailure("only a suspended pass is handed over") }
         precondition(config.count && !config.judge && !config.reduce && config.goal == nil,
@@ -165,7 +169,7 @@ final class LayeredSearch {
         for (level, layer) in pending.layers.enumerated() {
             guard let layer, level >= pending.level else { continue }
             let mine = StateLayer(stride: layer.stride, expected: layer.count / 2, counts: true, schedules: false)
-            for i in 0..<layer.count {
+            for i in (level == pending.level ? pending.from : 0)..<layer.count {
                 let world = layer.state(i)
                 let hash = StateHash.hash(world)
                 guard ShardLink.shard(of: world.baseAddress!, hash: hash, keys: link.keys) == index else { continue }
@@ -174,7 +178,7 @@ final class LayeredSearch {
             if mine.count > 0 { own[level] = mine }
         }
         shard = (link, index)
-        resume = (pending.level, own)
+        resume = (pending.level, own, 0)
         suspended = false
     }
 
@@ -268,7 +272,7 @@ final class LayeredSearch {
             // How many of this level's states to expand: all, bar a sharded pass's last level.
             var allotted = Int.max
             if let after = suspendAfter, states >= after, level > start, handOverWhen?() ?? true, layers[level...].contains(where: { $0 != nil }) {
-                resume = (level, layers)
+                resume = (level, layers, 0)
                 suspended = true
                 break levels
             }
@@ -332,6 +336,15 @@ final class LayeredSearch {
             expanding: for i in 0..<min(layer.count, allotted) {
                 if states >= maxStates { complete = false; stop = .maxStates; break levels }
                 if states & 1023 == 0 {
+                    // Handing over mid-level: the level's states not yet expanded go with the
+                    // levels to come (`resume`). Waiting for the level's end kept the verdict
+                    // pass's thread idle for up to a level (N4K9: 12 ms of a 95 ms check).
+                    if let after = suspendAfter, states >= after, states > 0, handOverWhen?() ?? true {
+                        layers[level] = layer
+                        resume = (level, layers, i)
+                        suspended = true
+                        break levels
+                    }
                     if let link {
                         // A stop asked for by either half ends this level; both stop at the next.
                         if link.halt.load(ordering: .relaxed) != 0 { break expanding }

@@ -90,6 +90,33 @@ import DMAOwnTestSupport
         }
     }
 
+    /// A pass handed over in the middle of a level (at a multiple of 1,024 states, as
+    /// `CountingAhead` hands over once the verdict pass is done): the level's states not yet
+    /// expanded are shared out with the levels to come, and the result is the whole pass's.
+    @Test func handedOverMidLevel() throws {
+        let c = ScaleFamily.make(devices: 4, operations: 6)
+        var midLevel = 0
+        for fold in [false, true] {
+            var config = Self.counting()
+            config.symmetry = fold ? ThreadSymmetry(run: c.run, world: c.world) : nil
+            let whole = LayeredSearch(run: c.run, initial: c.world, config: config, persistent: nil)
+            whole.search(progress: { _ in }, isCancelled: { false })
+            for after in [1, 1_024, 3_000, 5_000, 9_000] {
+                config.symmetry = fold ? ThreadSymmetry(run: c.run, world: c.world) : nil
+                let pass = LayeredSearch(run: c.run, initial: c.world, config: config, persistent: nil)
+                pass.search(suspendingAfter: after, progress: { _ in }, isCancelled: { false })
+                let at = try #require(pass.suspendedAt, "after \(after) fold \(fold)")
+                #expect(pass.states >= after && pass.states == pass.states / 1_024 * 1_024 || at.from == 0, "after \(after)")
+                if at.from > 0 { midLevel += 1 }
+                pass.continueInShards(progress: { _ in }, isCancelled: { false })
+                #expect(pass.shard != nil)
+                Self.expectSame(whole, pass, "N4K6 fold \(fold), handed over after \(after) at level \(at.level) state \(at.from)")
+            }
+        }
+        // Hand-overs that all fell on level boundaries would not show the mid-level split.
+        #expect(midLevel >= 6, "only \(midLevel) hand-overs were mid-level")
+    }
+
     /// A pass smaller than the hand-over stays on one thread: a thread and two barriers a level
     /// cost more than a small graph takes.
     @Test func smallPassesStayOnOneThread() {
