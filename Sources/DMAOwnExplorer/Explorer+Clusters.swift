@@ -58,8 +58,9 @@ extension Explorer {
             var broken: [Invariant: [Choice]] = [:]
             for b in v.brokenAt { broken[b.invariant] = cluster.global(v.schedule(to: b.id)) }
             let outcomes = search.outcomesByLength()
-            let listed = outcomes.map { key, counts in Outcome(results: key.map(LayeredSearch.resultName), schedules: counts.total) }
-                .sorted { ($0.schedules, $1.results.joined(separator: ",")) > ($1.schedules, $0.results.joined(separator: ",")) }
+            let listed = Outcome.mostFrequentFirst(outcomes.map { key, counts in
+                Outcome(results: key.map(LayeredSearch.resultName), schedules: counts.total)
+            })
             var own = ClusterResult(threads: threads, groups: cluster.groups.map { run.topology.groups[$0].id }, outcomes: listed,
                                  states: v.states, transitions: v.transitions, countingStates: search.countingStates)
             own.outcomeSchedules = search.outcomeSchedules().mapValues(cluster.global)
@@ -119,7 +120,7 @@ extension Explorer {
             }
         }
         visit(0, .one)
-        return out.sorted { ($0.schedules, $1.results.joined(separator: ",")) > ($1.schedules, $0.results.joined(separator: ",")) }
+        return Outcome.mostFrequentFirst(out)
     }
 
     /// Each invariant's shortest schedule in the whole run, built from the clusters' (see above).

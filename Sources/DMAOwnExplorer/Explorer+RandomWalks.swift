@@ -49,8 +49,7 @@ extension Explorer {
             return Counterexample(invariant: inv, message: run.violations(in: w).first { $0.invariant == inv }?.message ?? inv.meaning,
                                   schedule: schedule)
         }
-        let list = outcomes.map { Outcome(results: $0.key.map(LayeredSearch.resultName), schedules: $0.value) }
-            .sorted { ($0.schedules, $1.results.joined(separator: ",")) > ($1.schedules, $0.results.joined(separator: ",")) }
+        let list = Outcome.mostFrequentFirst(outcomes.map { Outcome(results: $0.key.map(LayeredSearch.resultName), schedules: $0.value) })
         return Exploration(complete: false, cancelled: cancelled, states: steps, transitions: max(0, steps - count),
                            seconds: (clock.now - start).seconds, peakBytes: 0, violations: violations, outcomes: list)
     }

@@ -734,8 +734,7 @@ final class LayeredSearch {
 
     /// The outcomes as results in thread order, most frequent first.
     func outcomeList() -> [Outcome] {
-        outcomes.map { key, n in Outcome(results: key.map(Self.resultName), schedules: n) }
-            .sorted { ($0.schedules, $1.results.joined(separator: ",")) > ($1.schedules, $0.results.joined(separator: ",")) }
+        Outcome.mostFrequentFirst(outcomes.map { key, n in Outcome(results: key.map(Self.resultName), schedules: n) })
     }
 
     static func resultName(_ b: UInt8) -> String {
