@@ -108,6 +108,8 @@ extension Explorer {
         let n = run.operations.count
         var out: [Outcome] = []
         var results = [String](repeating: "", count: n)
+        // Every combination's length is at most the sum of the clusters' longest.
+        let binomials = Binomials(upTo: counted ? findings.reduce(0) { $0 + max(0, $1.outcomes.values.map { $0.counts.count - 1 }.max() ?? 0) } : 0)
         func visit(_ k: Int, _ counts: LengthCounts) {
             if k == findings.count {
                 out.append(Outcome(results: results, schedules: counted ? counts.total : 0))
@@ -116,7 +118,7 @@ extension Explorer {
             let f = findings[k]
             for (key, c) in f.outcomes {
                 for (i, t) in f.cluster.threads.enumerated() { results[t] = LayeredSearch.resultName(key[i]) }
-                visit(k + 1, counted ? counts.interleaved(with: c) : counts)
+                visit(k + 1, counted ? counts.interleaved(with: c, binomials: binomials) : counts)
             }
         }
         visit(0, .one)

@@ -88,6 +88,48 @@ import DMAOwnTestSupport
         for _ in 0..<120 { row = zip([0] + row, row + [0]).map { $0 &+ $1 } }
         #expect(mid.interleaved(with: mid).counts[120] == row[60])
     }
+
+    /// Random length counts, small and saturating, against the formula worked out another way:
+    /// each binomial by the multiplicative recurrence C(a+b, b) = C(a+b−1, b) · (a+b) / a, exact
+    /// division after a gcd (how `interleaved` once did it), saturating; with the binomials of
+    /// `Binomials` sized for the pair, and with a larger table shared between pairs.
+    @Test func interleavingsMatchTheFormula() {
+        func binomial(_ a: Int, _ b: Int) -> ScheduleCount {
+            var c: ScheduleCount = 1
+            for i in stride(from: 1, through: a, by: 1) {
+                if c == .max { return .max }
+                let num = ScheduleCount(i + b), den = ScheduleCount(i)
+                var (x, y) = (c, den)
+                while y != 0 { (x, y) = (y, x % y) }
+                c = LengthCounts.saturatingMultiply(c / x, num / (den / x))
+            }
+            return c
+        }
+        var rng = SplitMix64(seed: 0x1E57_C0DE)
+        func draw(_ n: Int) -> LengthCounts {
+            LengthCounts((0..<n).map { _ in
+                switch rng.next() % 4 {
+                case 0: 0
+                case 1: ScheduleCount(rng.next() % 1000)
+                case 2: ScheduleCount(rng.next()) << 40
+                default: rng.next() % 8 == 0 ? .max : ScheduleCount(rng.next() % 7 + 1)
+                }
+            })
+        }
+        let shared = Binomials(upTo: 100)
+        for _ in 0..<300 {
+            let x = draw(Int(rng.next() % 70) + 1), y = draw(Int(rng.next() % 12) + 1)
+            var expected = [ScheduleCount](repeating: 0, count: x.counts.count + y.counts.count - 1)
+            for (a, na) in x.counts.enumerated() where na != 0 {
+                for (b, nb) in y.counts.enumerated() where nb != 0 {
+                    let n = LengthCounts.saturatingMultiply(LengthCounts.saturatingMultiply(na, nb), binomial(a, b))
+                    expected[a + b] = LayeredSearch.saturatingAdd(expected[a + b], n)
+                }
+            }
+            #expect(x.interleaved(with: y).counts == expected, "\(x.counts) with \(y.counts)")
+            #expect(x.interleaved(with: y, binomials: shared).counts == expected, "a larger table, shared")
+        }
+    }
 }
 
 extension RandomScenarios {
