@@ -108,8 +108,10 @@ extension Explorer {
         let n = run.operations.count
         var out: [Outcome] = []
         var results = [String](repeating: "", count: n)
-        // Every combination's length is at most the sum of the clusters' longest.
-        let binomials = Binomials(upTo: counted ? findings.reduce(0) { $0 + max(0, $1.outcomes.values.map { $0.counts.count - 1 }.max() ?? 0) } : 0)
+        // Every combination's length is at most the sum of the clusters' longest, and each step
+        // interleaves one cluster's lengths (k) into the combination so far.
+        let longest = findings.map { max(0, $0.outcomes.values.map { $0.counts.count - 1 }.max() ?? 0) }
+        let binomials = Binomials(upTo: counted ? longest.reduce(0, +) : 0, kMax: counted ? longest.max() ?? 0 : 0)
         func visit(_ k: Int, _ counts: LengthCounts) {
             if k == findings.count {
                 out.append(Outcome(results: results, schedules: counted ? counts.total : 0))

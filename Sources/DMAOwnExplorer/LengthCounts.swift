@@ -28,11 +28,12 @@ struct LengthCounts: Sendable, Equatable {
     /// The schedules of two independent clusters interleaved in every way: for lengths a and b,
     /// `self[a] · o[b] · C(a+b, a)` schedules of length a+b.
     func interleaved(with o: LengthCounts) -> LengthCounts {
-        interleaved(with: o, binomials: Binomials(upTo: max(0, counts.count + o.counts.count - 2)))
+        interleaved(with: o, binomials: Binomials(upTo: max(0, counts.count + o.counts.count - 2), kMax: max(0, o.counts.count - 1)))
     }
 
     /// `interleaved(with:)` with the binomials worked out already (`combinedOutcomes` interleaves
-    /// thousands of combinations with one table): `binomials` must reach a+b for every a and b.
+    /// thousands of combinations with one table): `binomials` must reach n = a+b and k = b for
+    /// every length a here and b of `o`.
     func interleaved(with o: LengthCounts, binomials: Binomials) -> LengthCounts {
         if counts.isEmpty || o.counts.isEmpty { return LengthCounts() }
         var out = [ScheduleCount](repeating: 0, count: counts.count + o.counts.count - 1)
@@ -52,27 +53,30 @@ struct LengthCounts: Sendable, Equatable {
     }
 }
 
-/// C(n, k) for every n up to a bound, from Pascal's triangle by saturating additions:
+/// C(n, k) for n up to `top` and k up to `kMax`, from Pascal's triangle by saturating additions:
 /// C(n, k) = C(n−1, k−1) + C(n−1, k). Both addends are at most the sum, so a binomial that fits
 /// 128 bits is exact and one that does not is saturated, as the counts are. Worked out once per
 /// listing, not per pair of lengths: a multiply and an exact division per binomial (after a gcd
 /// of 128-bit numbers) were most of the 0.06 s it took to list twelve groups' 4,096 outcomes.
+/// Only the columns up to `kMax` (one cluster's longest schedule) are kept: a listing of many
+/// clusters reaches a large n, and a whole triangle grows as its square.
 struct Binomials {
-    /// Row n holds C(n, 0) … C(n, n).
-    private var rows: [[ScheduleCount]] = [[1]]
+    /// Row-major, `kMax + 1` entries a row; 0 where k > n.
+    private var table: [ScheduleCount]
+    private let width: Int
 
-    init(upTo top: Int) {
-        rows.reserveCapacity(top + 1)
+    init(upTo top: Int, kMax: Int) {
+        width = kMax + 1
+        table = [ScheduleCount](repeating: 0, count: (top + 1) * width)
+        table[0] = 1
         for n in stride(from: 1, through: top, by: 1) {
-            let above = rows[n - 1]
-            var row = [ScheduleCount](repeating: 1, count: n + 1)
-            for k in 1..<n { row[k] = LayeredSearch.saturatingAdd(above[k - 1], above[k]) }
-            rows.append(row)
+            let row = n * width, above = row - width
+            table[row] = 1
+            for k in stride(from: 1, through: min(n, kMax), by: 1) {
+                table[row + k] = LayeredSearch.saturatingAdd(table[above + k - 1], table[above + k])
+            }
         }
     }
 
-    /// The largest n the table reaches.
-    var top: Int { rows.count - 1 }
-
-    func callAsFunction(_ n: Int, _ k: Int) -> ScheduleCount { rows[n][k] }
+    func callAsFunction(_ n: Int, _ k: Int) -> ScheduleCount { table[n * width + k] }
 }

@@ -116,7 +116,7 @@ import DMAOwnTestSupport
                 }
             })
         }
-        let shared = Binomials(upTo: 100)
+        let shared = Binomials(upTo: 100, kMax: 20)
         for _ in 0..<300 {
             let x = draw(Int(rng.next() % 70) + 1), y = draw(Int(rng.next() % 12) + 1)
             var expected = [ScheduleCount](repeating: 0, count: x.counts.count + y.counts.count - 1)
